@@ -1,0 +1,30 @@
+/*
+ * Shared between the lexer and the parser only (PostgreSQL gramparse.h):
+ * the parse context both see, and the scanner handle type.
+ */
+#ifndef SG_GRAMPARSE_H
+#define SG_GRAMPARSE_H
+
+#include "ast.h"
+#include "diag.h"
+
+#ifndef YY_TYPEDEF_YY_SCANNER_T
+#define YY_TYPEDEF_YY_SCANNER_T
+typedef void *yyscan_t;
+#endif
+
+/* The state of one file's parse. */
+struct sg_parse {
+	struct sg_arena		*arena;
+	const struct sg_source	*src;
+	struct sg_diag		*diag;
+	unsigned		 line;	/* position of the next byte */
+	unsigned		 col;
+	unsigned		 off;
+	struct sg_comment	*comments;	/* this file's, in order */
+	struct sg_comment	*comments_tail;
+	struct sg_list		 stmts;		/* this file's statements */
+	unsigned		 errors;
+};
+
+#endif

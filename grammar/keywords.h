@@ -1,0 +1,44 @@
+/*
+ * The DSL's keywords (PostgreSQL kwlist.h).  One identifier rule in the
+ * lexer looks words up here, case-insensitively, by binary search: keep
+ * the list sorted by name.  tests/check-keywords.sh checks that it names
+ * exactly the keyword %tokens of parser.y.
+ *
+ * SG_KW_RESERVED words cannot be used as names (they start a table
+ * constraint or a column option); the rest can, unquoted.
+ */
+SG_KEYWORD("bigint", BIGINT, SG_KW_UNRESERVED)
+SG_KEYWORD("blob", BLOB, SG_KW_UNRESERVED)
+SG_KEYWORD("boolean", BOOLEAN, SG_KW_UNRESERVED)
+SG_KEYWORD("cascade", CASCADE, SG_KW_UNRESERVED)
+SG_KEYWORD("char", CHAR_P, SG_KW_UNRESERVED)
+SG_KEYWORD("clob", CLOB, SG_KW_UNRESERVED)
+SG_KEYWORD("constraint", CONSTRAINT, SG_KW_RESERVED)
+SG_KEYWORD("create", CREATE, SG_KW_UNRESERVED)
+SG_KEYWORD("current_timestamp", CURRENT_TIMESTAMP, SG_KW_RESERVED)
+SG_KEYWORD("date", DATE_P, SG_KW_UNRESERVED)
+SG_KEYWORD("decimal", DECIMAL_P, SG_KW_UNRESERVED)
+SG_KEYWORD("default", DEFAULT, SG_KW_RESERVED)
+SG_KEYWORD("delete", DELETE_P, SG_KW_UNRESERVED)
+SG_KEYWORD("exists", EXISTS, SG_KW_UNRESERVED)
+SG_KEYWORD("false", FALSE_P, SG_KW_RESERVED)
+SG_KEYWORD("foreign", FOREIGN, SG_KW_RESERVED)
+SG_KEYWORD("identity", IDENTITY_P, SG_KW_RESERVED)
+SG_KEYWORD("if", IF_P, SG_KW_RESERVED)
+SG_KEYWORD("index", INDEX, SG_KW_UNRESERVED)
+SG_KEYWORD("int", INTEGER, SG_KW_UNRESERVED)
+SG_KEYWORD("integer", INTEGER, SG_KW_UNRESERVED)
+SG_KEYWORD("key", KEY, SG_KW_UNRESERVED)
+SG_KEYWORD("not", NOT, SG_KW_RESERVED)
+SG_KEYWORD("null", NULL_P, SG_KW_RESERVED)
+SG_KEYWORD("on", ON, SG_KW_UNRESERVED)
+SG_KEYWORD("primary", PRIMARY, SG_KW_RESERVED)
+SG_KEYWORD("references", REFERENCES, SG_KW_RESERVED)
+SG_KEYWORD("sequence", SEQUENCE, SG_KW_UNRESERVED)
+SG_KEYWORD("smallint", SMALLINT, SG_KW_UNRESERVED)
+SG_KEYWORD("table", TABLE, SG_KW_UNRESERVED)
+SG_KEYWORD("timestamp", TIMESTAMP, SG_KW_UNRESERVED)
+SG_KEYWORD("trigger", TRIGGER, SG_KW_UNRESERVED)
+SG_KEYWORD("true", TRUE_P, SG_KW_RESERVED)
+SG_KEYWORD("unique", UNIQUE, SG_KW_RESERVED)
+SG_KEYWORD("varchar", VARCHAR, SG_KW_UNRESERVED)

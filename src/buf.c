@@ -1,0 +1,101 @@
+/* Growable buffer with amortised appends. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "xmalloc.h"
+
+static void
+reserve(struct sg_buf *b, size_t more)
+{
+	size_t	need = b->len + more + 1;
+
+	if (need <= b->cap)
+		return;
+	if (b->cap == 0)
+		b->cap = 4096;
+	while (b->cap < need)
+		b->cap *= 2;
+	b->data = xrealloc(b->data, b->cap);
+}
+
+void
+sg_buf_add(struct sg_buf *b, const char *s, size_t n)
+{
+	reserve(b, n);
+	memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void
+sg_buf_adds(struct sg_buf *b, const char *s)
+{
+	sg_buf_add(b, s, strlen(s));
+}
+
+void
+sg_buf_addc(struct sg_buf *b, char c)
+{
+	reserve(b, 1);
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
+}
+
+void
+sg_buf_addf(struct sg_buf *b, const char *fmt, ...)
+{
+	va_list	ap;
+	int	n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n <= 0)
+		return;
+	reserve(b, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+void
+sg_buf_add_escaped(struct sg_buf *b, const char *s, size_t n, char quote)
+{
+	const char	*p, *end = s + n, *q;
+
+	for (p = s; p < end; p = q + 1) {
+		q = memchr(p, quote, (size_t)(end - p));
+		if (q == NULL) {
+			sg_buf_add(b, p, (size_t)(end - p));
+			return;
+		}
+		sg_buf_add(b, p, (size_t)(q - p) + 1);
+		sg_buf_addc(b, quote);
+	}
+}
+
+void
+sg_buf_reset(struct sg_buf *b)
+{
+	b->len = 0;
+	if (b->data != NULL)
+		b->data[0] = '\0';
+}
+
+void
+sg_buf_free(struct sg_buf *b)
+{
+	free(b->data);
+	b->data = NULL;
+	b->len = b->cap = 0;
+}
+
+const char *
+sg_buf_str(struct sg_buf *b)
+{
+	return b->data != NULL ? b->data : "";
+}

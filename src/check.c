@@ -1,0 +1,398 @@
+/*
+ * Parse analysis.  The grammar accepts column options in any order and
+ * names without looking them up; this pass folds the options, resolves
+ * every reference it can (tables declared in the same compilation), and
+ * reports each problem at its own position.
+ */
+#include <string.h>
+#include <strings.h>
+
+#include "check.h"
+#include "symtab.h"
+
+struct check {
+	struct sg_script		*script;
+	const struct sg_registry	*reg;
+	const struct sg_dialect *const	*targets;
+	size_t				 ntargets;
+	struct sg_diag			*diag;
+	struct sg_symtab		*tables;
+	struct sg_symtab		*indexes;
+	unsigned			 errors;
+};
+
+static void
+error(struct check *c, const struct sg_loc *loc, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+error(struct check *c, const struct sg_loc *loc, const char *fmt, ...)
+{
+	va_list	ap;
+
+	c->errors++;
+	va_start(ap, fmt);
+	sg_diagv(c->diag, SG_ERROR, loc, fmt, ap);
+	va_end(ap);
+}
+
+/* Resolves "[a, b: ...]" to a mask; unknown names are errors. */
+static uint64_t
+dialect_mask(struct check *c, const struct sg_ident *list)
+{
+	const struct sg_ident	*id;
+	uint64_t		 mask = 0;
+	int			 i;
+
+	for (id = list; id != NULL; id = id->next) {
+		if ((i = sg_registry_find(c->reg, id->text)) < 0)
+			error(c, &id->loc, "unknown dialect '%s'", id->text);
+		else if (mask & ((uint64_t)1 << i))
+			error(c, &id->loc, "dialect '%s' named twice",
+			    id->text);
+		else
+			mask |= (uint64_t)1 << i;
+	}
+	return mask;
+}
+
+static void
+check_name(struct check *c, struct sg_name *nm)
+{
+	struct sg_pin	*p;
+	uint64_t	 seen = 0;
+	size_t		 i;
+
+	for (p = nm->pins; p != NULL; p = p->next) {
+		p->mask = dialect_mask(c, p->dialects);
+		if (p->mask & seen)
+			error(c, &p->name.loc, "a dialect is given two names "
+			    "for '%s'", nm->ident.text);
+		seen |= p->mask;
+		for (i = 0; i < c->ntargets; i++) {
+			const struct sg_dialect *d = c->targets[i];
+
+			if ((p->mask & ((uint64_t)1 << d->index)) &&
+			    !sg_dialect_name_ok(d, p->name.text))
+				error(c, &p->name.loc, "'%s' is not a valid "
+				    "%s name (%s)", p->name.text, d->name,
+				    d->name_pattern);
+			else if ((p->mask & ((uint64_t)1 << d->index)) &&
+			    strlen(p->name.text) > d->max_name)
+				error(c, &p->name.loc, "'%s' is longer than "
+				    "%s allows (%u characters)", p->name.text,
+				    d->name, d->max_name);
+		}
+	}
+}
+
+static void
+check_type(struct check *c, struct sg_type *t)
+{
+	struct sg_type_override	*o;
+	uint64_t		 seen = 0;
+
+	if ((t->kind == SG_T_VARCHAR || t->kind == SG_T_CHAR ||
+	    t->kind == SG_T_DECIMAL) && t->len == 0)
+		error(c, &t->loc, "%s length must be at least 1",
+		    sg_type_name(t->kind));
+	if (t->kind == SG_T_DECIMAL && t->scale > t->len)
+		error(c, &t->loc, "decimal scale %u exceeds its precision %u",
+		    t->scale, t->len);
+	for (o = t->overrides; o != NULL; o = o->next) {
+		o->mask = dialect_mask(c, o->dialects);
+		if (o->mask & seen)
+			error(c, &o->type.loc, "a dialect is given two types");
+		seen |= o->mask;
+		check_type(c, &o->type);
+	}
+}
+
+static bool
+is_integer(enum sg_type_kind k)
+{
+	return k == SG_T_INTEGER || k == SG_T_SMALLINT || k == SG_T_BIGINT;
+}
+
+static void
+check_default(struct check *c, struct sg_column *col)
+{
+	const struct sg_value	*v = col->def;
+	enum sg_type_kind	 k = col->type.kind;
+
+	switch (v->kind) {
+	case SG_V_STRING:
+		if (is_integer(k) || k == SG_T_DECIMAL || k == SG_T_BOOLEAN)
+			error(c, &v->loc, "a string cannot be the default of "
+			    "%s column %s", sg_type_name(k),
+			    col->name.ident.text);
+		break;
+	case SG_V_TRUE:
+	case SG_V_FALSE:
+		if (k != SG_T_BOOLEAN)
+			error(c, &v->loc, "true and false are defaults of "
+			    "boolean columns only");
+		break;
+	case SG_V_CURRENT_TIMESTAMP:
+		if (k != SG_T_TIMESTAMP && k != SG_T_DATE)
+			error(c, &v->loc, "current_timestamp is a default of "
+			    "timestamp and date columns only");
+		break;
+	case SG_V_NUMBER:
+		if (k == SG_T_BOOLEAN || k == SG_T_TIMESTAMP ||
+		    k == SG_T_DATE || k == SG_T_BLOB)
+			error(c, &v->loc, "a number cannot be the default of "
+			    "%s column %s", sg_type_name(k),
+			    col->name.ident.text);
+		break;
+	case SG_V_NULL:
+		break;
+	}
+}
+
+/* Folds the options of one column, rejecting repeats and clashes. */
+static void
+check_column(struct check *c, struct sg_column *col)
+{
+	struct sg_colopt	*o;
+	bool			 null = false;
+
+	check_type(c, &col->type);
+	for (o = col->opts; o != NULL; o = o->next) {
+		switch (o->kind) {
+		case SG_OPT_NOT_NULL:
+			if (col->not_null || null)
+				error(c, &o->loc, "null or not null given "
+				    "twice");
+			col->not_null = true;
+			break;
+		case SG_OPT_NULL:
+			if (col->not_null || null)
+				error(c, &o->loc, "null or not null given "
+				    "twice");
+			null = true;
+			break;
+		case SG_OPT_DEFAULT:
+			if (col->def != NULL)
+				error(c, &o->loc, "default given twice");
+			col->def = o->value;
+			break;
+		case SG_OPT_IDENTITY:
+			if (col->identity)
+				error(c, &o->loc, "identity given twice");
+			col->identity = true;
+			break;
+		case SG_OPT_PRIMARY_KEY:
+			if (col->primary_key)
+				error(c, &o->loc, "primary key given twice");
+			col->primary_key = true;
+			break;
+		case SG_OPT_UNIQUE:
+			if (col->unique)
+				error(c, &o->loc, "unique given twice");
+			col->unique = true;
+			break;
+		case SG_OPT_SEQUENCE:
+			if (col->sequence != NULL)
+				error(c, &o->loc, "sequence given twice");
+			col->sequence = o->name;
+			check_name(c, o->name);
+			break;
+		case SG_OPT_TRIGGER:
+			if (col->trigger != NULL)
+				error(c, &o->loc, "trigger given twice");
+			col->trigger = o->name;
+			check_name(c, o->name);
+			break;
+		}
+	}
+	if (col->identity) {
+		if (!is_integer(col->type.kind))
+			error(c, &col->type.loc, "identity column %s must be "
+			    "integer, smallint or bigint",
+			    col->name.ident.text);
+		if (col->def != NULL)
+			error(c, &col->def->loc, "identity column %s cannot "
+			    "have a default", col->name.ident.text);
+		if (null)
+			error(c, &col->n.loc, "identity column %s cannot be "
+			    "null", col->name.ident.text);
+		col->not_null = true;
+	}
+	if (col->def != NULL)
+		check_default(c, col);
+	if (col->primary_key && null)
+		error(c, &col->n.loc, "primary key column %s cannot be null",
+		    col->name.ident.text);
+}
+
+static struct sg_column *
+find_column(struct sg_create_table *t, const char *name)
+{
+	struct sg_node	*e;
+
+	for (e = t->elements.head; e != NULL; e = e->next)
+		if (e->tag == SG_COLUMN && strcasecmp(((struct sg_column *)e)
+		    ->name.ident.text, name) == 0)
+			return (struct sg_column *)e;
+	return NULL;
+}
+
+/* Checks that each name in list is a column of t, once. */
+static void
+check_columns(struct check *c, struct sg_create_table *t,
+    const struct sg_ident *list, bool mark_key)
+{
+	const struct sg_ident	*id, *prev;
+	struct sg_column	*col;
+
+	for (id = list; id != NULL; id = id->next) {
+		for (prev = list; prev != id; prev = prev->next)
+			if (strcasecmp(prev->text, id->text) == 0)
+				error(c, &id->loc, "column %s named twice",
+				    id->text);
+		if ((col = find_column(t, id->text)) == NULL)
+			error(c, &id->loc, "table %s has no column %s",
+			    t->name.ident.text, id->text);
+		else if (mark_key)
+			col->in_key = true;
+	}
+}
+
+static unsigned
+count(const struct sg_ident *list)
+{
+	unsigned	n = 0;
+
+	for (; list != NULL; list = list->next)
+		n++;
+	return n;
+}
+
+static void
+check_constraint(struct check *c, struct sg_create_table *t,
+    struct sg_constraint *k, bool *have_pk)
+{
+	struct sg_create_table	*ref;
+	const struct sg_ident	*id;
+	struct sg_column	*rc;
+
+	k->owner = t;
+	if (k->name != NULL)
+		check_name(c, k->name);
+	check_columns(c, t, k->columns, k->kind != SG_FOREIGN_KEY);
+	if (k->kind == SG_PRIMARY_KEY) {
+		if (*have_pk)
+			error(c, &k->n.loc, "table %s has two primary keys",
+			    t->name.ident.text);
+		*have_pk = true;
+		return;
+	}
+	if (k->kind != SG_FOREIGN_KEY)
+		return;
+	if (count(k->columns) != count(k->ref_columns))
+		error(c, &k->n.loc, "foreign key has %u columns but "
+		    "references %u", count(k->columns), count(k->ref_columns));
+	ref = sg_symtab_get(c->tables, k->ref_table.text);
+	if (ref == NULL)
+		return;	/* a table the database already has */
+	k->ref = ref;
+	for (id = k->ref_columns; id != NULL; id = id->next) {
+		if ((rc = find_column(ref, id->text)) == NULL)
+			error(c, &id->loc, "table %s has no column %s",
+			    ref->name.ident.text, id->text);
+	}
+}
+
+static void
+declare_table(struct check *c, struct sg_create_table *t)
+{
+	if (sg_symtab_put(c->tables, t->name.ident.text, t) != NULL)
+		error(c, &t->name.ident.loc, "table %s is created twice",
+		    t->name.ident.text);
+	t->ordinal = c->script->ntables++;
+}
+
+static void
+check_table(struct check *c, struct sg_create_table *t)
+{
+	struct sg_node		*e, *prev;
+	struct sg_column	*col;
+	bool			 have_pk = false;
+
+	check_name(c, &t->name);
+	for (e = t->elements.head; e != NULL; e = e->next) {
+		if (e->tag != SG_COLUMN)
+			continue;
+		col = (struct sg_column *)e;
+		for (prev = t->elements.head; prev != e; prev = prev->next)
+			if (prev->tag == SG_COLUMN && strcasecmp(
+			    ((struct sg_column *)prev)->name.ident.text,
+			    col->name.ident.text) == 0)
+				error(c, &col->name.ident.loc, "column %s is "
+				    "declared twice", col->name.ident.text);
+		check_column(c, col);
+		if (col->identity) {
+			if (t->identity != NULL)
+				error(c, &col->n.loc, "table %s has two "
+				    "identity columns", t->name.ident.text);
+			t->identity = col;
+		} else if (col->sequence != NULL || col->trigger != NULL)
+			error(c, &col->n.loc, "sequence and trigger names "
+			    "belong to an identity column");
+		if (col->primary_key || col->unique)
+			col->in_key = true;
+		if (col->primary_key) {
+			if (have_pk)
+				error(c, &col->n.loc, "table %s has two "
+				    "primary keys", t->name.ident.text);
+			have_pk = true;
+		}
+	}
+	for (e = t->elements.head; e != NULL; e = e->next)
+		if (e->tag == SG_CONSTRAINT)
+			check_constraint(c, t, (struct sg_constraint *)e,
+			    &have_pk);
+}
+
+static void
+check_index(struct check *c, struct sg_create_index *i)
+{
+	check_name(c, &i->name);
+	if (sg_symtab_put(c->indexes, i->name.ident.text, i) != NULL)
+		error(c, &i->name.ident.loc, "index %s is created twice",
+		    i->name.ident.text);
+	i->target = sg_symtab_get(c->tables, i->table.text);
+	if (i->target != NULL)
+		check_columns(c, i->target, i->columns, false);
+}
+
+bool
+sg_check(struct sg_script *script, const struct sg_registry *reg,
+    const struct sg_dialect *const *targets, size_t ntargets,
+    struct sg_diag *diag)
+{
+	struct check	 c;
+	struct sg_node	*s;
+
+	memset(&c, 0, sizeof c);
+	c.script = script;
+	c.reg = reg;
+	c.targets = targets;
+	c.ntargets = ntargets;
+	c.diag = diag;
+	c.tables = sg_symtab_new(script->arena);
+	c.indexes = sg_symtab_new(script->arena);
+
+	/* Tables first, so a foreign key may name a table declared later. */
+	for (s = script->stmts.head; s != NULL; s = s->next)
+		if (s->tag == SG_CREATE_TABLE)
+			declare_table(&c, (struct sg_create_table *)s);
+	for (s = script->stmts.head; s != NULL; s = s->next)
+		if (s->tag == SG_CREATE_TABLE)
+			check_table(&c, (struct sg_create_table *)s);
+	for (s = script->stmts.head; s != NULL; s = s->next)
+		if (s->tag == SG_CREATE_INDEX)
+			check_index(&c, (struct sg_create_index *)s);
+	return c.errors == 0;
+}

@@ -1,0 +1,869 @@
+/*
+ * Loading templates/<dialect>.yaml with libyaml's document API.  Each
+ * key has a small setter; unknown keys, wrong shapes and unknown template
+ * placeholders are errors at the key's own file:line:col.  "extends:
+ * NAME" starts from another dialect and overrides what the file sets.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <yaml.h>
+
+#include "arena.h"
+#include "dialect.h"
+#include "template.h"
+#include "xmalloc.h"
+
+struct sg_registry {
+	char			*dir;
+	char			**names;
+	size_t			 n;
+	struct sg_dialect	**loaded;
+	bool			*loading;	/* extends cycle detection */
+	struct sg_arena		*arena;
+};
+
+/* One YAML file being applied to a dialect. */
+struct load {
+	struct sg_registry	*reg;
+	struct sg_dialect	*d;
+	yaml_document_t		 doc;
+	struct sg_source	 src;
+	struct sg_diag		*diag;
+	unsigned		 errors;
+};
+
+static int
+cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+struct sg_registry *
+sg_registry_open(const char *dir, struct sg_diag *diag)
+{
+	struct sg_registry	*reg;
+	DIR			*dp;
+	struct dirent		*de;
+	size_t			 len, cap = 0;
+
+	if ((dp = opendir(dir)) == NULL) {
+		sg_diag(diag, SG_ERROR, NULL, "%s: %s", dir, strerror(errno));
+		return NULL;
+	}
+	reg = xcalloc(1, sizeof *reg);
+	reg->dir = xstrdup(dir);
+	reg->arena = sg_arena_new();
+	while ((de = readdir(dp)) != NULL) {
+		len = strlen(de->d_name);
+		if (len <= 5 || strcmp(de->d_name + len - 5, ".yaml") != 0 ||
+		    de->d_name[0] == '.')
+			continue;
+		if (reg->n == cap) {
+			cap = cap ? cap * 2 : 16;
+			reg->names = xrealloc(reg->names,
+			    cap * sizeof *reg->names);
+		}
+		reg->names[reg->n++] = xstrndup(de->d_name, len - 5);
+	}
+	closedir(dp);
+	if (reg->n == 0 || reg->n > SG_MAX_DIALECTS) {
+		sg_diag(diag, SG_ERROR, NULL, reg->n == 0 ?
+		    "%s: no dialect descriptions (*.yaml) found" :
+		    "%s: more than 64 dialect descriptions", dir);
+		sg_registry_free(reg);
+		return NULL;
+	}
+	qsort(reg->names, reg->n, sizeof *reg->names, cmp_names);
+	reg->loaded = xcalloc(reg->n, sizeof *reg->loaded);
+	reg->loading = xcalloc(reg->n, sizeof *reg->loading);
+	return reg;
+}
+
+void
+sg_registry_free(struct sg_registry *reg)
+{
+	size_t	i;
+
+	if (reg == NULL)
+		return;
+	for (i = 0; i < reg->n; i++) {
+		if (reg->loaded != NULL && reg->loaded[i] != NULL)
+			pcre2_code_free(reg->loaded[i]->name_re);
+		free(reg->names[i]);
+	}
+	free(reg->names);
+	free(reg->loaded);
+	free(reg->loading);
+	free(reg->dir);
+	sg_arena_free(reg->arena);
+	free(reg);
+}
+
+size_t
+sg_registry_count(const struct sg_registry *reg)
+{
+	return reg->n;
+}
+
+const char *
+sg_registry_name(const struct sg_registry *reg, size_t i)
+{
+	return reg->names[i];
+}
+
+int
+sg_registry_find(const struct sg_registry *reg, const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < reg->n; i++)
+		if (strcmp(reg->names[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+/*
+ * YAML helpers.
+ */
+
+static void
+yerror(struct load *l, const yaml_node_t *node, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+yerror(struct load *l, const yaml_node_t *node, const char *fmt, ...)
+{
+	struct sg_loc	loc;
+	va_list		ap;
+
+	memset(&loc, 0, sizeof loc);
+	loc.src = &l->src;
+	loc.line = (unsigned)node->start_mark.line + 1;
+	loc.col = (unsigned)node->start_mark.column + 1;
+	loc.off = (unsigned)node->start_mark.index;
+	l->errors++;
+	va_start(ap, fmt);
+	sg_diagv(l->diag, SG_ERROR, &loc, fmt, ap);
+	va_end(ap);
+}
+
+static const char *
+scalar(struct load *l, yaml_node_t *node)
+{
+	if (node->type != YAML_SCALAR_NODE) {
+		yerror(l, node, "expected a text value");
+		return NULL;
+	}
+	return sg_arena_strndup(l->reg->arena,
+	    (const char *)node->data.scalar.value, node->data.scalar.length);
+}
+
+static bool
+boolean(struct load *l, yaml_node_t *node, bool *out)
+{
+	const char	*s = scalar(l, node);
+
+	if (s == NULL)
+		return false;
+	if (strcmp(s, "true") == 0 || strcmp(s, "yes") == 0)
+		*out = true;
+	else if (strcmp(s, "false") == 0 || strcmp(s, "no") == 0)
+		*out = false;
+	else {
+		yerror(l, node, "expected true or false, not '%s'", s);
+		return false;
+	}
+	return true;
+}
+
+/* A template: text whose placeholders must be among allowed. */
+static const char *
+template(struct load *l, yaml_node_t *node, const char *const *allowed)
+{
+	const char	*s = scalar(l, node), *bad;
+	size_t		 n;
+
+	if (s == NULL)
+		return NULL;
+	if ((bad = sg_tmpl_check(s, allowed)) != NULL) {
+		n = strcspn(bad, "}") + 1;
+		yerror(l, node, "unknown placeholder '%.*s'", (int)n, bad);
+		return NULL;
+	}
+	return s;
+}
+
+/* Strips one final newline from a YAML block scalar ("|"). */
+static const char *
+chomp(const char *s)
+{
+	size_t	n;
+
+	if (s != NULL && (n = strlen(s)) > 0 && s[n - 1] == '\n')
+		((char *)s)[n - 1] = '\0';
+	return s;
+}
+
+typedef void	setter(struct load *, yaml_node_t *);
+
+struct key {
+	const char	*name;
+	setter		*set;
+};
+
+/* Calls the setter named by each key of a mapping. */
+static void
+apply(struct load *l, yaml_node_t *map, const struct key *keys)
+{
+	yaml_node_pair_t	*pair;
+	yaml_node_t		*k, *v;
+	const struct key	*key;
+	const char		*name;
+
+	if (map->type != YAML_MAPPING_NODE) {
+		yerror(l, map, "expected a mapping");
+		return;
+	}
+	for (pair = map->data.mapping.pairs.start;
+	    pair < map->data.mapping.pairs.top; pair++) {
+		k = yaml_document_get_node(&l->doc, pair->key);
+		v = yaml_document_get_node(&l->doc, pair->value);
+		if ((name = scalar(l, k)) == NULL)
+			continue;
+		for (key = keys; key->name != NULL; key++)
+			if (strcmp(key->name, name) == 0)
+				break;
+		if (key->name == NULL)
+			yerror(l, k, "unknown key '%s'", name);
+		else
+			key->set(l, v);
+	}
+}
+
+/*
+ * Setters, one per key.
+ */
+
+static const char *const no_vars[] = { NULL };
+static const char *const name_vars[] = { "table", "column", NULL };
+static const char *const seq_vars[] = { "sequence", "sequence_options",
+	NULL };
+static const char *const trig_vars[] = { "trigger", "table", "column",
+	"sequence", NULL };
+static const char *const default_vars[] = { "sequence", NULL };
+static const char *const guard_vars[] = { "name", "table", "statement",
+	"statement_literal", NULL };
+
+#define SET_TEXT(fn, field, vars)					\
+static void								\
+fn(struct load *l, yaml_node_t *v)					\
+{									\
+	const char	*s = template(l, v, vars);			\
+									\
+	if (s != NULL)							\
+		l->d->field = s;					\
+}
+
+#define SET_BLOCK(fn, field, vars)					\
+static void								\
+fn(struct load *l, yaml_node_t *v)					\
+{									\
+	const char	*s = chomp(template(l, v, vars));		\
+									\
+	if (s != NULL)							\
+		l->d->field = s;					\
+}
+
+SET_TEXT(set_title, title, no_vars)
+SET_TEXT(set_statement_end, statement_end, no_vars)
+SET_TEXT(set_block_begin, block_begin, no_vars)
+SET_TEXT(set_block_end, block_end, no_vars)
+SET_TEXT(set_lit_true, lit_true, no_vars)
+SET_TEXT(set_lit_false, lit_false, no_vars)
+SET_TEXT(set_lit_now, lit_current_timestamp, no_vars)
+SET_TEXT(set_identity_keyword, identity_keyword, no_vars)
+SET_TEXT(set_sequence_name, sequence_name, name_vars)
+SET_TEXT(set_trigger_name, trigger_name, name_vars)
+SET_TEXT(set_sequence_options, sequence_options, no_vars)
+SET_BLOCK(set_create_sequence, create_sequence, seq_vars)
+SET_BLOCK(set_create_trigger, create_trigger, trig_vars)
+SET_TEXT(set_sequence_default, sequence_default, default_vars)
+SET_TEXT(set_table_options, table_options, no_vars)
+
+static void
+set_extends(struct load *l, yaml_node_t *v)
+{
+	(void)l;
+	(void)v;	/* handled before the other keys */
+}
+
+static void
+set_max_length(struct load *l, yaml_node_t *v)
+{
+	const char	*s = scalar(l, v);
+	char		*end;
+	unsigned long	 n;
+
+	if (s == NULL)
+		return;
+	n = strtoul(s, &end, 10);
+	if (*end != '\0' || n < 8 || n > 1024)
+		yerror(l, v, "max_length must be a number from 8 to 1024");
+	else
+		l->d->max_name = (unsigned)n;
+}
+
+static void
+set_catalog_case(struct load *l, yaml_node_t *v)
+{
+	const char	*s = scalar(l, v);
+
+	if (s == NULL)
+		return;
+	if (strcmp(s, "upper") == 0)
+		l->d->catalog_case = SG_CASE_UPPER;
+	else if (strcmp(s, "lower") == 0)
+		l->d->catalog_case = SG_CASE_LOWER;
+	else if (strcmp(s, "preserve") == 0)
+		l->d->catalog_case = SG_CASE_PRESERVE;
+	else
+		yerror(l, v, "catalog_case must be upper, lower or preserve");
+}
+
+static void
+set_quote(struct load *l, yaml_node_t *v)
+{
+	yaml_node_item_t	*it;
+	const char		*q[2];
+	int			 n = 0;
+
+	if (v->type != YAML_SEQUENCE_NODE) {
+		yerror(l, v, "quote must be a list of two strings");
+		return;
+	}
+	for (it = v->data.sequence.items.start;
+	    it < v->data.sequence.items.top && n < 2; it++)
+		if ((q[n] = scalar(l, yaml_document_get_node(&l->doc,
+		    *it))) != NULL)
+			n++;
+	if (n != 2 || v->data.sequence.items.top -
+	    v->data.sequence.items.start != 2) {
+		yerror(l, v, "quote must be a list of two strings");
+		return;
+	}
+	l->d->quote_open = q[0];
+	l->d->quote_close = q[1];
+}
+
+static int
+cmp_ci(const void *a, const void *b)
+{
+	return strcasecmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void
+set_reserved(struct load *l, yaml_node_t *v)
+{
+	yaml_node_item_t	*it;
+	const char		**words;
+	size_t			 n = 0;
+
+	if (v->type != YAML_SEQUENCE_NODE) {
+		yerror(l, v, "reserved must be a list of words");
+		return;
+	}
+	words = sg_arena_alloc(l->reg->arena, sizeof *words *
+	    (size_t)(v->data.sequence.items.top -
+	    v->data.sequence.items.start + 1));
+	for (it = v->data.sequence.items.start;
+	    it < v->data.sequence.items.top; it++)
+		if ((words[n] = scalar(l, yaml_document_get_node(&l->doc,
+		    *it))) != NULL)
+			n++;
+	qsort(words, n, sizeof *words, cmp_ci);
+	l->d->reserved = words;
+	l->d->nreserved = n;
+}
+
+static void
+set_pattern(struct load *l, yaml_node_t *v)
+{
+	const char	*s = scalar(l, v);
+
+	if (s != NULL)
+		l->d->name_pattern = s;
+}
+
+static const struct key name_keys[] = {
+	{ "max_length", set_max_length },
+	{ "catalog_case", set_catalog_case },
+	{ "quote", set_quote },
+	{ "reserved", set_reserved },
+	{ "pattern", set_pattern },
+	{ NULL, NULL }
+};
+
+static void
+set_names(struct load *l, yaml_node_t *v)
+{
+	apply(l, v, name_keys);
+}
+
+static const struct key terminator_keys[] = {
+	{ "statement", set_statement_end },
+	{ "block_begin", set_block_begin },
+	{ "block_end", set_block_end },
+	{ NULL, NULL }
+};
+
+static void
+set_terminators(struct load *l, yaml_node_t *v)
+{
+	apply(l, v, terminator_keys);
+}
+
+static void
+set_types(struct load *l, yaml_node_t *v)
+{
+	static const char *const len_vars[] = { "n", NULL };
+	static const char *const dec_vars[] = { "p", "s", NULL };
+	yaml_node_pair_t	*pair;
+	yaml_node_t		*k, *val;
+	const char		*name, *s;
+	int			 t;
+
+	if (v->type != YAML_MAPPING_NODE) {
+		yerror(l, v, "types must be a mapping");
+		return;
+	}
+	for (pair = v->data.mapping.pairs.start;
+	    pair < v->data.mapping.pairs.top; pair++) {
+		k = yaml_document_get_node(&l->doc, pair->key);
+		val = yaml_document_get_node(&l->doc, pair->value);
+		if ((name = scalar(l, k)) == NULL)
+			continue;
+		for (t = 0; t < SG_T_COUNT; t++)
+			if (strcmp(sg_type_name((enum sg_type_kind)t),
+			    name) == 0)
+				break;
+		if (t == SG_T_COUNT) {
+			yerror(l, k, "unknown type '%s'", name);
+			continue;
+		}
+		s = template(l, val, t == SG_T_DECIMAL ? dec_vars :
+		    t == SG_T_VARCHAR || t == SG_T_CHAR ? len_vars : no_vars);
+		if (s != NULL)
+			l->d->types[t] = s;
+	}
+}
+
+static const struct key literal_keys[] = {
+	{ "true", set_lit_true },
+	{ "false", set_lit_false },
+	{ "current_timestamp", set_lit_now },
+	{ NULL, NULL }
+};
+
+static void
+set_literals(struct load *l, yaml_node_t *v)
+{
+	apply(l, v, literal_keys);
+}
+
+static void
+set_strategy(struct load *l, yaml_node_t *v)
+{
+	static const char *const names[] = { "auto_increment", "identity",
+		"sequence_default", "sequence_trigger" };
+	const char	*s = scalar(l, v);
+	size_t		 i;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(names[i], s) == 0) {
+			l->d->identity = (enum sg_identity_strategy)i;
+			return;
+		}
+	yerror(l, v, "unknown identity strategy '%s' (auto_increment, "
+	    "identity, sequence_default or sequence_trigger)", s);
+}
+
+static const struct key identity_keys[] = {
+	{ "strategy", set_strategy },
+	{ "keyword", set_identity_keyword },
+	{ "sequence_name", set_sequence_name },
+	{ "trigger_name", set_trigger_name },
+	{ "sequence_options", set_sequence_options },
+	{ "create_sequence", set_create_sequence },
+	{ "create_trigger", set_create_trigger },
+	{ "default", set_sequence_default },
+	{ NULL, NULL }
+};
+
+static void
+set_identity(struct load *l, yaml_node_t *v)
+{
+	apply(l, v, identity_keys);
+}
+
+static void
+set_key_not_null(struct load *l, yaml_node_t *v)
+{
+	boolean(l, v, &l->d->key_columns_not_null);
+}
+
+static void
+set_single_cascade(struct load *l, yaml_node_t *v)
+{
+	boolean(l, v, &l->d->single_cascade_path);
+}
+
+static const struct key table_keys[] = {
+	{ "options", set_table_options },
+	{ "key_columns_not_null", set_key_not_null },
+	{ "single_cascade_path", set_single_cascade },
+	{ NULL, NULL }
+};
+
+static void
+set_tables(struct load *l, yaml_node_t *v)
+{
+	apply(l, v, table_keys);
+}
+
+/* "native", or a list of units: "- statement: ..." / "- block: ...". */
+static void
+set_guard(struct load *l, yaml_node_t *v, enum sg_object obj)
+{
+	struct sg_guard		 g;
+	yaml_node_item_t	*it;
+	yaml_node_t		*u, *k, *val;
+	const char		*kind, *s;
+	size_t			 n;
+
+	memset(&g, 0, sizeof g);
+	if (v->type == YAML_SCALAR_NODE) {
+		s = scalar(l, v);
+		if (s != NULL && strcmp(s, "native") == 0)
+			l->d->guards[obj] = g;
+		else
+			yerror(l, v, "a guard is 'native' or a list of "
+			    "statement and block units");
+		return;
+	}
+	if (v->type != YAML_SEQUENCE_NODE) {
+		yerror(l, v, "a guard is 'native' or a list of units");
+		return;
+	}
+	n = (size_t)(v->data.sequence.items.top - v->data.sequence.items.start);
+	g.style = SG_GUARD_TEMPLATE;
+	g.units = sg_arena_alloc(l->reg->arena, n * sizeof *g.units);
+	for (it = v->data.sequence.items.start;
+	    it < v->data.sequence.items.top; it++) {
+		u = yaml_document_get_node(&l->doc, *it);
+		if (u->type != YAML_MAPPING_NODE ||
+		    u->data.mapping.pairs.top - u->data.mapping.pairs.start
+		    != 1) {
+			yerror(l, u, "a guard unit is 'statement: TEXT' or "
+			    "'block: TEXT'");
+			return;
+		}
+		k = yaml_document_get_node(&l->doc,
+		    u->data.mapping.pairs.start->key);
+		val = yaml_document_get_node(&l->doc,
+		    u->data.mapping.pairs.start->value);
+		if ((kind = scalar(l, k)) == NULL ||
+		    (s = chomp(template(l, val, guard_vars))) == NULL)
+			return;
+		if (strcmp(kind, "statement") == 0)
+			g.units[g.nunits].kind = SG_UNIT_STATEMENT;
+		else if (strcmp(kind, "block") == 0)
+			g.units[g.nunits].kind = SG_UNIT_BLOCK;
+		else {
+			yerror(l, k, "a guard unit is 'statement' or "
+			    "'block', not '%s'", kind);
+			return;
+		}
+		g.units[g.nunits++].text = s;
+	}
+	l->d->guards[obj] = g;
+}
+
+static void set_guard_table(struct load *l, yaml_node_t *v)
+{ set_guard(l, v, SG_OBJ_TABLE); }
+static void set_guard_index(struct load *l, yaml_node_t *v)
+{ set_guard(l, v, SG_OBJ_INDEX); }
+static void set_guard_sequence(struct load *l, yaml_node_t *v)
+{ set_guard(l, v, SG_OBJ_SEQUENCE); }
+
+static const struct key guard_keys[] = {
+	{ "table", set_guard_table },
+	{ "index", set_guard_index },
+	{ "sequence", set_guard_sequence },
+	{ NULL, NULL }
+};
+
+static void
+set_guards(struct load *l, yaml_node_t *v)
+{
+	apply(l, v, guard_keys);
+}
+
+static const struct key top_keys[] = {
+	{ "extends", set_extends },
+	{ "title", set_title },
+	{ "terminators", set_terminators },
+	{ "names", set_names },
+	{ "types", set_types },
+	{ "literals", set_literals },
+	{ "identity", set_identity },
+	{ "tables", set_tables },
+	{ "guards", set_guards },
+	{ NULL, NULL }
+};
+
+/*
+ * Loading.
+ */
+
+static char *
+read_file(const char *path, size_t *len)
+{
+	FILE	*f;
+	char	*buf = NULL;
+	size_t	 cap = 0, n = 0, r;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return NULL;
+	do {
+		if (cap - n < 4096) {
+			cap = cap ? cap * 2 : 8192;
+			buf = xrealloc(buf, cap + 1);
+		}
+		r = fread(buf + n, 1, cap - n, f);
+		n += r;
+	} while (r > 0);
+	if (ferror(f)) {
+		fclose(f);
+		free(buf);
+		return NULL;
+	}
+	fclose(f);
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+}
+
+/* Checks what every dialect needs and compiles its name pattern. */
+static void
+finish(struct load *l, yaml_node_t *root)
+{
+	struct sg_dialect	*d = l->d;
+	PCRE2_SIZE		 erroff;
+	int			 err, t;
+	char			 msg[256];
+
+	for (t = 0; t < SG_T_COUNT; t++)
+		if (d->types[t] == NULL)
+			yerror(l, root, "no type given for '%s'",
+			    sg_type_name((enum sg_type_kind)t));
+	if (d->statement_end == NULL)
+		yerror(l, root, "no statement terminator given");
+	if (d->lit_true == NULL || d->lit_false == NULL ||
+	    d->lit_current_timestamp == NULL)
+		yerror(l, root, "literals true, false and current_timestamp "
+		    "are required");
+	switch (d->identity) {
+	case SG_IDENTITY_AUTO_INCREMENT:
+	case SG_IDENTITY_IDENTITY:
+		if (d->identity_keyword == NULL)
+			yerror(l, root, "identity strategy needs a keyword");
+		break;
+	case SG_IDENTITY_SEQUENCE_TRIGGER:
+		if (d->create_trigger == NULL || d->trigger_name == NULL)
+			yerror(l, root, "sequence_trigger needs "
+			    "create_trigger and trigger_name");
+		/* FALLTHROUGH */
+	case SG_IDENTITY_SEQUENCE_DEFAULT:
+		if (d->create_sequence == NULL || d->sequence_name == NULL)
+			yerror(l, root, "identity strategy needs "
+			    "create_sequence and sequence_name");
+		if (d->identity == SG_IDENTITY_SEQUENCE_DEFAULT &&
+		    d->sequence_default == NULL)
+			yerror(l, root, "sequence_default needs a default");
+		break;
+	}
+	if (d->name_pattern == NULL)
+		d->name_pattern = "^[A-Za-z_][A-Za-z0-9_]*$";
+	d->name_re = pcre2_compile((PCRE2_SPTR)d->name_pattern,
+	    PCRE2_ZERO_TERMINATED, 0, &err, &erroff, NULL);
+	if (d->name_re == NULL) {
+		pcre2_get_error_message(err, (PCRE2_UCHAR *)msg, sizeof msg);
+		yerror(l, root, "bad name pattern: %s at offset %zu", msg,
+		    (size_t)erroff);
+	}
+}
+
+static const struct sg_dialect *load(struct sg_registry *, size_t,
+    struct sg_diag *);
+
+/* Parses the file; applies "extends" first, then the other keys. */
+static bool
+load_into(struct sg_registry *reg, size_t i, struct sg_dialect *d,
+    struct sg_diag *diag)
+{
+	struct load		 l;
+	yaml_parser_t		 parser;
+	yaml_node_t		*root, *k, *v;
+	yaml_node_pair_t	*pair;
+	const struct sg_dialect	*base;
+	const char		*s;
+	char			*text;
+	size_t			 len;
+	int			 b;
+	bool			 ok;
+
+	memset(&l, 0, sizeof l);
+	l.reg = reg;
+	l.d = d;
+	l.diag = diag;
+	l.src.name = d->path;
+	if ((text = read_file(d->path, &len)) == NULL) {
+		sg_diag(diag, SG_ERROR, NULL, "%s: %s", d->path,
+		    strerror(errno));
+		return false;
+	}
+	l.src.text = text;
+	l.src.len = len;
+
+	yaml_parser_initialize(&parser);
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text,
+	    len);
+	if (!yaml_parser_load(&parser, &l.doc)) {
+		struct sg_loc	loc;
+
+		memset(&loc, 0, sizeof loc);
+		loc.src = &l.src;
+		loc.line = (unsigned)parser.problem_mark.line + 1;
+		loc.col = (unsigned)parser.problem_mark.column + 1;
+		loc.off = (unsigned)parser.problem_mark.index;
+		sg_diag(diag, SG_ERROR, &loc, "malformed YAML: %s",
+		    parser.problem != NULL ? parser.problem : "parse error");
+		yaml_parser_delete(&parser);
+		free(text);
+		return false;
+	}
+	yaml_parser_delete(&parser);
+
+	root = yaml_document_get_root_node(&l.doc);
+	if (root == NULL || root->type != YAML_MAPPING_NODE) {
+		sg_diag(diag, SG_ERROR, NULL, "%s: expected a mapping at the "
+		    "top level", d->path);
+		l.errors++;
+	} else {
+		for (pair = root->data.mapping.pairs.start;
+		    pair < root->data.mapping.pairs.top; pair++) {
+			k = yaml_document_get_node(&l.doc, pair->key);
+			v = yaml_document_get_node(&l.doc, pair->value);
+			if (k->type != YAML_SCALAR_NODE || strcmp((char *)
+			    k->data.scalar.value, "extends") != 0)
+				continue;
+			if ((s = scalar(&l, v)) == NULL)
+				break;
+			if ((b = sg_registry_find(reg, s)) < 0 ||
+			    (size_t)b == i) {
+				yerror(&l, v, "cannot extend unknown dialect "
+				    "'%s'", s);
+				break;
+			}
+			if ((base = load(reg, (size_t)b, diag)) == NULL) {
+				yerror(&l, v, "dialect '%s' failed to load",
+				    s);
+				break;
+			}
+			*d = *base;
+			d->name = reg->names[i];
+			d->index = (unsigned)i;
+			d->path = l.src.name;
+			d->name_re = NULL;
+		}
+		if (l.errors == 0) {
+			apply(&l, root, top_keys);
+			finish(&l, root);
+		}
+	}
+	ok = l.errors == 0;
+	yaml_document_delete(&l.doc);
+	free(text);
+	return ok;
+}
+
+static const struct sg_dialect *
+load(struct sg_registry *reg, size_t i, struct sg_diag *diag)
+{
+	struct sg_dialect	*d;
+
+	if (reg->loaded[i] != NULL)
+		return reg->loaded[i];
+	if (reg->loading[i])
+		return NULL;	/* extends cycle */
+	reg->loading[i] = true;
+	d = sg_arena_alloc(reg->arena, sizeof *d);
+	d->name = reg->names[i];
+	d->index = (unsigned)i;
+	d->title = d->name;
+	d->path = sg_arena_printf(reg->arena, "%s/%s.yaml", reg->dir,
+	    reg->names[i]);
+	d->max_name = 128;
+	d->quote_open = d->quote_close = "\"";
+	d->block_begin = d->block_end = "";
+	d->table_options = "";
+	d->sequence_options = "";
+	d->guards[SG_OBJ_TABLE].style = SG_GUARD_NATIVE;
+	if (!load_into(reg, i, d, diag)) {
+		pcre2_code_free(d->name_re);
+		reg->loading[i] = false;
+		return NULL;
+	}
+	reg->loading[i] = false;
+	reg->loaded[i] = d;
+	return d;
+}
+
+const struct sg_dialect *
+sg_registry_load(struct sg_registry *reg, size_t i, struct sg_diag *diag)
+{
+	return i < reg->n ? load(reg, i, diag) : NULL;
+}
+
+static int
+cmp_word(const void *key, const void *elem)
+{
+	return strcasecmp(key, *(const char *const *)elem);
+}
+
+bool
+sg_dialect_reserved(const struct sg_dialect *d, const char *name)
+{
+	return d->nreserved > 0 && bsearch(name, d->reserved, d->nreserved,
+	    sizeof *d->reserved, cmp_word) != NULL;
+}
+
+bool
+sg_dialect_name_ok(const struct sg_dialect *d, const char *name)
+{
+	pcre2_match_data	*md;
+	int			 rc;
+
+	md = pcre2_match_data_create_from_pattern(d->name_re, NULL);
+	rc = pcre2_match(d->name_re, (PCRE2_SPTR)name, PCRE2_ZERO_TERMINATED,
+	    0, 0, md, NULL);
+	pcre2_match_data_free(md);
+	return rc >= 0;
+}

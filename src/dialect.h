@@ -1,0 +1,136 @@
+/*
+ * Dialects are data: templates/<name>.yaml describes each one (types,
+ * terminators, identity strategy, guards, name rules) and is loaded into
+ * a struct sg_dialect.  The C code implements the strategies the YAML
+ * names; a new dialect that reuses them is a new YAML file.
+ */
+#ifndef SG_DIALECT_H
+#define SG_DIALECT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "ast.h"
+#include "diag.h"
+
+#define SG_MAX_DIALECTS	64	/* dialect sets are uint64_t masks */
+
+enum sg_identity_strategy {
+	SG_IDENTITY_AUTO_INCREMENT,	/* column keyword, MySQL style */
+	SG_IDENTITY_IDENTITY,		/* column keyword, T-SQL style */
+	SG_IDENTITY_SEQUENCE_DEFAULT,	/* sequence + DEFAULT nextval */
+	SG_IDENTITY_SEQUENCE_TRIGGER	/* sequence + BEFORE INSERT trigger */
+};
+
+/* How a unit of output is terminated: plain statement or block. */
+enum sg_unit_kind {
+	SG_UNIT_STATEMENT,
+	SG_UNIT_BLOCK
+};
+
+struct sg_tmpl_unit {
+	enum sg_unit_kind	 kind;
+	const char		*text;
+};
+
+enum sg_guard_style {
+	SG_GUARD_NATIVE,	/* CREATE ... IF NOT EXISTS */
+	SG_GUARD_TEMPLATE	/* a catalog check written as units */
+};
+
+/* Objects whose creation can be guarded by "if not exists". */
+enum sg_object {
+	SG_OBJ_TABLE,
+	SG_OBJ_INDEX,
+	SG_OBJ_SEQUENCE,
+	SG_OBJ_COUNT
+};
+
+struct sg_guard {
+	enum sg_guard_style	 style;
+	struct sg_tmpl_unit	*units;
+	size_t			 nunits;
+};
+
+/* How the catalog stores an unquoted name. */
+enum sg_case {
+	SG_CASE_PRESERVE,
+	SG_CASE_UPPER,
+	SG_CASE_LOWER
+};
+
+struct sg_dialect {
+	const char		*name;		/* file name without .yaml */
+	unsigned		 index;		/* bit in dialect masks */
+	const char		*title;
+	const char		*path;
+
+	/* Terminators. */
+	const char		*statement_end;	/* ";" or "\n/" */
+	const char		*block_begin;	/* "DELIMITER $$\n", "GO\n" */
+	const char		*block_end;	/* "\n/", "$$\nDELIMITER ;" */
+
+	/* Names. */
+	unsigned		 max_name;
+	enum sg_case		 catalog_case;
+	const char		*quote_open;
+	const char		*quote_close;
+	const char		**reserved;	/* upper case, sorted */
+	size_t			 nreserved;
+	const char		*name_pattern;
+	pcre2_code		*name_re;
+
+	/* Types and literals. */
+	const char		*types[SG_T_COUNT];
+	const char		*lit_true;
+	const char		*lit_false;
+	const char		*lit_current_timestamp;
+
+	/* Identity columns. */
+	enum sg_identity_strategy identity;
+	const char		*identity_keyword;
+	const char		*sequence_name;		/* {table} {column} */
+	const char		*trigger_name;
+	const char		*sequence_options;
+	const char		*create_sequence;	/* {sequence} ... */
+	const char		*create_trigger;
+	const char		*sequence_default;
+
+	/* Tables. */
+	const char		*table_options;
+	bool			 key_columns_not_null;
+	bool			 single_cascade_path;
+
+	struct sg_guard		 guards[SG_OBJ_COUNT];
+};
+
+/* The dialects found in a templates directory, loaded on demand. */
+struct sg_registry;
+
+/*
+ * Lists dir's *.yaml files (sorted by name).  Returns NULL after a
+ * diagnostic if dir cannot be read or holds no dialect.
+ */
+struct sg_registry	*sg_registry_open(const char *, struct sg_diag *);
+void			 sg_registry_free(struct sg_registry *);
+size_t			 sg_registry_count(const struct sg_registry *);
+const char		*sg_registry_name(const struct sg_registry *, size_t);
+/* The index of the dialect called name, or -1. */
+int			 sg_registry_find(const struct sg_registry *,
+			    const char *);
+/*
+ * Loads (once) and returns dialect i; NULL after diagnostics in the
+ * file:line:col form if its YAML is malformed.  Owned by the registry.
+ */
+const struct sg_dialect	*sg_registry_load(struct sg_registry *, size_t,
+			    struct sg_diag *);
+
+/* True if name is reserved in d and must be quoted there. */
+bool	sg_dialect_reserved(const struct sg_dialect *, const char *);
+/* True if name may be written bare in d (its name pattern). */
+bool	sg_dialect_name_ok(const struct sg_dialect *, const char *);
+
+#endif

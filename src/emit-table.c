@@ -1,0 +1,254 @@
+/*
+ * CREATE TABLE, and the sequence and trigger that emulate an identity
+ * column where the dialect's strategy asks for them.
+ */
+#include <string.h>
+
+#include "emit-int.h"
+#include "template.h"
+
+#define INDENT	"    "
+
+static void
+emit_type(struct sg_emitter *e, struct sg_buf *b, const struct sg_type *t)
+{
+	struct sg_tmpl_var	vars[3];
+	char			n[16], s[16];
+
+	snprintf(n, sizeof n, "%u", t->len);
+	snprintf(s, sizeof s, "%u", t->scale);
+	vars[0] = (struct sg_tmpl_var){ "n", n };
+	vars[1] = (struct sg_tmpl_var){ "p", n };
+	vars[2] = (struct sg_tmpl_var){ "s", s };
+	sg_tmpl_expand(b, e->d->types[t->kind], vars, 3);
+}
+
+static void
+emit_value(struct sg_emitter *e, struct sg_buf *b, const struct sg_value *v)
+{
+	switch (v->kind) {
+	case SG_V_NUMBER:
+		sg_buf_adds(b, v->text);
+		break;
+	case SG_V_STRING:
+		sg_buf_addc(b, '\'');
+		sg_buf_add_escaped(b, v->text, strlen(v->text), '\'');
+		sg_buf_addc(b, '\'');
+		break;
+	case SG_V_TRUE:
+		sg_buf_adds(b, e->d->lit_true);
+		break;
+	case SG_V_FALSE:
+		sg_buf_adds(b, e->d->lit_false);
+		break;
+	case SG_V_NULL:
+		sg_buf_adds(b, "NULL");
+		break;
+	case SG_V_CURRENT_TIMESTAMP:
+		sg_buf_adds(b, e->d->lit_current_timestamp);
+		break;
+	}
+}
+
+/* The names of an identity column's sequence and trigger. */
+struct identity_names {
+	const char	*sequence;
+	const char	*trigger;
+};
+
+static void
+identity_names(struct sg_emitter *e, const struct sg_create_table *t,
+    struct identity_names *in)
+{
+	const struct sg_dialect	*d = e->d;
+	const struct sg_column	*c = t->identity;
+
+	memset(in, 0, sizeof *in);
+	if (c == NULL)
+		return;
+	if (d->identity == SG_IDENTITY_SEQUENCE_DEFAULT ||
+	    d->identity == SG_IDENTITY_SEQUENCE_TRIGGER)
+		in->sequence = sg_emit_made_name(e, d->sequence_name, t, c,
+		    c->sequence);
+	if (d->identity == SG_IDENTITY_SEQUENCE_TRIGGER)
+		in->trigger = sg_emit_made_name(e, d->trigger_name, t, c,
+		    c->trigger);
+}
+
+static void
+emit_column(struct sg_emitter *e, const struct sg_create_table *t,
+    const struct sg_column *c, const struct identity_names *in)
+{
+	const struct sg_dialect	*d = e->d;
+	struct sg_buf		*b = &e->stmt;
+	struct sg_tmpl_var	 var;
+	bool			 not_null = c->not_null;
+
+	sg_emit_ident(e, b, c->name.ident.text, &c->name.ident.loc);
+	sg_buf_addc(b, ' ');
+	emit_type(e, b, sg_type_for(&c->type, d->index));
+	if (c->identity) {
+		switch (d->identity) {
+		case SG_IDENTITY_AUTO_INCREMENT:
+		case SG_IDENTITY_IDENTITY:
+			sg_buf_addc(b, ' ');
+			sg_buf_adds(b, d->identity_keyword);
+			break;
+		case SG_IDENTITY_SEQUENCE_DEFAULT:
+			var = (struct sg_tmpl_var){ "sequence", in->sequence };
+			sg_buf_adds(b, " DEFAULT ");
+			sg_tmpl_expand(b, d->sequence_default, &var, 1);
+			break;
+		case SG_IDENTITY_SEQUENCE_TRIGGER:
+			break;
+		}
+	}
+	if (c->def != NULL) {
+		sg_buf_adds(b, " DEFAULT ");
+		emit_value(e, b, c->def);
+	}
+	if (!not_null && c->in_key && d->key_columns_not_null) {
+		sg_emit_note(e, &c->n.loc, "column %s.%s is made NOT NULL: "
+		    "%s requires NOT NULL on primary key and unique columns",
+		    t->name.ident.text, c->name.ident.text, d->name);
+		not_null = true;
+	}
+	if (not_null)
+		sg_buf_adds(b, " NOT NULL");
+	if (c->primary_key)
+		sg_buf_adds(b, " PRIMARY KEY");
+	if (c->unique)
+		sg_buf_adds(b, " UNIQUE");
+}
+
+static void
+emit_constraint(struct sg_emitter *e, const struct sg_constraint *k)
+{
+	struct sg_buf	*b = &e->stmt;
+	const char	*ref;
+
+	if (k->name != NULL) {
+		sg_buf_adds(b, "CONSTRAINT ");
+		sg_emit_ident(e, b, sg_emit_name(e, k->name),
+		    &k->name->ident.loc);
+		sg_buf_addc(b, ' ');
+	}
+	switch (k->kind) {
+	case SG_PRIMARY_KEY:
+		sg_buf_adds(b, "PRIMARY KEY ");
+		break;
+	case SG_UNIQUE:
+		sg_buf_adds(b, "UNIQUE ");
+		break;
+	case SG_FOREIGN_KEY:
+		sg_buf_adds(b, "FOREIGN KEY ");
+		break;
+	}
+	sg_emit_ident_list(e, b, k->columns);
+	if (k->kind != SG_FOREIGN_KEY)
+		return;
+	ref = k->ref != NULL ? sg_emit_name(e, &k->ref->name) :
+	    k->ref_table.text;
+	sg_buf_adds(b, " REFERENCES ");
+	sg_emit_ident(e, b, ref, &k->ref_table.loc);
+	sg_buf_addc(b, ' ');
+	sg_emit_ident_list(e, b, k->ref_columns);
+	if (k->on_delete_cascade && k->cascade_dropped)
+		sg_emit_note(e, &k->n.loc, "%s", k->cascade_note);
+	else if (k->on_delete_cascade)
+		sg_buf_adds(b, " ON DELETE CASCADE");
+}
+
+static void
+emit_sequence(struct sg_emitter *e, const struct sg_create_table *t,
+    const struct identity_names *in)
+{
+	struct sg_tmpl_var	vars[3];
+	struct sg_buf		name = { 0 };
+
+	sg_emit_ident(e, &name, in->sequence, &t->identity->n.loc);
+	vars[0] = (struct sg_tmpl_var){ "sequence", sg_buf_str(&name) };
+	vars[1] = (struct sg_tmpl_var){ "sequence_options",
+	    e->d->sequence_options };
+	vars[2] = (struct sg_tmpl_var){ "if_not_exists",
+	    sg_emit_native_guard(e, SG_OBJ_SEQUENCE, t->if_not_exists) ?
+	    "IF NOT EXISTS " : "" };
+	sg_buf_reset(&e->stmt);
+	sg_tmpl_expand(&e->stmt, e->d->create_sequence, vars, 3);
+	sg_emit_guarded(e, SG_OBJ_SEQUENCE, t->if_not_exists,
+	    sg_emit_catalog(e, in->sequence), sg_emit_catalog(e,
+	    sg_emit_name(e, &t->name)));
+	sg_buf_free(&name);
+}
+
+static void
+emit_trigger(struct sg_emitter *e, const struct sg_create_table *t,
+    const char *table, const struct identity_names *in)
+{
+	struct sg_tmpl_var	vars[4];
+	struct sg_buf		names[4] = { { 0 } };
+	const struct sg_loc	*loc = &t->identity->n.loc;
+	size_t			 i;
+
+	sg_emit_ident(e, &names[0], in->trigger, loc);
+	sg_emit_ident(e, &names[1], table, loc);
+	sg_emit_ident(e, &names[2], t->identity->name.ident.text, loc);
+	sg_emit_ident(e, &names[3], in->sequence, loc);
+	vars[0] = (struct sg_tmpl_var){ "trigger", sg_buf_str(&names[0]) };
+	vars[1] = (struct sg_tmpl_var){ "table", sg_buf_str(&names[1]) };
+	vars[2] = (struct sg_tmpl_var){ "column", sg_buf_str(&names[2]) };
+	vars[3] = (struct sg_tmpl_var){ "sequence", sg_buf_str(&names[3]) };
+	sg_buf_reset(&e->scratch);
+	sg_tmpl_expand(&e->scratch, e->d->create_trigger, vars, 4);
+	/* CREATE OR REPLACE: safe to run again, needs no guard. */
+	sg_emit_unit(e, SG_UNIT_BLOCK, sg_buf_str(&e->scratch));
+	for (i = 0; i < 4; i++)
+		sg_buf_free(&names[i]);
+}
+
+void
+sg_emit_table(struct sg_emitter *e, const struct sg_create_table *t)
+{
+	const struct sg_dialect	*d = e->d;
+	const struct sg_node	*el;
+	struct identity_names	 in;
+	const char		*table;
+	struct sg_buf		*b = &e->stmt;
+
+	table = sg_emit_name(e, &t->name);
+	identity_names(e, t, &in);
+	if (in.sequence != NULL && d->identity == SG_IDENTITY_SEQUENCE_DEFAULT)
+		emit_sequence(e, t, &in);
+
+	sg_buf_reset(b);
+	sg_buf_adds(b, "CREATE TABLE ");
+	if (sg_emit_native_guard(e, SG_OBJ_TABLE, t->if_not_exists))
+		sg_buf_adds(b, "IF NOT EXISTS ");
+	sg_emit_ident(e, b, table, &t->name.ident.loc);
+	sg_buf_adds(b, " (\n");
+	for (el = t->elements.head; el != NULL; el = el->next) {
+		sg_emit_comments(e, b, el, SG_COMMENT_BEFORE, INDENT);
+		sg_buf_adds(b, INDENT);
+		if (el->tag == SG_COLUMN)
+			emit_column(e, t, (const struct sg_column *)el, &in);
+		else
+			emit_constraint(e, (const struct sg_constraint *)el);
+		if (el->next != NULL)
+			sg_buf_addc(b, ',');
+		sg_emit_comments(e, b, el, SG_COMMENT_EOL, INDENT);
+		sg_buf_addc(b, '\n');
+		sg_emit_comments(e, b, el, SG_COMMENT_AFTER, INDENT);
+	}
+	sg_buf_addc(b, ')');
+	if (d->table_options[0] != '\0') {
+		sg_buf_addc(b, ' ');
+		sg_buf_adds(b, d->table_options);
+	}
+	sg_emit_guarded(e, SG_OBJ_TABLE, t->if_not_exists,
+	    sg_emit_catalog(e, table), sg_emit_catalog(e, table));
+
+	if (in.trigger != NULL) {
+		emit_sequence(e, t, &in);
+		emit_trigger(e, t, table, &in);
+	}
+}

@@ -1,0 +1,244 @@
+/*
+ * The emitter's driver: the script header, statement order, comments,
+ * terminators and "if not exists" guards.  Statement bodies are built
+ * in emit-table.c and here (indexes).
+ */
+#include <stdarg.h>
+#include <string.h>
+
+#include "emit-int.h"
+#include "template.h"
+
+void
+sg_emit_note(struct sg_emitter *e, const struct sg_loc *loc, const char *fmt,
+    ...)
+{
+	va_list	ap;
+	char	msg[512];
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	sg_diag(e->diag, SG_WARNING, loc, "%s: %s", e->d->name, msg);
+	sg_buf_addf(&e->notes, "-- sqlgen: %s\n", msg);
+}
+
+/* A blank line between units, none before the first. */
+static void
+separate(struct sg_emitter *e)
+{
+	if (e->need_blank)
+		sg_buf_addc(e->out, '\n');
+	e->need_blank = false;
+}
+
+void
+sg_emit_unit(struct sg_emitter *e, enum sg_unit_kind kind, const char *text)
+{
+	const struct sg_dialect	*d = e->d;
+
+	separate(e);
+	sg_buf_add(e->out, e->notes.data != NULL ? e->notes.data : "",
+	    e->notes.len);
+	sg_buf_reset(&e->notes);
+	if (kind == SG_UNIT_BLOCK) {
+		sg_buf_adds(e->out, d->block_begin);
+		sg_buf_adds(e->out, text);
+		sg_buf_adds(e->out, d->block_end);
+		e->stats.blocks++;
+	} else {
+		sg_buf_adds(e->out, text);
+		sg_buf_adds(e->out, d->statement_end);
+		e->stats.statements++;
+	}
+	sg_buf_addc(e->out, '\n');
+	e->need_blank = true;
+}
+
+bool
+sg_emit_native_guard(const struct sg_emitter *e, enum sg_object obj,
+    bool guarded)
+{
+	return guarded && e->d->guards[obj].style == SG_GUARD_NATIVE;
+}
+
+void
+sg_emit_guarded(struct sg_emitter *e, enum sg_object obj, bool guarded,
+    const char *name, const char *table)
+{
+	const struct sg_guard	*g = &e->d->guards[obj];
+	struct sg_tmpl_var	 vars[4];
+	struct sg_buf		 lit = { 0 };
+	size_t			 i;
+
+	if (!guarded || g->style == SG_GUARD_NATIVE) {
+		sg_emit_unit(e, SG_UNIT_STATEMENT, sg_buf_str(&e->stmt));
+		return;
+	}
+	sg_buf_add_escaped(&lit, sg_buf_str(&e->stmt), e->stmt.len, '\'');
+	vars[0] = (struct sg_tmpl_var){ "name", name };
+	vars[1] = (struct sg_tmpl_var){ "table", table };
+	vars[2] = (struct sg_tmpl_var){ "statement", sg_buf_str(&e->stmt) };
+	vars[3] = (struct sg_tmpl_var){ "statement_literal",
+	    sg_buf_str(&lit) };
+	for (i = 0; i < g->nunits; i++) {
+		sg_buf_reset(&e->scratch);
+		sg_tmpl_expand(&e->scratch, g->units[i].text, vars, 4);
+		sg_emit_unit(e, g->units[i].kind, sg_buf_str(&e->scratch));
+	}
+	sg_buf_free(&lit);
+}
+
+/*
+ * MySQL reads "--x" as two minus signs: a comment needs "-- ".  Writing
+ * every comment that way keeps the dialects' scripts alike.
+ */
+static void
+add_comment(struct sg_buf *b, const char *text)
+{
+	sg_buf_adds(b, "--");
+	text += 2;
+	if (*text != '\0' && *text != ' ' && *text != '\t')
+		sg_buf_addc(b, ' ');
+	sg_buf_adds(b, text);
+}
+
+void
+sg_emit_comments(struct sg_emitter *e, struct sg_buf *b,
+    const struct sg_node *n, enum sg_comment_pos pos, const char *indent)
+{
+	const struct sg_comment	*c;
+
+	(void)e;
+	for (c = n->comments; c != NULL; c = c->next_attached) {
+		if (c->pos != pos)
+			continue;
+		if (pos == SG_COMMENT_EOL) {
+			sg_buf_addc(b, ' ');
+			add_comment(b, c->text);
+			continue;
+		}
+		sg_buf_adds(b, indent);
+		add_comment(b, c->text);
+		sg_buf_addc(b, '\n');
+	}
+}
+
+/* Comments that stand on their own lines between units. */
+static void
+emit_loose_comments(struct sg_emitter *e, const struct sg_node *n,
+    enum sg_comment_pos pos)
+{
+	const struct sg_comment	*c, *prev;
+
+	for (c = n->comments; c != NULL; c = c->next_attached)
+		if (c->pos == pos || (pos == SG_COMMENT_AFTER &&
+		    c->pos == SG_COMMENT_EOL))
+			break;
+	if (c == NULL)
+		return;
+	if (pos == SG_COMMENT_BEFORE)
+		separate(e);
+	for (prev = NULL; c != NULL; c = c->next_attached) {
+		if (c->pos != pos && !(pos == SG_COMMENT_AFTER &&
+		    c->pos == SG_COMMENT_EOL))
+			continue;
+		/* Keep the blank line that separated comment paragraphs. */
+		if (prev != NULL && c->loc.line > prev->loc.line + 1)
+			sg_buf_addc(e->out, '\n');
+		add_comment(e->out, c->text);
+		sg_buf_addc(e->out, '\n');
+		prev = c;
+	}
+}
+
+void
+sg_emit_ident_list(struct sg_emitter *e, struct sg_buf *b,
+    const struct sg_ident *list)
+{
+	const struct sg_ident	*id;
+
+	sg_buf_addc(b, '(');
+	for (id = list; id != NULL; id = id->next) {
+		if (id != list)
+			sg_buf_adds(b, ", ");
+		sg_emit_ident(e, b, id->text, &id->loc);
+	}
+	sg_buf_addc(b, ')');
+}
+
+static void
+emit_index(struct sg_emitter *e, const struct sg_create_index *i)
+{
+	const char	*name, *table;
+
+	name = sg_emit_name(e, &i->name);
+	table = i->target != NULL ? sg_emit_name(e, &i->target->name) :
+	    i->table.text;
+	sg_buf_reset(&e->stmt);
+	sg_buf_adds(&e->stmt, i->unique ? "CREATE UNIQUE INDEX " :
+	    "CREATE INDEX ");
+	if (sg_emit_native_guard(e, SG_OBJ_INDEX, i->if_not_exists))
+		sg_buf_adds(&e->stmt, "IF NOT EXISTS ");
+	sg_emit_ident(e, &e->stmt, name, &i->name.ident.loc);
+	sg_buf_adds(&e->stmt, " ON ");
+	sg_emit_ident(e, &e->stmt, table, &i->table.loc);
+	sg_buf_addc(&e->stmt, ' ');
+	sg_emit_ident_list(e, &e->stmt, i->columns);
+	sg_emit_guarded(e, SG_OBJ_INDEX, i->if_not_exists,
+	    sg_emit_catalog(e, name), sg_emit_catalog(e, table));
+}
+
+bool
+sg_emit(const struct sg_script *script, const struct sg_dialect *d,
+    struct sg_buf *out, struct sg_diag *diag, struct sg_emit_stats *stats)
+{
+	struct sg_emitter	 e;
+	const struct sg_node	*s;
+	const struct sg_comment	*c;
+
+	memset(&e, 0, sizeof e);
+	e.script = script;
+	e.d = d;
+	e.diag = diag;
+	e.out = out;
+	e.arena = sg_arena_new();
+	e.short_names = sg_symtab_new(e.arena);
+
+	sg_buf_addf(out, "-- Generated by sqlgen from %s for %s.\n",
+	    script->first_file != NULL ? script->first_file : "-", d->name);
+	sg_buf_adds(out, "-- Do not edit: change the source and run sqlgen "
+	    "again.\n");
+	e.need_blank = true;
+
+	if (d->single_cascade_path)
+		sg_cascade_plan(&e);
+	for (s = script->stmts.head; s != NULL; s = s->next) {
+		emit_loose_comments(&e, s, SG_COMMENT_BEFORE);
+		switch (s->tag) {
+		case SG_CREATE_TABLE:
+			sg_emit_table(&e, (const struct sg_create_table *)s);
+			break;
+		case SG_CREATE_INDEX:
+			emit_index(&e, (const struct sg_create_index *)s);
+			break;
+		default:
+			break;
+		}
+		emit_loose_comments(&e, s, SG_COMMENT_AFTER);
+	}
+	if (script->trailing != NULL) {
+		separate(&e);
+		for (c = script->trailing; c != NULL; c = c->next_attached) {
+			add_comment(out, c->text);
+			sg_buf_addc(out, '\n');
+		}
+	}
+	if (stats != NULL)
+		*stats = e.stats;
+	sg_buf_free(&e.stmt);
+	sg_buf_free(&e.scratch);
+	sg_buf_free(&e.notes);
+	sg_arena_free(e.arena);
+	return e.errors == 0;
+}

@@ -1,0 +1,375 @@
+/*
+ * sqlgen: one DSL source, a reviewed SQL script per dialect.
+ *
+ * The run is parse -> check -> emit every requested dialect into memory
+ * -> write.  Nothing is written unless every step succeeded, and files
+ * are written to a temporary name and renamed, so an error never leaves
+ * a partial script.  Exit status: 0 success, 1 bad input, 2 usage or I/O.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "check.h"
+#include "dialect.h"
+#include "emit.h"
+#include "parse.h"
+#include "xmalloc.h"
+
+#ifndef SG_TEMPLATES_DIR
+#define SG_TEMPLATES_DIR PKGDATADIR
+#endif
+
+enum {
+	EXIT_INPUT = 1,
+	EXIT_USAGE = 2
+};
+
+static void
+usage(FILE *f)
+{
+	fputs(
+"usage: sqlgen --dialect=NAME[,NAME...] [-o DIR] [options] FILE...\n"
+"       sqlgen --all -o DIR [options] FILE...\n"
+"       sqlgen split --dialect=NAME [options] FILE\n"
+"       sqlgen --list-dialects | --help | --version\n"
+"\n"
+"  -d, --dialect=NAMES   dialects to write (comma-separated)\n"
+"  -a, --all             every dialect in the templates directory\n"
+"  -o, --output=DIR      write DIR/<dialect>.sql (default: standard output)\n"
+"  -t, --templates=DIR   dialect descriptions (default: $SQLGEN_TEMPLATES\n"
+"                        or " SG_TEMPLATES_DIR ")\n"
+"  -q, --quiet           do not print warnings\n"
+"  -l, --list-dialects   list the dialects and exit\n"
+"  -h, --help            show this help and exit\n"
+"  -V, --version         show the version and exit\n"
+"\n"
+"FILE - reads standard input.  All FILEs form one script.\n", f);
+}
+
+static char *
+read_all(FILE *f, size_t *len)
+{
+	char	*buf = NULL;
+	size_t	 cap = 0, n = 0, r;
+
+	do {
+		if (cap - n < 65536) {
+			cap = cap ? cap * 2 : 65536;
+			buf = xrealloc(buf, cap + 1);
+		}
+		r = fread(buf + n, 1, cap - n, f);
+		n += r;
+	} while (r > 0);
+	if (ferror(f)) {
+		free(buf);
+		return NULL;
+	}
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+}
+
+/* mkdir -p */
+static int
+make_dirs(const char *dir)
+{
+	char	*p, *path = xstrdup(dir);
+	int	 rc = 0;
+
+	for (p = path + 1; *p != '\0' && rc == 0; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(path, 0777) != 0 && errno != EEXIST)
+			rc = -1;
+		*p = '/';
+	}
+	if (rc == 0 && mkdir(path, 0777) != 0 && errno != EEXIST)
+		rc = -1;
+	free(path);
+	return rc;
+}
+
+/* Writes b to path through a temporary file in the same directory. */
+static int
+write_atomic(const char *dir, const char *path, const struct sg_buf *b)
+{
+	char	*tmp;
+	mode_t	 mask;
+	size_t	 off = 0;
+	ssize_t	 w;
+	int	 fd;
+
+	tmp = xasprintf("%s/.sqlgen-XXXXXX", dir);
+	if ((fd = mkstemp(tmp)) < 0) {
+		fprintf(stderr, "sqlgen: %s: %s\n", dir, strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	mask = umask(0);
+	umask(mask);
+	(void)fchmod(fd, 0666 & ~mask);
+	while (off < b->len) {
+		if ((w = write(fd, b->data + off, b->len - off)) < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		off += (size_t)w;
+	}
+	if (off < b->len || close(fd) != 0 || rename(tmp, path) != 0) {
+		fprintf(stderr, "sqlgen: %s: %s\n", path, strerror(errno));
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
+	free(tmp);
+	return 0;
+}
+
+struct run {
+	const char		*templates;
+	const char		*outdir;
+	char			*dialects;	/* comma-separated */
+	bool			 all;
+	bool			 quiet;
+	struct sg_diag		 diag;
+	struct sg_registry	*reg;
+	const struct sg_dialect	**targets;
+	size_t			 ntargets;
+};
+
+/* Resolves the requested dialects and loads their descriptions. */
+static int
+load_targets(struct run *r)
+{
+	size_t	 i, n = sg_registry_count(r->reg);
+	char	*name, *save = NULL;
+	int	 ix;
+
+	r->targets = xcalloc(n, sizeof *r->targets);
+	if (r->all) {
+		for (i = 0; i < n; i++)
+			r->targets[r->ntargets++] =
+			    sg_registry_load(r->reg, i, &r->diag);
+	} else {
+		for (name = strtok_r(r->dialects, ",", &save); name != NULL;
+		    name = strtok_r(NULL, ",", &save)) {
+			if ((ix = sg_registry_find(r->reg, name)) < 0) {
+				fprintf(stderr, "sqlgen: error: unknown "
+				    "dialect '%s' (known:", name);
+				for (i = 0; i < n; i++)
+					fprintf(stderr, " %s",
+					    sg_registry_name(r->reg, i));
+				fputs(")\n", stderr);
+				return EXIT_USAGE;
+			}
+			for (i = 0; i < r->ntargets; i++)
+				if (r->targets[i]->index == (unsigned)ix)
+					break;
+			if (i < r->ntargets)
+				continue;
+			r->targets[r->ntargets++] =
+			    sg_registry_load(r->reg, (size_t)ix, &r->diag);
+		}
+	}
+	if (r->ntargets == 0) {
+		fputs("sqlgen: error: no dialect given\n", stderr);
+		return EXIT_USAGE;
+	}
+	for (i = 0; i < r->ntargets; i++)
+		if (r->targets[i] == NULL)
+			return EXIT_INPUT;
+	return 0;
+}
+
+static int
+list_dialects(struct run *r)
+{
+	const struct sg_dialect	*d;
+	size_t			 i;
+	int			 rc = 0;
+
+	for (i = 0; i < sg_registry_count(r->reg); i++) {
+		if ((d = sg_registry_load(r->reg, i, &r->diag)) == NULL) {
+			rc = EXIT_INPUT;
+			continue;
+		}
+		printf("%-14s %s\n", d->name, d->title);
+	}
+	return rc;
+}
+
+/* Reads, parses, checks and emits; writes only if all went well. */
+static int
+generate(struct run *r, int argc, char **argv)
+{
+	struct sg_script	 script;
+	struct sg_source	*srcs;
+	struct sg_buf		*outs;
+	FILE			*f;
+	char			*path;
+	size_t			 i;
+	int			 k, rc = 0;
+	bool			 ok = true;
+
+	memset(&script, 0, sizeof script);
+	script.arena = sg_arena_new();
+	srcs = xcalloc((size_t)argc, sizeof *srcs);
+	outs = xcalloc(r->ntargets, sizeof *outs);
+	for (k = 0; k < argc && rc == 0; k++) {
+		srcs[k].name = strcmp(argv[k], "-") == 0 ? "<stdin>" : argv[k];
+		f = strcmp(argv[k], "-") == 0 ? stdin : fopen(argv[k], "rb");
+		if (f == NULL || (srcs[k].text = read_all(f, &srcs[k].len))
+		    == NULL) {
+			fprintf(stderr, "sqlgen: %s: %s\n", argv[k],
+			    strerror(errno));
+			rc = EXIT_USAGE;
+		}
+		if (f != NULL && f != stdin)
+			fclose(f);
+		if (rc == 0 && !sg_parse(&script, &srcs[k], &r->diag))
+			ok = false;
+	}
+	if (rc == 0 && ok)
+		ok = sg_check(&script, r->reg, r->targets, r->ntargets,
+		    &r->diag);
+	for (i = 0; rc == 0 && ok && i < r->ntargets; i++)
+		ok = sg_emit(&script, r->targets[i], &outs[i], &r->diag, NULL);
+	if (rc == 0 && !ok)
+		rc = EXIT_INPUT;
+
+	if (rc == 0 && r->outdir == NULL) {
+		for (i = 0; i < r->ntargets; i++)
+			fwrite(outs[i].data, 1, outs[i].len, stdout);
+		if (fflush(stdout) != 0)
+			rc = EXIT_USAGE;
+	} else if (rc == 0) {
+		if (make_dirs(r->outdir) != 0) {
+			fprintf(stderr, "sqlgen: %s: %s\n", r->outdir,
+			    strerror(errno));
+			rc = EXIT_USAGE;
+		}
+		for (i = 0; rc == 0 && i < r->ntargets; i++) {
+			path = xasprintf("%s/%s.sql", r->outdir,
+			    r->targets[i]->name);
+			if (write_atomic(r->outdir, path, &outs[i]) != 0)
+				rc = EXIT_USAGE;
+			free(path);
+		}
+	}
+	for (i = 0; i < r->ntargets; i++)
+		sg_buf_free(&outs[i]);
+	for (k = 0; k < argc; k++)
+		free((char *)srcs[k].text);
+	free(outs);
+	free(srcs);
+	sg_arena_free(script.arena);
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "dialect", required_argument, NULL, 'd' },
+		{ "all", no_argument, NULL, 'a' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "templates", required_argument, NULL, 't' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "list-dialects", no_argument, NULL, 'l' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct run	 r;
+	bool		 list = false, split = false;
+	int		 ch, rc;
+
+	memset(&r, 0, sizeof r);
+	sg_diag_init(&r.diag, stderr);
+	r.templates = getenv("SQLGEN_TEMPLATES");
+	if (r.templates == NULL || *r.templates == '\0')
+		r.templates = SG_TEMPLATES_DIR;
+	if (argc > 1 && strcmp(argv[1], "split") == 0) {
+		split = true;
+		argv++;
+		argc--;
+	}
+	while ((ch = getopt_long(argc, argv, "d:ao:t:qlhV", longopts, NULL))
+	    != -1) {
+		switch (ch) {
+		case 'd':
+			free(r.dialects);
+			r.dialects = xstrdup(optarg);
+			break;
+		case 'a':
+			r.all = true;
+			break;
+		case 'o':
+			r.outdir = optarg;
+			break;
+		case 't':
+			r.templates = optarg;
+			break;
+		case 'q':
+			r.quiet = true;
+			break;
+		case 'l':
+			list = true;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		case 'V':
+			puts(PACKAGE_STRING);
+			return 0;
+		default:
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	r.diag.quiet_warnings = r.quiet;
+
+	if (!list && argc == 0) {
+		fputs("sqlgen: error: no input file (use - for standard "
+		    "input)\n", stderr);
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (!list && !r.all && r.dialects == NULL) {
+		fputs("sqlgen: error: give --dialect=NAME or --all\n", stderr);
+		return EXIT_USAGE;
+	}
+	if ((r.reg = sg_registry_open(r.templates, &r.diag)) == NULL)
+		return EXIT_USAGE;
+	if (list)
+		rc = list_dialects(&r);
+	else if ((rc = load_targets(&r)) != 0)
+		;
+	else if (split) {
+		fputs("sqlgen: error: split is not built yet\n", stderr);
+		rc = EXIT_USAGE;
+	}
+	else if (r.ntargets > 1 && r.outdir == NULL) {
+		fputs("sqlgen: error: several dialects need -o DIR\n",
+		    stderr);
+		rc = EXIT_USAGE;
+	} else
+		rc = generate(&r, argc, argv);
+	free(r.targets);
+	free(r.dialects);
+	sg_registry_free(r.reg);
+	return rc;
+}

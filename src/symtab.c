@@ -1,0 +1,85 @@
+/* Open addressing with linear probing; FNV-1a over upper-cased bytes. */
+#include <ctype.h>
+#include <stdint.h>
+#include <string.h>
+#include <strings.h>
+
+#include "symtab.h"
+
+struct slot {
+	const char	*key;
+	void		*value;
+};
+
+struct sg_symtab {
+	struct sg_arena	*arena;
+	struct slot	*slots;
+	size_t		 cap;	/* power of two */
+	size_t		 n;
+};
+
+static uint32_t
+hash(const char *s)
+{
+	uint32_t	h = 2166136261u;
+
+	for (; *s != '\0'; s++) {
+		h ^= (uint32_t)toupper((unsigned char)*s);
+		h *= 16777619u;
+	}
+	return h;
+}
+
+struct sg_symtab *
+sg_symtab_new(struct sg_arena *a)
+{
+	struct sg_symtab	*t;
+
+	t = sg_arena_alloc(a, sizeof *t);
+	t->arena = a;
+	t->cap = 64;
+	t->slots = sg_arena_alloc(a, t->cap * sizeof *t->slots);
+	return t;
+}
+
+static struct slot *
+find(const struct sg_symtab *t, const char *key)
+{
+	size_t	i = hash(key) & (t->cap - 1);
+
+	while (t->slots[i].key != NULL &&
+	    strcasecmp(t->slots[i].key, key) != 0)
+		i = (i + 1) & (t->cap - 1);
+	return &t->slots[i];
+}
+
+void *
+sg_symtab_get(const struct sg_symtab *t, const char *key)
+{
+	return find(t, key)->value;
+}
+
+void *
+sg_symtab_put(struct sg_symtab *t, const char *key, void *value)
+{
+	struct slot	*old, *s;
+	size_t		 oldcap, i;
+
+	s = find(t, key);
+	if (s->key != NULL)
+		return s->value;
+	if ((t->n + 1) * 2 > t->cap) {
+		old = t->slots;
+		oldcap = t->cap;
+		t->cap *= 2;
+		t->slots = sg_arena_alloc(t->arena, t->cap * sizeof *t->slots);
+		for (i = 0; i < oldcap; i++)
+			if (old[i].key != NULL)
+				*find(t, old[i].key) = old[i];
+		s = find(t, key);
+	}
+	s->key = key;
+	s->value = value;
+	t->n++;
+	return NULL;
+}

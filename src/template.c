@@ -1,0 +1,61 @@
+/* Placeholder substitution for the dialect templates. */
+#include <string.h>
+
+#include "template.h"
+
+/* Length of the placeholder name at p (just past '{'), or 0. */
+static size_t
+placeholder(const char *p)
+{
+	size_t	n = 0;
+
+	while ((p[n] >= 'a' && p[n] <= 'z') || p[n] == '_')
+		n++;
+	return n > 0 && p[n] == '}' ? n : 0;
+}
+
+void
+sg_tmpl_expand(struct sg_buf *out, const char *tmpl,
+    const struct sg_tmpl_var *vars, size_t nvars)
+{
+	const char	*p = tmpl, *brace;
+	size_t		 n, i;
+
+	while ((brace = strchr(p, '{')) != NULL) {
+		sg_buf_add(out, p, (size_t)(brace - p));
+		n = placeholder(brace + 1);
+		for (i = 0; n > 0 && i < nvars; i++) {
+			if (strncmp(vars[i].name, brace + 1, n) == 0 &&
+			    vars[i].name[n] == '\0')
+				break;
+		}
+		if (n > 0 && i < nvars) {
+			sg_buf_adds(out, vars[i].value);
+			p = brace + n + 2;
+		} else {
+			sg_buf_addc(out, '{');
+			p = brace + 1;
+		}
+	}
+	sg_buf_adds(out, p);
+}
+
+const char *
+sg_tmpl_check(const char *tmpl, const char *const *allowed)
+{
+	const char		*brace;
+	const char *const	*a;
+	size_t			 n;
+
+	for (brace = strchr(tmpl, '{'); brace != NULL;
+	    brace = strchr(brace + 1, '{')) {
+		if ((n = placeholder(brace + 1)) == 0)
+			continue;
+		for (a = allowed; *a != NULL; a++)
+			if (strncmp(*a, brace + 1, n) == 0 && (*a)[n] == '\0')
+				break;
+		if (*a == NULL)
+			return brace;
+	}
+	return NULL;
+}

@@ -252,6 +252,7 @@ apply(struct load *l, yaml_node_t *map, const struct key *keys)
 static const char *const no_vars[] = { NULL };
 static const char *const name_vars[] = { "table", "column", NULL };
 static const char *const seq_vars[] = { "sequence", "sequence_options",
+	"if_not_exists",
 	NULL };
 static const char *const trig_vars[] = { "trigger", "table", "column",
 	"sequence", NULL };

@@ -48,6 +48,7 @@ usage(FILE *f)
 "  -t, --templates=DIR   dialect descriptions (default: $SQLGEN_TEMPLATES\n"
 "                        or " SG_TEMPLATES_DIR ")\n"
 "  -q, --quiet           do not print warnings\n"
+"  -v, --verbose         print how many statements each script holds\n"
 "  -l, --list-dialects   list the dialects and exit\n"
 "  -h, --help            show this help and exit\n"
 "  -V, --version         show the version and exit\n"
@@ -142,6 +143,7 @@ struct run {
 	char			*dialects;	/* comma-separated */
 	bool			 all;
 	bool			 quiet;
+	bool			 verbose;
 	struct sg_diag		 diag;
 	struct sg_registry	*reg;
 	const struct sg_dialect	**targets;
@@ -216,6 +218,7 @@ generate(struct run *r, int argc, char **argv)
 	struct sg_script	 script;
 	struct sg_source	*srcs;
 	struct sg_buf		*outs;
+	struct sg_emit_stats	 stats;
 	FILE			*f;
 	char			*path;
 	size_t			 i;
@@ -243,8 +246,15 @@ generate(struct run *r, int argc, char **argv)
 	if (rc == 0 && ok)
 		ok = sg_check(&script, r->reg, r->targets, r->ntargets,
 		    &r->diag);
-	for (i = 0; rc == 0 && ok && i < r->ntargets; i++)
-		ok = sg_emit(&script, r->targets[i], &outs[i], &r->diag, NULL);
+	for (i = 0; rc == 0 && ok && i < r->ntargets; i++) {
+		ok = sg_emit(&script, r->targets[i], &outs[i], &r->diag,
+		    &stats);
+		if (ok && r->verbose)
+			fprintf(stderr, "sqlgen: %s: %u statements (%u plain, "
+			    "%u blocks)\n", r->targets[i]->name,
+			    stats.statements + stats.blocks, stats.statements,
+			    stats.blocks);
+	}
 	if (rc == 0 && !ok)
 		rc = EXIT_INPUT;
 
@@ -286,6 +296,7 @@ main(int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "templates", required_argument, NULL, 't' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "verbose", no_argument, NULL, 'v' },
 		{ "list-dialects", no_argument, NULL, 'l' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -305,7 +316,7 @@ main(int argc, char **argv)
 		argv++;
 		argc--;
 	}
-	while ((ch = getopt_long(argc, argv, "d:ao:t:qlhV", longopts, NULL))
+	while ((ch = getopt_long(argc, argv, "d:ao:t:qvlhV", longopts, NULL))
 	    != -1) {
 		switch (ch) {
 		case 'd':
@@ -323,6 +334,9 @@ main(int argc, char **argv)
 			break;
 		case 'q':
 			r.quiet = true;
+			break;
+		case 'v':
+			r.verbose = true;
 			break;
 		case 'l':
 			list = true;

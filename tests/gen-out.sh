@@ -1,0 +1,17 @@
+#!/bin/sh
+# Writes the scripts of each shipped migration for every dialect:
+#   gen-out.sh OUTDIR MIGRATION...
+# MIGRATION is a path under migrations/ without ".sqlg"; the scripts go
+# to OUTDIR/MIGRATION/<dialect>.sql.  Runs in $srcdir so that the path
+# in each script's header is the same on every machine.
+set -eu
+: "${SQLGEN:?SQLGEN must name the sqlgen binary}"
+: "${srcdir:=.}"
+outdir=$1
+shift
+case $outdir in /*) ;; *) outdir=$(pwd)/$outdir ;; esac
+cd "$srcdir"
+for m in "$@"; do
+	"$SQLGEN" --quiet --all --templates=templates -o "$outdir/$m" \
+	    "migrations/$m.sqlg"
+done

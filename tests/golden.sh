@@ -1,0 +1,52 @@
+#!/bin/sh
+# Golden cases: tests/golden/CASE.sg is compiled for each dialect (or
+# those named on a first line "-- dialects: a b"), and the result is
+# compared byte for byte with CASE.DIALECT.sql; warnings and errors with
+# CASE.err, which ends with the exit status.  UPDATE=1 rewrites the
+# expected files instead (make update-golden); read their diff.
+set -u
+: "${srcdir:=.}"
+: "${SQLGEN:?}"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+check() {	# expected actual
+	if [ "${UPDATE:-0}" = 1 ]; then
+		cp "$2" "$1"
+	elif cmp -s "$1" "$2"; then
+		pass=$((pass + 1))
+	else
+		echo "FAIL: ${1#$srcdir/} differs:"
+		diff -u "$1" "$2" | head -40
+		fail=$((fail + 1))
+	fi
+}
+cd "$srcdir"
+for sg in tests/golden/*.sg; do
+	case=${sg%.sg}
+	dialects=$(sed -n '1s/^-- dialects: *//p' "$sg")
+	[ -n "$dialects" ] || dialects=$("$SQLGEN" --templates=templates \
+	    --list-dialects | awk '{print $1}')
+	rm -rf "$tmp/out"
+	: > "$tmp/err"
+	status=0
+	"$SQLGEN" --templates=templates -o "$tmp/out" \
+	    --dialect="$(echo $dialects | tr ' ' ,)" "$sg" 2> "$tmp/err" ||
+	    status=$?
+	echo "exit $status" >> "$tmp/err"
+	check "$case.err" "$tmp/err"
+	for d in $dialects; do
+		if [ "$status" -ne 0 ]; then
+			# An error leaves no script behind, not even a partial one.
+			if [ -e "$tmp/out/$d.sql" ]; then
+				echo "FAIL: $case: $d.sql written despite errors"
+				fail=$((fail + 1))
+			fi
+			continue
+		fi
+		check "$case.$d.sql" "$tmp/out/$d.sql"
+	done
+done
+echo "golden: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -42,6 +42,8 @@ attach_inside(struct sg_node *stmt, struct sg_comment *c)
 	if (prev != NULL && (prev->loc.end_line == c->loc.line ||
 	    prev->loc.end > c->loc.off))
 		attach(prev, c, SG_COMMENT_EOL);
+	else if (prev == NULL && c->loc.line == stmt->loc.line)
+		attach(stmt, c, SG_COMMENT_EOL);	/* beside "create table T (" */
 	else if (e != NULL)
 		attach(e, c, SG_COMMENT_BEFORE);
 	else if (prev != NULL)

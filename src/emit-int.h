@@ -18,6 +18,7 @@ struct sg_emitter {
 	struct sg_buf		 notes;		/* "-- sqlgen:" lines pending */
 	struct sg_arena		*arena;		/* this emission's names */
 	struct sg_symtab	*short_names;	/* long name -> shortened */
+	struct sg_symtab	*quoted_names;	/* reserved words noted */
 	struct sg_emit_stats	 stats;
 	bool			 need_blank;
 	unsigned		 errors;

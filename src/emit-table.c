@@ -153,7 +153,9 @@ emit_constraint(struct sg_emitter *e, const struct sg_constraint *k)
 	sg_emit_ident(e, b, ref, &k->ref_table.loc);
 	sg_buf_addc(b, ' ');
 	sg_emit_ident_list(e, b, k->ref_columns);
-	if (k->on_delete_cascade && k->cascade_dropped)
+	/* cascade_dropped is only meaningful for a dialect that planned. */
+	if (k->on_delete_cascade && k->cascade_dropped &&
+	    e->d->single_cascade_path)
 		sg_emit_note(e, &k->n.loc, "%s", k->cascade_note);
 	else if (k->on_delete_cascade)
 		sg_buf_adds(b, " ON DELETE CASCADE");
@@ -225,7 +227,9 @@ sg_emit_table(struct sg_emitter *e, const struct sg_create_table *t)
 	if (sg_emit_native_guard(e, SG_OBJ_TABLE, t->if_not_exists))
 		sg_buf_adds(b, "IF NOT EXISTS ");
 	sg_emit_ident(e, b, table, &t->name.ident.loc);
-	sg_buf_adds(b, " (\n");
+	sg_buf_adds(b, " (");
+	sg_emit_comments(e, b, &t->n, SG_COMMENT_EOL, INDENT);
+	sg_buf_addc(b, '\n');
 	for (el = t->elements.head; el != NULL; el = el->next) {
 		sg_emit_comments(e, b, el, SG_COMMENT_BEFORE, INDENT);
 		sg_buf_adds(b, INDENT);

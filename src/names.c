@@ -83,6 +83,11 @@ sg_emit_ident(struct sg_emitter *e, struct sg_buf *b, const char *name,
 
 	name = shorten(e, name, loc);
 	if (sg_dialect_reserved(d, name)) {
+		/* A quoted name is case-sensitive: say so once. */
+		if (sg_symtab_put(e->quoted_names, name, (void *)name) == NULL)
+			sg_emit_note(e, loc, "%s is a reserved word in %s; it "
+			    "is quoted as %s%s%s", name, d->name,
+			    d->quote_open, name, d->quote_close);
 		sg_buf_adds(b, d->quote_open);
 		sg_buf_adds(b, name);
 		sg_buf_adds(b, d->quote_close);

@@ -32,6 +32,7 @@ CREATE TABLE IF NOT EXISTS IDN_AUTH_SESSION_APP_INFO (
 
 -- Session properties.  VALUE is a keyword in H2 2.x; sqlgen quotes it
 -- there.
+-- sqlgen: VALUE is a reserved word in h2; it is quoted as `VALUE`
 CREATE TABLE IF NOT EXISTS IDN_AUTH_SESSION_META_DATA (
     SESSION_ID VARCHAR(100) NOT NULL,
     PROPERTY_TYPE VARCHAR(100) NOT NULL,

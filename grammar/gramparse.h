@@ -21,10 +21,15 @@ struct sg_parse {
 	unsigned		 line;	/* position of the next byte */
 	unsigned		 col;
 	unsigned		 off;
+	size_t			 read;	/* bytes handed to flex */
 	struct sg_comment	*comments;	/* this file's, in order */
 	struct sg_comment	*comments_tail;
 	struct sg_list		 stmts;		/* this file's statements */
 	unsigned		 errors;
+	/* Each distinct identifier is stored once (exact text). */
+	const char		**names;
+	size_t			 names_cap;
+	size_t			 names_len;
 };
 
 #endif

@@ -12,13 +12,14 @@
 #include "xmalloc.h"
 
 #define SG_ARENA_MIN	(64 * 1024)
-#define SG_ALIGN	alignof(max_align_t)
+/* Nodes hold pointers and integers, nothing wider. */
+#define SG_ALIGN	alignof(void *)
 
 struct sg_chunk {
 	struct sg_chunk	*prev;
 	size_t		 size;
 	size_t		 used;
-	alignas(max_align_t) unsigned char data[];
+	alignas(void *) unsigned char data[];
 };
 
 struct sg_arena {
@@ -46,29 +47,34 @@ sg_arena_free(struct sg_arena *a)
 	free(a);
 }
 
-void *
-sg_arena_alloc(struct sg_arena *a, size_t n)
+/* n bytes at the given alignment, not zeroed. */
+static void *
+take(struct sg_arena *a, size_t n, size_t align)
 {
 	struct sg_chunk	*c = a->top;
-	size_t		 size;
-	void		*p;
+	size_t		 size, off = 0;
 
-	n = (n + SG_ALIGN - 1) & ~(SG_ALIGN - 1);
-	if (c == NULL || c->size - c->used < n) {
+	if (c != NULL)
+		off = (c->used + align - 1) & ~(align - 1);
+	if (c == NULL || off > c->size || c->size - off < n) {
 		size = c == NULL ? SG_ARENA_MIN : c->size * 2;
 		while (size < n)
 			size *= 2;
 		c = xmalloc(sizeof *c + size);
 		c->prev = a->top;
 		c->size = size;
-		c->used = 0;
 		a->top = c;
+		off = 0;
 	}
-	p = c->data + c->used;
-	c->used += n;
+	c->used = off + n;
 	a->total += n;
-	memset(p, 0, n);
-	return p;
+	return c->data + off;
+}
+
+void *
+sg_arena_alloc(struct sg_arena *a, size_t n)
+{
+	return memset(take(a, n, SG_ALIGN), 0, n);
 }
 
 char *
@@ -76,8 +82,10 @@ sg_arena_strndup(struct sg_arena *a, const char *s, size_t n)
 {
 	char	*p;
 
-	p = sg_arena_alloc(a, n + 1);
+	/* Strings need no alignment: pack them. */
+	p = take(a, n + 1, 1);
 	memcpy(p, s, n);
+	p[n] = '\0';
 	return p;
 }
 

@@ -7,10 +7,27 @@
 #include "buf.h"
 #include "xmalloc.h"
 
+#define SG_BUF_FLUSH	(64 * 1024)
+
+bool
+sg_buf_flush(struct sg_buf *b)
+{
+	if (b->sink != NULL && b->len > 0) {
+		if (fwrite(b->data, 1, b->len, b->sink) != b->len)
+			b->failed = true;
+		sg_buf_reset(b);
+	}
+	return !b->failed;
+}
+
 static void
 reserve(struct sg_buf *b, size_t more)
 {
-	size_t	need = b->len + more + 1;
+	size_t	need;
+
+	if (b->sink != NULL && b->len + more > SG_BUF_FLUSH)
+		sg_buf_flush(b);
+	need = b->len + more + 1;
 
 	if (need <= b->cap)
 		return;

@@ -20,88 +20,92 @@ struct graph {
 	unsigned		  n;
 	struct edge		**out;	/* parent -> children */
 	struct edge		**in;	/* child -> parents */
-	unsigned		 *mark;	/* visit stamps */
+	unsigned		 *in_a;	/* stamp: an ancestor of the parent */
+	unsigned		 *in_d;	/* stamp: a descendant of the child */
+	unsigned		 *seen;	/* stamp: visited by the current walk */
 	unsigned		 *queue;
 	unsigned		  stamp;
 };
 
 /*
- * Marks with stamp every node reachable from the queued ones (through
- * out-edges if forward, else in-edges); include_start says whether the
- * starting nodes count as reached.
+ * Breadth-first walk from start (included), through out-edges if
+ * forward, else in-edges, stamping each node reached in mark.  Returns
+ * how many nodes were reached; they are queue[0..n).
  */
-static void
-walk(struct graph *g, unsigned nq, unsigned stamp, bool forward,
-    bool include_start)
+static unsigned
+walk(struct graph *g, unsigned start, unsigned *mark, bool forward)
 {
 	struct edge	*e;
-	unsigned	 head = 0, v;
+	unsigned	 head = 0, nq = 1, v;
 
-	if (include_start)
-		for (v = 0; v < nq; v++)
-			g->mark[g->queue[v]] = stamp;
+	g->queue[0] = start;
+	mark[start] = g->stamp;
 	while (head < nq) {
 		v = g->queue[head++];
 		for (e = forward ? g->out[v] : g->in[v]; e != NULL;
 		    e = e->next) {
-			if (g->mark[e->to] == stamp)
+			if (mark[e->to] == g->stamp)
 				continue;
-			g->mark[e->to] = stamp;
+			mark[e->to] = g->stamp;
 			g->queue[nq++] = e->to;
 		}
 	}
-}
-
-/* Nodes marked by a walk, copied out (the queue is reused). */
-static unsigned *
-collect(struct graph *g, unsigned stamp, unsigned *count)
-{
-	unsigned	*v, i, n = 0;
-
-	v = sg_arena_alloc(g->arena, g->n * sizeof *v);
-	for (i = 0; i < g->n; i++)
-		if (g->mark[i] == stamp)
-			v[n++] = i;
-	*count = n;
-	return v;
+	return nq;
 }
 
 /*
- * Would parent -> child make a second path or a cycle?  If so, sets
- * *from and *to to two tables the new edge would join twice.
+ * Would parent -> child close a cycle, or give some table a second
+ * cascade path to another?  The new edge joins every ancestor of parent
+ * (A, parent included) to every descendant of child (D, child
+ * included); a second path exists if some x in A already reaches some
+ * y in D, that is, if a walk up from D meets A.  The walks only visit
+ * the tables involved, not the whole schema.  On a conflict, *from and
+ * *to name two tables the edge would join twice.
  */
 static bool
 conflicts(struct graph *g, unsigned parent, unsigned child, unsigned *from,
     unsigned *to)
 {
-	unsigned	*anc, *desc, nanc, ndesc, i, j, s_desc, s_reach;
+	unsigned	*d, nd, i, nq, head;
+	struct edge	*e;
 
-	if (parent == child) {
-		*from = *to = parent;
+	*from = *to = parent;
+	if (parent == child)
 		return true;
-	}
-	s_desc = ++g->stamp;
-	g->queue[0] = child;
-	walk(g, 1, s_desc, true, true);
-	if (g->mark[parent] == s_desc) {
-		*from = *to = parent;
-		return true;
-	}
-	desc = collect(g, s_desc, &ndesc);
+	g->stamp++;
+	nd = walk(g, child, g->in_d, true);
+	if (g->in_d[parent] == g->stamp)
+		return true;			/* a cycle */
+	d = sg_arena_alloc(g->arena, nd * sizeof *d);
+	memcpy(d, g->queue, nd * sizeof *d);
+	walk(g, parent, g->in_a, false);
 
-	g->queue[0] = parent;
-	walk(g, 1, ++g->stamp, false, true);
-	anc = collect(g, g->stamp, &nanc);
-
-	for (i = 0; i < nanc; i++) {
-		s_reach = ++g->stamp;
-		g->queue[0] = anc[i];
-		walk(g, 1, s_reach, true, false);
-		for (j = 0; j < ndesc; j++)
-			if (g->mark[desc[j]] == s_reach) {
-				*from = anc[i];
-				*to = desc[j];
-				return true;
+	/* Up from D, through at least one existing edge. */
+	nq = 0;
+	for (i = 0; i < nd; i++)
+		for (e = g->in[d[i]]; e != NULL; e = e->next)
+			if (g->seen[e->to] != g->stamp) {
+				g->seen[e->to] = g->stamp;
+				g->queue[nq++] = e->to;
+			}
+	for (head = 0; head < nq; head++) {
+		if (g->in_a[g->queue[head]] == g->stamp) {
+			*from = g->queue[head];
+			/* Which descendant it already reaches. */
+			g->stamp++;
+			walk(g, *from, g->seen, true);
+			for (i = 0; i < nd; i++)
+				if (g->seen[d[i]] == g->stamp &&
+				    d[i] != *from) {
+					*to = d[i];
+					break;
+				}
+			return true;
+		}
+		for (e = g->in[g->queue[head]]; e != NULL; e = e->next)
+			if (g->seen[e->to] != g->stamp) {
+				g->seen[e->to] = g->stamp;
+				g->queue[nq++] = e->to;
 			}
 	}
 	return false;
@@ -138,7 +142,9 @@ sg_cascade_plan(struct sg_emitter *e)
 		return;
 	g.out = sg_arena_alloc(g.arena, g.n * sizeof *g.out);
 	g.in = sg_arena_alloc(g.arena, g.n * sizeof *g.in);
-	g.mark = sg_arena_alloc(g.arena, g.n * sizeof *g.mark);
+	g.in_a = sg_arena_alloc(g.arena, g.n * sizeof *g.in_a);
+	g.in_d = sg_arena_alloc(g.arena, g.n * sizeof *g.in_d);
+	g.seen = sg_arena_alloc(g.arena, g.n * sizeof *g.seen);
 	g.queue = sg_arena_alloc(g.arena, g.n * sizeof *g.queue);
 	tables = sg_arena_alloc(g.arena, g.n * sizeof *tables);
 	for (s = e->script->stmts.head; s != NULL; s = s->next)

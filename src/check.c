@@ -5,7 +5,6 @@
  * reports each problem at its own position.
  */
 #include <string.h>
-#include <strings.h>
 
 #include "check.h"
 #include "symtab.h"
@@ -232,8 +231,8 @@ find_column(struct sg_create_table *t, const char *name)
 	struct sg_node	*e;
 
 	for (e = t->elements.head; e != NULL; e = e->next)
-		if (e->tag == SG_COLUMN && strcasecmp(((struct sg_column *)e)
-		    ->name.ident.text, name) == 0)
+		if (e->tag == SG_COLUMN && sg_name_eq(((struct sg_column *)e)
+		    ->name.ident.text, name))
 			return (struct sg_column *)e;
 	return NULL;
 }
@@ -248,7 +247,7 @@ check_columns(struct check *c, struct sg_create_table *t,
 
 	for (id = list; id != NULL; id = id->next) {
 		for (prev = list; prev != id; prev = prev->next)
-			if (strcasecmp(prev->text, id->text) == 0)
+			if (sg_name_eq(prev->text, id->text))
 				error(c, &id->loc, "column %s named twice",
 				    id->text);
 		if ((col = find_column(t, id->text)) == NULL)
@@ -326,9 +325,9 @@ check_table(struct check *c, struct sg_create_table *t)
 			continue;
 		col = (struct sg_column *)e;
 		for (prev = t->elements.head; prev != e; prev = prev->next)
-			if (prev->tag == SG_COLUMN && strcasecmp(
+			if (prev->tag == SG_COLUMN && sg_name_eq(
 			    ((struct sg_column *)prev)->name.ident.text,
-			    col->name.ident.text) == 0)
+			    col->name.ident.text))
 				error(c, &col->name.ident.loc, "column %s is "
 				    "declared twice", col->name.ident.text);
 		check_column(c, col);

@@ -9,12 +9,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include <yaml.h>
 
 #include "arena.h"
 #include "dialect.h"
+#include "symtab.h"
 #include "template.h"
 #include "xmalloc.h"
 
@@ -361,34 +361,22 @@ set_quote(struct load *l, yaml_node_t *v)
 	l->d->quote_close = q[1];
 }
 
-static int
-cmp_ci(const void *a, const void *b)
-{
-	return strcasecmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 static void
 set_reserved(struct load *l, yaml_node_t *v)
 {
 	yaml_node_item_t	*it;
-	const char		**words;
-	size_t			 n = 0;
+	const char		*word;
 
 	if (v->type != YAML_SEQUENCE_NODE) {
 		yerror(l, v, "reserved must be a list of words");
 		return;
 	}
-	words = sg_arena_alloc(l->reg->arena, sizeof *words *
-	    (size_t)(v->data.sequence.items.top -
-	    v->data.sequence.items.start + 1));
+	l->d->reserved = sg_symtab_new(l->reg->arena);
 	for (it = v->data.sequence.items.start;
 	    it < v->data.sequence.items.top; it++)
-		if ((words[n] = scalar(l, yaml_document_get_node(&l->doc,
+		if ((word = scalar(l, yaml_document_get_node(&l->doc,
 		    *it))) != NULL)
-			n++;
-	qsort(words, n, sizeof *words, cmp_ci);
-	l->d->reserved = words;
-	l->d->nreserved = n;
+			sg_symtab_put(l->d->reserved, word, (void *)word);
 }
 
 static void
@@ -843,17 +831,10 @@ sg_registry_load(struct sg_registry *reg, size_t i, struct sg_diag *diag)
 	return i < reg->n ? load(reg, i, diag) : NULL;
 }
 
-static int
-cmp_word(const void *key, const void *elem)
-{
-	return strcasecmp(key, *(const char *const *)elem);
-}
-
 bool
 sg_dialect_reserved(const struct sg_dialect *d, const char *name)
 {
-	return d->nreserved > 0 && bsearch(name, d->reserved, d->nreserved,
-	    sizeof *d->reserved, cmp_word) != NULL;
+	return d->reserved != NULL && sg_symtab_get(d->reserved, name) != NULL;
 }
 
 bool

@@ -78,8 +78,7 @@ struct sg_dialect {
 	enum sg_case		 catalog_case;
 	const char		*quote_open;
 	const char		*quote_close;
-	const char		**reserved;	/* upper case, sorted */
-	size_t			 nreserved;
+	struct sg_symtab	*reserved;	/* case-insensitive set */
 	const char		*name_pattern;
 	pcre2_code		*name_re;
 

@@ -9,14 +9,28 @@
 
 #define INDENT	"    "
 
+/* Decimal digits of v in buf (no printf on the per-column path). */
+static const char *
+utoa(unsigned v, char buf[static 12])
+{
+	char	*p = buf + 11;
+
+	*p = '\0';
+	do
+		*--p = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	return p;
+}
+
 static void
 emit_type(struct sg_emitter *e, struct sg_buf *b, const struct sg_type *t)
 {
 	struct sg_tmpl_var	vars[3];
-	char			n[16], s[16];
+	char			nbuf[12], sbuf[12];
+	const char		*n, *s;
 
-	snprintf(n, sizeof n, "%u", t->len);
-	snprintf(s, sizeof s, "%u", t->scale);
+	n = utoa(t->len, nbuf);
+	s = utoa(t->scale, sbuf);
 	vars[0] = (struct sg_tmpl_var){ "n", n };
 	vars[1] = (struct sg_tmpl_var){ "p", n };
 	vars[2] = (struct sg_tmpl_var){ "s", s };

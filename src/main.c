@@ -56,17 +56,21 @@ usage(FILE *f)
 "FILE - reads standard input.  All FILEs form one script.\n", f);
 }
 
+/* Reads f whole; a regular file into a buffer of its size. */
 static char *
 read_all(FILE *f, size_t *len)
 {
-	char	*buf = NULL;
-	size_t	 cap = 0, n = 0, r;
+	struct stat	 st;
+	char		*buf = NULL;
+	size_t		 cap = 0, n = 0, r;
 
+	/* One byte more than the file, so the read that finds EOF fits. */
+	cap = fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) ?
+	    (size_t)st.st_size + 1 : 65536;
+	buf = xmalloc(cap + 1);
 	do {
-		if (cap - n < 65536) {
-			cap = cap ? cap * 2 : 65536;
-			buf = xrealloc(buf, cap + 1);
-		}
+		if (n == cap)
+			buf = xrealloc(buf, (cap *= 2) + 1);
 		r = fread(buf + n, 1, cap - n, f);
 		n += r;
 	} while (r > 0);
@@ -100,41 +104,59 @@ make_dirs(const char *dir)
 	return rc;
 }
 
-/* Writes b to path through a temporary file in the same directory. */
-static int
-write_atomic(const char *dir, const char *path, const struct sg_buf *b)
-{
+/* A script being written to a temporary file, renamed when complete. */
+struct output {
 	char	*tmp;
-	mode_t	 mask;
-	size_t	 off = 0;
-	ssize_t	 w;
-	int	 fd;
+	char	*path;
+	FILE	*f;
+};
 
-	tmp = xasprintf("%s/.sqlgen-XXXXXX", dir);
-	if ((fd = mkstemp(tmp)) < 0) {
+static int
+output_open(struct output *o, const char *dir, const char *name)
+{
+	mode_t	mask;
+	int	fd;
+
+	o->tmp = xasprintf("%s/.sqlgen-XXXXXX", dir);
+	o->path = xasprintf("%s/%s.sql", dir, name);
+	if ((fd = mkstemp(o->tmp)) < 0 || (o->f = fdopen(fd, "w")) == NULL) {
 		fprintf(stderr, "sqlgen: %s: %s\n", dir, strerror(errno));
-		free(tmp);
+		if (fd >= 0) {
+			close(fd);
+			unlink(o->tmp);
+		}
+		free(o->tmp);
+		o->tmp = NULL;
 		return -1;
 	}
 	mask = umask(0);
 	umask(mask);
 	(void)fchmod(fd, 0666 & ~mask);
-	while (off < b->len) {
-		if ((w = write(fd, b->data + off, b->len - off)) < 0) {
-			if (errno == EINTR)
-				continue;
-			break;
-		}
-		off += (size_t)w;
-	}
-	if (off < b->len || close(fd) != 0 || rename(tmp, path) != 0) {
-		fprintf(stderr, "sqlgen: %s: %s\n", path, strerror(errno));
-		unlink(tmp);
-		free(tmp);
-		return -1;
-	}
-	free(tmp);
 	return 0;
+}
+
+/* Renames the file into place if keep, else removes it. */
+static int
+output_close(struct output *o, bool keep)
+{
+	int	rc = 0;
+
+	if (o->tmp == NULL)
+		return 0;
+	if (fclose(o->f) != 0 && keep) {
+		fprintf(stderr, "sqlgen: %s: %s\n", o->path, strerror(errno));
+		rc = -1;
+	}
+	if (keep && rc == 0 && rename(o->tmp, o->path) != 0) {
+		fprintf(stderr, "sqlgen: %s: %s\n", o->path, strerror(errno));
+		rc = -1;
+	}
+	if (!keep || rc != 0)
+		unlink(o->tmp);
+	free(o->tmp);
+	free(o->path);
+	o->tmp = NULL;
+	return rc;
 }
 
 struct run {
@@ -211,16 +233,20 @@ list_dialects(struct run *r)
 	return rc;
 }
 
-/* Reads, parses, checks and emits; writes only if all went well. */
+/*
+ * Reads, parses and checks; then streams each dialect's script to its
+ * temporary file (or standard output), and renames the files into place
+ * only if every step succeeded.
+ */
 static int
 generate(struct run *r, int argc, char **argv)
 {
 	struct sg_script	 script;
 	struct sg_source	*srcs;
-	struct sg_buf		*outs;
+	struct sg_buf		 out = { 0 };
 	struct sg_emit_stats	 stats;
+	struct output		*outs;
 	FILE			*f;
-	char			*path;
 	size_t			 i;
 	int			 k, rc = 0;
 	bool			 ok = true;
@@ -246,39 +272,40 @@ generate(struct run *r, int argc, char **argv)
 	if (rc == 0 && ok)
 		ok = sg_check(&script, r->reg, r->targets, r->ntargets,
 		    &r->diag);
-	for (i = 0; rc == 0 && ok && i < r->ntargets; i++) {
-		ok = sg_emit(&script, r->targets[i], &outs[i], &r->diag,
-		    &stats);
-		if (ok && r->verbose)
+	if (rc == 0 && !ok)
+		rc = EXIT_INPUT;
+	if (rc == 0 && r->outdir != NULL && make_dirs(r->outdir) != 0) {
+		fprintf(stderr, "sqlgen: %s: %s\n", r->outdir,
+		    strerror(errno));
+		rc = EXIT_USAGE;
+	}
+	for (i = 0; rc == 0 && i < r->ntargets; i++) {
+		if (r->outdir == NULL)
+			out.sink = stdout;
+		else if (output_open(&outs[i], r->outdir,
+		    r->targets[i]->name) != 0) {
+			rc = EXIT_USAGE;
+			break;
+		} else
+			out.sink = outs[i].f;
+		if (!sg_emit(&script, r->targets[i], &out, &r->diag, &stats))
+			rc = EXIT_INPUT;
+		if (!sg_buf_flush(&out) || fflush(out.sink) != 0) {
+			fprintf(stderr, "sqlgen: %s: %s\n", r->outdir != NULL ?
+			    outs[i].path : "standard output", strerror(errno));
+			rc = EXIT_USAGE;
+		}
+		if (rc == 0 && r->verbose)
 			fprintf(stderr, "sqlgen: %s: %u statements (%u plain, "
 			    "%u blocks)\n", r->targets[i]->name,
 			    stats.statements + stats.blocks, stats.statements,
 			    stats.blocks);
 	}
-	if (rc == 0 && !ok)
-		rc = EXIT_INPUT;
-
-	if (rc == 0 && r->outdir == NULL) {
-		for (i = 0; i < r->ntargets; i++)
-			fwrite(outs[i].data, 1, outs[i].len, stdout);
-		if (fflush(stdout) != 0)
-			rc = EXIT_USAGE;
-	} else if (rc == 0) {
-		if (make_dirs(r->outdir) != 0) {
-			fprintf(stderr, "sqlgen: %s: %s\n", r->outdir,
-			    strerror(errno));
-			rc = EXIT_USAGE;
-		}
-		for (i = 0; rc == 0 && i < r->ntargets; i++) {
-			path = xasprintf("%s/%s.sql", r->outdir,
-			    r->targets[i]->name);
-			if (write_atomic(r->outdir, path, &outs[i]) != 0)
-				rc = EXIT_USAGE;
-			free(path);
-		}
-	}
+	/* All or nothing: no script is left behind if any failed. */
 	for (i = 0; i < r->ntargets; i++)
-		sg_buf_free(&outs[i]);
+		if (output_close(&outs[i], rc == 0) != 0)
+			rc = EXIT_USAGE;
+	sg_buf_free(&out);
 	for (k = 0; k < argc; k++)
 		free((char *)srcs[k].text);
 	free(outs);

@@ -1,8 +1,6 @@
 /* Open addressing with linear probing; FNV-1a over upper-cased bytes. */
-#include <ctype.h>
 #include <stdint.h>
 #include <string.h>
-#include <strings.h>
 
 #include "symtab.h"
 
@@ -18,16 +16,32 @@ struct sg_symtab {
 	size_t		 n;
 };
 
+/* SQL names are ASCII: fold without the locale. */
+static inline unsigned char
+fold(unsigned char c)
+{
+	return c >= 'a' && c <= 'z' ? (unsigned char)(c - 32) : c;
+}
+
 static uint32_t
 hash(const char *s)
 {
 	uint32_t	h = 2166136261u;
 
 	for (; *s != '\0'; s++) {
-		h ^= (uint32_t)toupper((unsigned char)*s);
+		h ^= fold((unsigned char)*s);
 		h *= 16777619u;
 	}
 	return h;
+}
+
+bool
+sg_name_eq(const char *a, const char *b)
+{
+	for (; fold((unsigned char)*a) == fold((unsigned char)*b); a++, b++)
+		if (*a == '\0')
+			return true;
+	return false;
 }
 
 struct sg_symtab *
@@ -47,8 +61,7 @@ find(const struct sg_symtab *t, const char *key)
 {
 	size_t	i = hash(key) & (t->cap - 1);
 
-	while (t->slots[i].key != NULL &&
-	    strcasecmp(t->slots[i].key, key) != 0)
+	while (t->slots[i].key != NULL && !sg_name_eq(t->slots[i].key, key))
 		i = (i + 1) & (t->cap - 1);
 	return &t->slots[i];
 }

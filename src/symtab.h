@@ -5,6 +5,7 @@
 #ifndef SG_SYMTAB_H
 #define SG_SYMTAB_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "arena.h"
@@ -17,5 +18,8 @@ struct sg_symtab *sg_symtab_new(struct sg_arena *);
 void	*sg_symtab_get(const struct sg_symtab *, const char *);
 /* Stores value under name; returns the value already there, or NULL. */
 void	*sg_symtab_put(struct sg_symtab *, const char *, void *);
+
+/* True if a and b are the same SQL name (ASCII, case-insensitive). */
+bool	 sg_name_eq(const char *, const char *);
 
 #endif

@@ -14,12 +14,32 @@ placeholder(const char *p)
 	return n > 0 && p[n] == '}' ? n : 0;
 }
 
+/*
+ * Appends a value; the lines after its first get the indentation of the
+ * template line it stands on, so a statement nested in a guard block
+ * reads as nested.
+ */
+static void
+add_value(struct sg_buf *out, const char *v, const char *line,
+    size_t indent)
+{
+	const char	*nl;
+
+	while ((nl = strchr(v, '\n')) != NULL) {
+		sg_buf_add(out, v, (size_t)(nl - v) + 1);
+		v = nl + 1;
+		if (*v != '\n' && *v != '\0')
+			sg_buf_add(out, line, indent);
+	}
+	sg_buf_adds(out, v);
+}
+
 void
 sg_tmpl_expand(struct sg_buf *out, const char *tmpl,
     const struct sg_tmpl_var *vars, size_t nvars)
 {
-	const char	*p = tmpl, *brace;
-	size_t		 n, i;
+	const char	*p = tmpl, *brace, *line = tmpl;
+	size_t		 n, i, indent;
 
 	while ((brace = strchr(p, '{')) != NULL) {
 		sg_buf_add(out, p, (size_t)(brace - p));
@@ -30,7 +50,13 @@ sg_tmpl_expand(struct sg_buf *out, const char *tmpl,
 				break;
 		}
 		if (n > 0 && i < nvars) {
-			sg_buf_adds(out, vars[i].value);
+			for (line = brace; line > tmpl && line[-1] != '\n';
+			    line--)
+				continue;
+			indent = strspn(line, " \t");
+			if (line + indent > brace)
+				indent = (size_t)(brace - line);
+			add_value(out, vars[i].value, line, indent);
 			p = brace + n + 2;
 		} else {
 			sg_buf_addc(out, '{');

@@ -52,7 +52,8 @@ sg_registry_open(const char *dir, struct sg_diag *diag)
 	size_t			 len, cap = 0;
 
 	if ((dp = opendir(dir)) == NULL) {
-		sg_diag(diag, SG_ERROR, NULL, "%s: %s", dir, strerror(errno));
+		sg_diag(diag, SG_ERROR, NULL, "%s: %s (give --templates=DIR "
+		    "or set SQLGEN_TEMPLATES)", dir, strerror(errno));
 		return NULL;
 	}
 	reg = xcalloc(1, sizeof *reg);
@@ -483,6 +484,26 @@ set_strategy(struct load *l, yaml_node_t *v)
 	    "identity, sequence_default or sequence_trigger)", s);
 }
 
+static void
+set_client(struct load *l, yaml_node_t *v)
+{
+	/* In enum sg_client order, after SG_CLIENT_NONE. */
+	static const char *const names[] = { "sqlplus", "db2clp", "sqlcmd",
+		"mysql", "psql", "h2" };
+	const char	*s = scalar(l, v);
+	size_t		 i;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(names[i], s) == 0) {
+			l->d->client = (enum sg_client)(i + 1);
+			return;
+		}
+	yerror(l, v, "unknown client '%s' (sqlplus, db2clp, sqlcmd, mysql, "
+	    "psql or h2)", s);
+}
+
 static const struct key identity_keys[] = {
 	{ "strategy", set_strategy },
 	{ "keyword", set_identity_keyword },
@@ -607,6 +628,7 @@ set_guards(struct load *l, yaml_node_t *v)
 static const struct key top_keys[] = {
 	{ "extends", set_extends },
 	{ "title", set_title },
+	{ "client", set_client },
 	{ "terminators", set_terminators },
 	{ "names", set_names },
 	{ "types", set_types },

@@ -120,7 +120,7 @@ output_open(struct output *o, const char *dir, const char *name)
 	o->tmp = xasprintf("%s/.sqlgen-XXXXXX", dir);
 	o->path = xasprintf("%s/%s.sql", dir, name);
 	if ((fd = mkstemp(o->tmp)) < 0 || (o->f = fdopen(fd, "w")) == NULL) {
-		fprintf(stderr, "sqlgen: %s: %s\n", dir, strerror(errno));
+		fprintf(stderr, "sqlgen: error: %s: %s\n", dir, strerror(errno));
 		if (fd >= 0) {
 			close(fd);
 			unlink(o->tmp);
@@ -144,11 +144,11 @@ output_close(struct output *o, bool keep)
 	if (o->tmp == NULL)
 		return 0;
 	if (fclose(o->f) != 0 && keep) {
-		fprintf(stderr, "sqlgen: %s: %s\n", o->path, strerror(errno));
+		fprintf(stderr, "sqlgen: error: %s: %s\n", o->path, strerror(errno));
 		rc = -1;
 	}
 	if (keep && rc == 0 && rename(o->tmp, o->path) != 0) {
-		fprintf(stderr, "sqlgen: %s: %s\n", o->path, strerror(errno));
+		fprintf(stderr, "sqlgen: error: %s: %s\n", o->path, strerror(errno));
 		rc = -1;
 	}
 	if (!keep || rc != 0)
@@ -260,7 +260,7 @@ generate(struct run *r, int argc, char **argv)
 		f = strcmp(argv[k], "-") == 0 ? stdin : fopen(argv[k], "rb");
 		if (f == NULL || (srcs[k].text = read_all(f, &srcs[k].len))
 		    == NULL) {
-			fprintf(stderr, "sqlgen: %s: %s\n", argv[k],
+			fprintf(stderr, "sqlgen: error: %s: %s\n", argv[k],
 			    strerror(errno));
 			rc = EXIT_USAGE;
 		}
@@ -275,7 +275,7 @@ generate(struct run *r, int argc, char **argv)
 	if (rc == 0 && !ok)
 		rc = EXIT_INPUT;
 	if (rc == 0 && r->outdir != NULL && make_dirs(r->outdir) != 0) {
-		fprintf(stderr, "sqlgen: %s: %s\n", r->outdir,
+		fprintf(stderr, "sqlgen: error: %s: %s\n", r->outdir,
 		    strerror(errno));
 		rc = EXIT_USAGE;
 	}
@@ -291,7 +291,7 @@ generate(struct run *r, int argc, char **argv)
 		if (!sg_emit(&script, r->targets[i], &out, &r->diag, &stats))
 			rc = EXIT_INPUT;
 		if (!sg_buf_flush(&out) || fflush(out.sink) != 0) {
-			fprintf(stderr, "sqlgen: %s: %s\n", r->outdir != NULL ?
+			fprintf(stderr, "sqlgen: error: %s: %s\n", r->outdir != NULL ?
 			    outs[i].path : "standard output", strerror(errno));
 			rc = EXIT_USAGE;
 		}

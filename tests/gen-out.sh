@@ -12,6 +12,6 @@ shift
 case $outdir in /*) ;; *) outdir=$(pwd)/$outdir ;; esac
 cd "$srcdir"
 for m in "$@"; do
-	$SQLGEN_WRAP "$SQLGEN" --quiet --all --templates=templates -o "$outdir/$m" \
+	${SQLGEN_WRAP:-} "$SQLGEN" --quiet --all --templates=templates -o "$outdir/$m" \
 	    "migrations/$m.sqlg"
 done

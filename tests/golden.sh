@@ -31,7 +31,7 @@ for sg in tests/golden/*.sg; do
 	rm -rf "$tmp/out"
 	: > "$tmp/err"
 	status=0
-	$SQLGEN_WRAP "$SQLGEN" --templates=templates -o "$tmp/out" \
+	${SQLGEN_WRAP:-} "$SQLGEN" --templates=templates -o "$tmp/out" \
 	    --dialect="$(echo $dialects | tr ' ' ,)" "$sg" 2> "$tmp/err" ||
 	    status=$?
 	echo "exit $status" >> "$tmp/err"

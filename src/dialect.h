@@ -55,6 +55,20 @@ struct sg_guard {
 	size_t			 nunits;
 };
 
+/*
+ * The command-line client a DBA runs the dialect's scripts with; it
+ * decides where a statement ends (sqlgen split models each one).
+ */
+enum sg_client {
+	SG_CLIENT_NONE,		/* not named: split refuses the dialect */
+	SG_CLIENT_SQLPLUS,	/* SQL*Plus or SQLcl */
+	SG_CLIENT_DB2CLP,	/* db2 -td/ -f */
+	SG_CLIENT_SQLCMD,	/* sqlcmd or SSMS */
+	SG_CLIENT_MYSQL,	/* the mysql client */
+	SG_CLIENT_PSQL,		/* psql */
+	SG_CLIENT_H2		/* H2 Shell or RUNSCRIPT */
+};
+
 /* How the catalog stores an unquoted name. */
 enum sg_case {
 	SG_CASE_PRESERVE,
@@ -67,6 +81,7 @@ struct sg_dialect {
 	unsigned		 index;		/* bit in dialect masks */
 	const char		*title;
 	const char		*path;
+	enum sg_client		 client;
 
 	/* Terminators. */
 	const char		*statement_end;	/* ";" or "\n/" */

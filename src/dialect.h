@@ -60,7 +60,7 @@ struct sg_guard {
  * decides where a statement ends (sqlgen split models each one).
  */
 enum sg_client {
-	SG_CLIENT_NONE,		/* not named: split refuses the dialect */
+	SG_CLIENT_NONE,		/* not named: split refuses it */
 	SG_CLIENT_SQLPLUS,	/* SQL*Plus or SQLcl */
 	SG_CLIENT_DB2CLP,	/* db2 -td/ -f */
 	SG_CLIENT_SQLCMD,	/* sqlcmd or SSMS */

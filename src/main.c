@@ -22,6 +22,7 @@
 #include "dialect.h"
 #include "emit.h"
 #include "parse.h"
+#include "split.h"
 #include "xmalloc.h"
 
 #ifndef SG_TEMPLATES_DIR
@@ -399,10 +400,8 @@ main(int argc, char **argv)
 		rc = list_dialects(&r);
 	else if ((rc = load_targets(&r)) != 0)
 		;
-	else if (split) {
-		fputs("sqlgen: error: split is not built yet\n", stderr);
-		rc = EXIT_USAGE;
-	}
+	else if (split)
+		rc = sg_split_main(r.targets, r.ntargets, argc, argv, &r.diag);
 	else if (r.ntargets > 1 && r.outdir == NULL) {
 		fputs("sqlgen: error: several dialects need -o DIR\n",
 		    stderr);

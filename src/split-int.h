@@ -1,0 +1,142 @@
+/*
+ * Private to the split family (split*.c): the state one client's rules
+ * work on, a lexer for quotes and comments that each client configures,
+ * and the helpers the clients share.
+ */
+#ifndef SG_SPLIT_INT_H
+#define SG_SPLIT_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "dialect.h"
+#include "split.h"
+
+struct sg_splitter {
+	const struct sg_source	*src;
+	const char		*t;		/* src->text */
+	size_t			 len;
+	struct sg_split_result	*res;
+	struct sg_diag		*diag;
+	pcre2_match_data	*md;	/* of the last sg_split_match */
+
+	/* The line of at_off, to count line numbers from. */
+	size_t			 at_off;
+	unsigned		 at_line;
+
+	/* The statement being read by the stream clients. */
+	bool			 open;
+	size_t			 start;	/* its first byte of SQL */
+	size_t			 last;	/* past its last byte */
+};
+
+/* The rules of one client, each in split-<client>.c. */
+void	sg_split_sqlplus(struct sg_splitter *);
+void	sg_split_db2clp(struct sg_splitter *);
+void	sg_split_sqlcmd(struct sg_splitter *);
+void	sg_split_mysql(struct sg_splitter *);
+void	sg_split_psql(struct sg_splitter *);
+void	sg_split_h2(struct sg_splitter *);
+
+/*
+ * The lexer (split-lex.c).  It only knows where quotes and comments
+ * begin and end; terminators are the clients' business.
+ */
+struct sg_split_lex_rules {
+	bool	backslash;	/* \ escapes in '...' and "..." (mysql) */
+	bool	backtick;	/* `...` names (mysql) */
+	bool	brackets;	/* [...] names (sqlcmd) */
+	bool	hash;		/* # comments (mysql) */
+	bool	slashes;	/* // comments (h2) */
+	bool	dash_blank;	/* -- needs a blank after it (mysql) */
+	bool	nest;		/* nested slash-star comments */
+	bool	dollars;	/* $$ quotes */
+	bool	tags;		/* $tag$ quotes too (psql) */
+	bool	estrings;	/* E'...' has backslash escapes (psql) */
+};
+
+enum sg_split_mode {
+	SG_SPLIT_IN_CODE,
+	SG_SPLIT_IN_QUOTE,
+	SG_SPLIT_IN_LINE_COMMENT,
+	SG_SPLIT_IN_COMMENT,
+	SG_SPLIT_IN_DOLLAR
+};
+
+/* What the bytes a step consumed are. */
+enum sg_split_unit {
+	SG_SPLIT_CODE,		/* one byte of SQL, or a word */
+	SG_SPLIT_QUOTED,	/* part of a string, name or dollar quote */
+	SG_SPLIT_COMMENT	/* part of a comment */
+};
+
+struct sg_split_lex {
+	const struct sg_split_lex_rules	*rules;
+	const char			*t;
+	size_t				 len;
+	enum sg_split_mode		 mode;
+	char				 close;	/* the quote's end */
+	bool				 esc;	/* \ escapes in it */
+	unsigned			 depth;	/* comment nesting */
+	size_t				 tag;	/* dollar tag in t */
+	size_t				 taglen;
+	size_t				 open;	/* where it began */
+};
+
+void	sg_split_lex_init(struct sg_split_lex *,
+	    const struct sg_split_lex_rules *, const char *, size_t);
+/*
+ * Consumes the unit at pos (a byte, or a whole quote or comment
+ * marker) and returns the position after it.
+ */
+size_t	sg_split_lex_step(struct sg_split_lex *, size_t,
+	    enum sg_split_unit *);
+/* Warns if the script ended inside a quote or comment. */
+void	sg_split_lex_finish(struct sg_splitter *,
+	    const struct sg_split_lex *);
+
+/*
+ * Helpers (split.c).
+ */
+
+/* Appends a statement [off, end) sent from at; valid until the next. */
+struct sg_split_stmt *sg_split_add(struct sg_splitter *, size_t, size_t,
+	    size_t);
+void	sg_split_warn(struct sg_splitter *, size_t, const char *, ...)
+	    __attribute__((format(printf, 3, 4)));
+void	sg_split_where(struct sg_splitter *, size_t, unsigned *,
+	    unsigned *);
+/* The line number of off. */
+unsigned sg_split_line(struct sg_splitter *, size_t);
+
+/* Notes a lexer unit of the statement being read. */
+void	sg_split_feed(struct sg_splitter *, size_t, size_t,
+	    enum sg_split_unit);
+/* Ends the statement being read; NULL if it held nothing. */
+struct sg_split_stmt *sg_split_end(struct sg_splitter *);
+
+/* Compiles a constant caseless pattern; owned by the caller. */
+pcre2_code *sg_split_re(const char *);
+/*
+ * True if re matches at off, not looking past end; the groups are in
+ * sg_split_group.
+ */
+bool	sg_split_match(struct sg_splitter *, const pcre2_code *, size_t,
+	    size_t);
+/* Start and end of group n of the last match (both 0 if unset). */
+void	sg_split_group(struct sg_splitter *, unsigned, size_t *, size_t *);
+
+/* Lines: the end of the line at pos (its '\n', or len). */
+size_t	sg_split_eol(const struct sg_splitter *, size_t);
+/* The first non-blank byte in [pos, end), or end. */
+size_t	sg_split_skip(const struct sg_splitter *, size_t, size_t);
+/* end moved back over blanks, not before start. */
+size_t	sg_split_trim(const struct sg_splitter *, size_t, size_t);
+
+/* Words: the length of the word starting at pos, 0 if none starts. */
+size_t	sg_split_word(const struct sg_splitter *, size_t, size_t);
+/* True if the n bytes at w are kw, ignoring case. */
+bool	sg_split_word_is(const char *, size_t, const char *);
+bool	sg_split_ident(char);
+
+#endif

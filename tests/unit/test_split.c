@@ -301,7 +301,7 @@ sqlplus_seeds(void **state)
 	    "already ran it");
 	done(&r);
 
-	split_seed(&r, SG_CLIENT_SQLPLUS, "seed004-oracle-uma.sql");
+	split_seed(&r, SG_CLIENT_SQLPLUS, "../004-uma.oracle.sql");
 	expect(&r, 22, 0);
 	stmt_is(&r, 3, 17, "CREATE OR REPLACE TRIGGER IDN_UMA_RESOURCE_TRIG\n"
 	    "BEFORE INSERT\n"
@@ -436,7 +436,7 @@ db2_seeds(void **state)
 	reported(&r, "warning: the statement begun at line 6 has no '/'");
 	done(&r);
 
-	split_seed(&r, SG_CLIENT_DB2CLP, "seed004-db2-uma.sql");
+	split_seed(&r, SG_CLIENT_DB2CLP, "../004-uma.db2.sql");
 	expect(&r, 22, 0);
 	done(&r);
 	split_seed(&r, SG_CLIENT_DB2CLP, "seed004-db2-registry.sql");
@@ -553,7 +553,7 @@ sqlcmd_seeds(void **state)
 	    "where UM_USER_ID='N'");
 	done(&r);
 
-	split_seed(&r, SG_CLIENT_SQLCMD, "seed004-mssql-uma.sql");
+	split_seed(&r, SG_CLIENT_SQLCMD, "../004-uma.mssql.sql");
 	expect(&r, 10, 0);
 	done(&r);
 }
@@ -704,7 +704,7 @@ mysql_seeds(void **state)
 	assert_memory_equal(r.src.text + r.res.stmts[2].off, "BEGIN\n", 6);
 	done(&r);
 
-	split_seed(&r, SG_CLIENT_MYSQL, "seed004-mysql-uma.sql");
+	split_seed(&r, SG_CLIENT_MYSQL, "../004-uma.mysql.sql");
 	expect(&r, 10, 0);
 	done(&r);
 }
@@ -766,7 +766,7 @@ psql_seeds(void **state)
 	expect(&r, 4, 0);
 	stmt_is(&r, 2, 30, "select update_um_user_id()");
 	done(&r);
-	split_seed(&r, SG_CLIENT_PSQL, "seed004-postgresql-uma.sql");
+	split_seed(&r, SG_CLIENT_PSQL, "../004-uma.postgresql.sql");
 	expect(&r, 32, 0);
 	done(&r);
 }

@@ -48,5 +48,17 @@ for sg in tests/golden/*.sg; do
 		check "$case.$d.sql" "$tmp/out/$d.sql"
 	done
 done
+# Every expected file must ship in the tarball (tests/golden.am lists
+# them; automake takes no globs), or distcheck would skip it unseen.
+sed 's/^[[:space:]]*//; s/[[:space:]]*\\$//' tests/golden.am > "$tmp/listed"
+for f in tests/golden/* out/*/*/*.sql; do
+	[ -e "$f" ] || continue
+	if grep -qxF "$f" "$tmp/listed"; then
+		pass=$((pass + 1))
+	else
+		echo "FAIL: $f is not listed in tests/golden.am"
+		fail=$((fail + 1))
+	fi
+done
 echo "golden: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -296,6 +296,7 @@ SET_BLOCK(set_create_sequence, create_sequence, seq_vars)
 SET_BLOCK(set_create_trigger, create_trigger, trig_vars)
 SET_TEXT(set_sequence_default, sequence_default, default_vars)
 SET_TEXT(set_table_options, table_options, no_vars)
+SET_TEXT(set_ts_default, not_null_timestamp_default, no_vars)
 
 static void
 set_extends(struct load *l, yaml_node_t *v)
@@ -529,6 +530,12 @@ set_key_not_null(struct load *l, yaml_node_t *v)
 }
 
 static void
+set_timestamp_null(struct load *l, yaml_node_t *v)
+{
+	boolean(l, v, &l->d->nullable_timestamp_null);
+}
+
+static void
 set_single_cascade(struct load *l, yaml_node_t *v)
 {
 	boolean(l, v, &l->d->single_cascade_path);
@@ -536,6 +543,8 @@ set_single_cascade(struct load *l, yaml_node_t *v)
 
 static const struct key table_keys[] = {
 	{ "options", set_table_options },
+	{ "not_null_timestamp_default", set_ts_default },
+	{ "nullable_timestamp_null", set_timestamp_null },
 	{ "key_columns_not_null", set_key_not_null },
 	{ "single_cascade_path", set_single_cascade },
 	{ NULL, NULL }

@@ -115,6 +115,8 @@ struct sg_dialect {
 
 	/* Tables. */
 	const char		*table_options;
+	const char		*not_null_timestamp_default;
+	bool			 nullable_timestamp_null;
 	bool			 key_columns_not_null;
 	bool			 single_cascade_path;
 

@@ -89,6 +89,47 @@ identity_names(struct sg_emitter *e, const struct sg_create_table *t,
 		    c->trigger);
 }
 
+/* Whether the column is NOT NULL in d, noting where d makes it so. */
+static bool
+column_not_null(struct sg_emitter *e, const struct sg_create_table *t,
+    const struct sg_column *c)
+{
+	const struct sg_dialect	*d = e->d;
+
+	if (c->not_null)
+		return true;
+	if (c->in_key && d->key_columns_not_null) {
+		sg_emit_note(e, &c->n.loc, "column %s.%s is made NOT NULL: "
+		    "%s requires NOT NULL on primary key and unique columns",
+		    t->name.ident.text, c->name.ident.text, d->name);
+		return true;
+	}
+	return false;
+}
+
+/* DEFAULT: the source's, or one the dialect needs (with a note). */
+static void
+emit_default(struct sg_emitter *e, const struct sg_create_table *t,
+    const struct sg_column *c, bool not_null)
+{
+	const struct sg_dialect	*d = e->d;
+	struct sg_buf		*b = &e->stmt;
+
+	if (c->def != NULL) {
+		sg_buf_adds(b, " DEFAULT ");
+		emit_value(e, b, c->def);
+	} else if (not_null && d->not_null_timestamp_default != NULL &&
+	    sg_type_for(&c->type, d->index)->kind == SG_T_TIMESTAMP) {
+		sg_emit_note(e, &c->n.loc, "column %s.%s gets DEFAULT %s: "
+		    "without a default, %s (explicit_defaults_for_timestamp "
+		    "off) makes a NOT NULL TIMESTAMP change on every UPDATE or "
+		    "default to the zero date", t->name.ident.text,
+		    c->name.ident.text, d->not_null_timestamp_default, d->name);
+		sg_buf_adds(b, " DEFAULT ");
+		sg_buf_adds(b, d->not_null_timestamp_default);
+	}
+}
+
 static void
 emit_column(struct sg_emitter *e, const struct sg_create_table *t,
     const struct sg_column *c, const struct identity_names *in)
@@ -96,7 +137,7 @@ emit_column(struct sg_emitter *e, const struct sg_create_table *t,
 	const struct sg_dialect	*d = e->d;
 	struct sg_buf		*b = &e->stmt;
 	struct sg_tmpl_var	 var;
-	bool			 not_null = c->not_null;
+	bool			 not_null = column_not_null(e, t, c);
 
 	sg_emit_ident(e, b, c->name.ident.text, &c->name.ident.loc);
 	sg_buf_addc(b, ' ');
@@ -117,18 +158,13 @@ emit_column(struct sg_emitter *e, const struct sg_create_table *t,
 			break;
 		}
 	}
-	if (c->def != NULL) {
-		sg_buf_adds(b, " DEFAULT ");
-		emit_value(e, b, c->def);
-	}
-	if (!not_null && c->in_key && d->key_columns_not_null) {
-		sg_emit_note(e, &c->n.loc, "column %s.%s is made NOT NULL: "
-		    "%s requires NOT NULL on primary key and unique columns",
-		    t->name.ident.text, c->name.ident.text, d->name);
-		not_null = true;
-	}
+	if (!c->identity)
+		emit_default(e, t, c, not_null);
 	if (not_null)
 		sg_buf_adds(b, " NOT NULL");
+	else if (d->nullable_timestamp_null &&
+	    sg_type_for(&c->type, d->index)->kind == SG_T_TIMESTAMP)
+		sg_buf_adds(b, " NULL");
 	if (c->primary_key)
 		sg_buf_adds(b, " PRIMARY KEY");
 	if (c->unique)

@@ -6,7 +6,8 @@
 SELECT CONCAT_WS('|', 'column', c.TABLE_NAME, c.ORDINAL_POSITION,
         c.COLUMN_NAME, c.COLUMN_TYPE, c.IS_NULLABLE,
         IFNULL(c.COLUMN_DEFAULT, ''),
-        IF(c.EXTRA LIKE '%auto_increment%', 'YES', 'NO'))
+        IF(c.EXTRA LIKE '%auto_increment%', 'YES', 'NO'),
+        IF(c.EXTRA LIKE '%on update%', 'YES', 'NO'))
 FROM information_schema.COLUMNS c
 JOIN information_schema.TABLES t
     ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME

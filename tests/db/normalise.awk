@@ -140,8 +140,10 @@ function dflt(d, t, ident,    q) {
 $1 == "column" {
 	t = type($5)
 	d = dflt($7, t, $8)
-	printf "%s column %02d %s %s %s%s\n", toupper($2), $3, toupper($4), t,
-	    $6 == "NO" ? "not null" : "null", d == "" ? "" : " default " d
+	# $9 (MariaDB only): the column changes itself on UPDATE.
+	printf "%s column %02d %s %s %s%s%s\n", toupper($2), $3, toupper($4),
+	    t, $6 == "NO" ? "not null" : "null", d == "" ? "" : " default " d,
+	    $9 == "YES" ? " on update CURRENT_TIMESTAMP" : ""
 	next
 }
 

@@ -3,10 +3,11 @@
 
 -- dialects: oracle mysql
 -- The example in man/sqlgen.1 (EXAMPLES); keep the two in step.
+-- sqlgen: column IDN_UMA_RESOURCE.TIME_CREATED gets DEFAULT CURRENT_TIMESTAMP: without a default, mysql (explicit_defaults_for_timestamp off) makes a NOT NULL TIMESTAMP change on every UPDATE or default to the zero date
 CREATE TABLE IF NOT EXISTS IDN_UMA_RESOURCE (
     ID INTEGER AUTO_INCREMENT NOT NULL,
     RESOURCE_ID VARCHAR(255),
-    TIME_CREATED TIMESTAMP NOT NULL,
+    TIME_CREATED TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL,
     TENANT_ID INTEGER DEFAULT -1234,
     PRIMARY KEY (ID)
 );

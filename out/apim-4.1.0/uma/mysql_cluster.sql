@@ -6,11 +6,12 @@
 -- Safe to run twice.
 
 -- Resources registered by resource owners.
+-- sqlgen: column IDN_UMA_RESOURCE.TIME_CREATED gets DEFAULT CURRENT_TIMESTAMP: without a default, mysql_cluster (explicit_defaults_for_timestamp off) makes a NOT NULL TIMESTAMP change on every UPDATE or default to the zero date
 CREATE TABLE IF NOT EXISTS IDN_UMA_RESOURCE (
     ID INTEGER AUTO_INCREMENT NOT NULL,
     RESOURCE_ID VARCHAR(255),
     RESOURCE_NAME VARCHAR(255),
-    TIME_CREATED TIMESTAMP NOT NULL,
+    TIME_CREATED TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL,
     RESOURCE_OWNER_NAME VARCHAR(255),
     CLIENT_ID VARCHAR(255),
     TENANT_ID INTEGER DEFAULT -1234,
@@ -82,11 +83,13 @@ CALL sqlgen_create_index();
 
 DROP PROCEDURE sqlgen_create_index;
 
+-- sqlgen: column IDN_UMA_PERMISSION_TICKET.TIME_CREATED gets DEFAULT CURRENT_TIMESTAMP: without a default, mysql_cluster (explicit_defaults_for_timestamp off) makes a NOT NULL TIMESTAMP change on every UPDATE or default to the zero date
+-- sqlgen: column IDN_UMA_PERMISSION_TICKET.EXPIRY_TIME gets DEFAULT CURRENT_TIMESTAMP: without a default, mysql_cluster (explicit_defaults_for_timestamp off) makes a NOT NULL TIMESTAMP change on every UPDATE or default to the zero date
 CREATE TABLE IF NOT EXISTS IDN_UMA_PERMISSION_TICKET (
     ID INTEGER AUTO_INCREMENT NOT NULL,
     PT VARCHAR(255) NOT NULL,
-    TIME_CREATED TIMESTAMP NOT NULL,
-    EXPIRY_TIME TIMESTAMP NOT NULL,
+    TIME_CREATED TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL,
+    EXPIRY_TIME TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL,
     TICKET_STATE VARCHAR(25) DEFAULT 'ACTIVE',
     TENANT_ID INTEGER DEFAULT -1234,
     PRIMARY KEY (ID)

@@ -59,6 +59,17 @@ sg_comments_attach(struct sg_script *script, struct sg_list *stmts,
 	struct sg_node		*s = stmts->head, *prev = NULL;
 	struct sg_comment	*c, *next;
 
+	/*
+	 * Comments after an earlier file's last statement stand before this
+	 * file's first one, not at the end of the whole script.
+	 */
+	if (s != NULL) {
+		for (c = script->trailing; c != NULL; c = next) {
+			next = c->next_attached;
+			attach(s, c, SG_COMMENT_BEFORE);
+		}
+		script->trailing = script->trailing_tail = NULL;
+	}
 	for (c = comments; c != NULL; c = next) {
 		next = c->next;
 		while (s != NULL && s->loc.end <= c->loc.off) {

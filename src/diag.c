@@ -31,8 +31,12 @@ show_line(FILE *out, const struct sg_loc *loc)
 	if (end == NULL)
 		end = text + len;
 	fprintf(out, "  %.*s\n  ", (int)(end - start), start);
-	for (p = start, col = 1; col < loc->col && p < end; p++, col++)
+	/* A column is a character: skip UTF-8 continuation bytes. */
+	for (p = start, col = 1; col < loc->col && p < end; col++) {
 		fputc(*p == '\t' ? '\t' : ' ', out);
+		while (++p < end && ((unsigned char)*p & 0xc0) == 0x80)
+			continue;
+	}
 	fputs("^\n", out);
 }
 

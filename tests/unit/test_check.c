@@ -1,0 +1,552 @@
+/*
+ * Parse analysis (src/check.c): each error with its message and
+ * position, and the fields sg_check fills in (in_key, not_null, ref,
+ * owner, target, dialect masks).  Pinned names are checked against
+ * every dialect of the real templates.
+ */
+#include "test_common.c"
+
+static struct sg_registry	*reg;
+
+static int
+group_setup(void **state)
+{
+	(void)state;
+	reg = registry_open_all();
+	return reg == NULL;
+}
+
+static int
+group_teardown(void **state)
+{
+	(void)state;
+	sg_registry_free(reg);
+	return 0;
+}
+
+static int
+setup(void **state)
+{
+	*state = unit_new();
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	unit_free(*state);
+	return 0;
+}
+
+/* Parses (cleanly) and checks text; returns what sg_check returned. */
+static bool
+check(struct unit *u, const char *text)
+{
+	if (!unit_parse(u, text))
+		fail_msg("parse errors:\n%s", capture_text(&u->cap));
+	return unit_check(u, reg);
+}
+
+/* text must fail the check with exactly these diagnostics. */
+static void
+check_fails(struct unit *u, const char *text, const char *expected)
+{
+	assert_false(check(u, text));
+	assert_string_equal(capture_text(&u->cap), expected);
+	assert_int_equal(u->cap.diag.errors, count_of(expected, "\n"));
+}
+
+static void
+check_ok(struct unit *u, const char *text)
+{
+	if (!check(u, text))
+		fail_msg("check errors:\n%s", capture_text(&u->cap));
+	assert_string_equal(capture_text(&u->cap), "");
+}
+
+/*
+ * Dialect names
+ */
+
+static void
+test_unknown_dialect_in_type_override(void **state)
+{
+	check_fails(*state,
+	    "create table T (\n"
+	    "    A varchar(10) [h3: varchar(20)]\n"
+	    ");",
+	    "t.sqlg:2:20: error: unknown dialect 'h3'\n");
+}
+
+static void
+test_unknown_dialect_in_pin(void **state)
+{
+	check_fails(*state,
+	    "create table T [oracle, Oracle: TT] (A integer);",
+	    "t.sqlg:1:25: error: unknown dialect 'Oracle'\n");
+}
+
+static void
+test_dialect_named_twice(void **state)
+{
+	check_fails(*state,
+	    "create table T [h2, mysql, h2: TT] (A integer);",
+	    "t.sqlg:1:28: error: dialect 'h2' named twice\n");
+}
+
+static void
+test_dialect_given_two_names_or_types(void **state)
+{
+	check_fails(*state,
+	    "create table T [h2: A1] [mysql, h2: A2] (\n"
+	    "    C varchar(5) [db2: char(5)] [db2: varchar(6)]\n"
+	    ");",
+	    "t.sqlg:1:37: error: a dialect is given two names for 'T'\n"
+	    "t.sqlg:2:39: error: a dialect is given two types\n");
+}
+
+/* The mask has one bit per dialect named, by registry index. */
+static void
+test_dialect_masks(void **state)
+{
+	struct unit		*u = *state;
+	struct sg_create_table	*t;
+	uint64_t		 oracle, rac, h2;
+
+	check_ok(u,
+	    "create table T [oracle, oracle_rac: TT] (\n"
+	    "    C varchar(5) [h2: varchar(9)]\n"
+	    ");");
+	oracle = UINT64_C(1) << sg_registry_find(reg, "oracle");
+	rac = UINT64_C(1) << sg_registry_find(reg, "oracle_rac");
+	h2 = UINT64_C(1) << sg_registry_find(reg, "h2");
+	t = table_at(u, 0);
+	assert_true(t->name.pins->mask == (oracle | rac));
+	assert_true(column_at(t, 0)->type.overrides->mask == h2);
+	assert_string_equal(sg_pin_for(&t->name,
+	    (unsigned)sg_registry_find(reg, "oracle_rac"))->text, "TT");
+	assert_null(sg_pin_for(&t->name, (unsigned)sg_registry_find(reg,
+	    "h2")));
+	assert_int_equal(sg_type_for(&column_at(t, 0)->type,
+	    (unsigned)sg_registry_find(reg, "h2"))->len, 9);
+	assert_int_equal(sg_type_for(&column_at(t, 0)->type,
+	    (unsigned)sg_registry_find(reg, "mysql"))->len, 5);
+}
+
+/*
+ * Pinned names against the dialect's rules
+ */
+
+/* Oracle allows 30 characters; the pin has 31. */
+static void
+test_pinned_name_too_long(void **state)
+{
+	check_fails(*state,
+	    "create table T (\n"
+	    "    ID integer identity\n"
+	    "        trigger T_TRIG [oracle: IDN_UMA_RESOURCE_META_DATA_TRIG]\n"
+	    ");",
+	    "t.sqlg:3:33: error: 'IDN_UMA_RESOURCE_META_DATA_TRIG' is longer "
+	    "than oracle allows (30 characters)\n");
+}
+
+/* 30 characters are fine. */
+static void
+test_pinned_name_at_limit(void **state)
+{
+	check_ok(*state,
+	    "create table T (\n"
+	    "    ID integer identity\n"
+	    "        trigger T_TRIG [oracle: IDN_UMA_RESOURCE_METADATA_TRIG]\n"
+	    ");");
+}
+
+static void
+test_pinned_name_bad_pattern(void **state)
+{
+	check_fails(*state,
+	    "create index I [oracle: _I] on T (A);",
+	    "t.sqlg:1:25: error: '_I' is not a valid oracle name "
+	    "(^[A-Za-z][A-Za-z0-9_$#]*$)\n");
+}
+
+/*
+ * Columns
+ */
+
+static void
+test_column_declared_twice(void **state)
+{
+	check_fails(*state,
+	    "create table T (\n"
+	    "    A integer,\n"
+	    "    B integer,\n"
+	    "    a varchar(5)\n"
+	    ");",
+	    "t.sqlg:4:5: error: column a is declared twice\n");
+}
+
+static void
+test_identity_on_varchar(void **state)
+{
+	check_fails(*state,
+	    "create table T (ID varchar(10) identity);",
+	    "t.sqlg:1:20: error: identity column ID must be integer, "
+	    "smallint or bigint\n");
+}
+
+static void
+test_identity_with_default(void **state)
+{
+	check_fails(*state,
+	    "create table T (ID bigint identity default 1);",
+	    "t.sqlg:1:44: error: identity column ID cannot have a default\n");
+}
+
+static void
+test_identity_null_and_two_identities(void **state)
+{
+	check_fails(*state,
+	    "create table T (\n"
+	    "    A integer identity null,\n"
+	    "    B smallint identity\n"
+	    ");",
+	    "t.sqlg:2:5: error: identity column A cannot be null\n"
+	    "t.sqlg:3:5: error: table T has two identity columns\n");
+}
+
+static void
+test_string_default_on_integer(void **state)
+{
+	check_fails(*state,
+	    "create table T (N integer default 'x', B boolean default '1');",
+	    "t.sqlg:1:35: error: a string cannot be the default of integer "
+	    "column N\n"
+	    "t.sqlg:1:58: error: a string cannot be the default of boolean "
+	    "column B\n");
+}
+
+static void
+test_other_bad_defaults(void **state)
+{
+	check_fails(*state,
+	    "create table T (\n"
+	    "    A integer default true,\n"
+	    "    B varchar(9) default current_timestamp,\n"
+	    "    C boolean default 1,\n"
+	    "    D timestamp default current_timestamp,\n"
+	    "    E date default current_timestamp,\n"
+	    "    F varchar(9) default 1,\n"
+	    "    G integer default null\n"
+	    ");",
+	    "t.sqlg:2:23: error: true and false are defaults of boolean "
+	    "columns only\n"
+	    "t.sqlg:3:26: error: current_timestamp is a default of timestamp "
+	    "and date columns only\n"
+	    "t.sqlg:4:23: error: a number cannot be the default of boolean "
+	    "column C\n");
+}
+
+static void
+test_type_lengths(void **state)
+{
+	check_fails(*state,
+	    "create table T (A varchar(0), B decimal(2,5), C char(0));",
+	    "t.sqlg:1:19: error: varchar length must be at least 1\n"
+	    "t.sqlg:1:33: error: decimal scale 5 exceeds its precision 2\n"
+	    "t.sqlg:1:49: error: char length must be at least 1\n");
+}
+
+static void
+test_options_given_twice(void **state)
+{
+	check_fails(*state,
+	    "create table T (\n"
+	    "    A integer not null null,\n"
+	    "    B integer default 1 default 2,\n"
+	    "    C integer unique unique,\n"
+	    "    D integer primary key primary key\n"
+	    ");",
+	    "t.sqlg:2:24: error: null or not null given twice\n"
+	    "t.sqlg:3:25: error: default given twice\n"
+	    "t.sqlg:4:22: error: unique given twice\n"
+	    "t.sqlg:5:27: error: primary key given twice\n");
+}
+
+static void
+test_primary_key_column_null(void **state)
+{
+	check_fails(*state,
+	    "create table T (A integer null primary key);",
+	    "t.sqlg:1:17: error: primary key column A cannot be null\n");
+}
+
+/*
+ * Keys and indexes
+ */
+
+static void
+test_primary_key_unknown_column(void **state)
+{
+	check_fails(*state,
+	    "create table T (A integer, primary key (A, Z));",
+	    "t.sqlg:1:44: error: table T has no column Z\n");
+}
+
+static void
+test_unique_unknown_column(void **state)
+{
+	check_fails(*state,
+	    "create table T (A integer,\n"
+	    "    constraint U1 unique (Y, A));",
+	    "t.sqlg:2:27: error: table T has no column Y\n");
+}
+
+static void
+test_index_unknown_column(void **state)
+{
+	check_fails(*state,
+	    "create table T (A integer);\n"
+	    "create index I on T (A, W);\n"
+	    "create index J on NOT_HERE (ANYTHING);",
+	    "t.sqlg:2:25: error: table T has no column W\n");
+}
+
+static void
+test_column_named_twice_in_key(void **state)
+{
+	check_fails(*state,
+	    "create table T (A integer, primary key (A, a));",
+	    "t.sqlg:1:44: error: column a named twice\n");
+}
+
+static void
+test_two_primary_keys(void **state)
+{
+	check_fails(*state,
+	    "create table T (\n"
+	    "    A integer primary key,\n"
+	    "    B integer,\n"
+	    "    primary key (B)\n"
+	    ");\n"
+	    "create table U (A integer, primary key (A), primary key (A));",
+	    "t.sqlg:4:5: error: table T has two primary keys\n"
+	    "t.sqlg:6:45: error: table U has two primary keys\n");
+}
+
+static void
+test_index_created_twice(void **state)
+{
+	check_fails(*state,
+	    "create table T (A integer);\n"
+	    "create index I on T (A);\n"
+	    "create index i on T (A);",
+	    "t.sqlg:3:14: error: index i is created twice\n");
+}
+
+static void
+test_table_created_twice(void **state)
+{
+	check_fails(*state,
+	    "create table T (A integer);\n"
+	    "create table U (A integer);\n"
+	    "create table if not exists t (B integer);",
+	    "t.sqlg:3:28: error: table t is created twice\n");
+}
+
+/*
+ * Foreign keys
+ */
+
+static void
+test_foreign_key_column_count(void **state)
+{
+	check_fails(*state,
+	    "create table P (A integer, B integer);\n"
+	    "create table C (X integer, Y integer,\n"
+	    "    foreign key (X, Y) references P (A));",
+	    "t.sqlg:3:5: error: foreign key has 2 columns but references 1\n");
+}
+
+static void
+test_foreign_key_unknown_column(void **state)
+{
+	check_fails(*state,
+	    "create table C (X integer,\n"
+	    "    foreign key (X) references P (NOPE));\n"
+	    "create table P (A integer);",
+	    "t.sqlg:2:35: error: table P has no column NOPE\n");
+}
+
+static void
+test_foreign_key_unknown_own_column(void **state)
+{
+	check_fails(*state,
+	    "create table P (A integer);\n"
+	    "create table C (X integer,\n"
+	    "    foreign key (Q) references P (A));",
+	    "t.sqlg:3:18: error: table C has no column Q\n");
+}
+
+/* A table the database already has: nothing to check, no ref. */
+static void
+test_foreign_key_to_undeclared_table(void **state)
+{
+	struct unit	*u = *state;
+
+	check_ok(u, "create table C (X integer,\n"
+	    "    foreign key (X) references EXISTING (ANY_COLUMN));");
+	assert_null(constraint_at(table_at(u, 0), 1)->ref);
+	assert_ptr_equal(constraint_at(table_at(u, 0), 1)->owner,
+	    table_at(u, 0));
+}
+
+/*
+ * What sg_check fills in
+ */
+
+static void
+test_in_key(void **state)
+{
+	struct unit		*u = *state;
+	struct sg_create_table	*t;
+
+	check_ok(u,
+	    "create table T (\n"
+	    "    A integer,\n"
+	    "    B integer unique,\n"
+	    "    C integer primary key,\n"
+	    "    D integer,\n"
+	    "    E integer,\n"
+	    "    F integer,\n"
+	    "    G integer,\n"
+	    "    unique (D, e),\n"
+	    "    foreign key (F) references T (C)\n"
+	    ");\n"
+	    "create unique index I on T (G);");
+	t = table_at(u, 0);
+	assert_false(column_at(t, 0)->in_key);
+	assert_true(column_at(t, 1)->in_key);
+	assert_true(column_at(t, 1)->unique);
+	assert_false(column_at(t, 1)->primary_key);
+	assert_true(column_at(t, 2)->in_key);
+	assert_true(column_at(t, 2)->primary_key);
+	assert_true(column_at(t, 3)->in_key);
+	assert_true(column_at(t, 4)->in_key);
+	/* A foreign key or an index does not make a key column. */
+	assert_false(column_at(t, 5)->in_key);
+	assert_false(column_at(t, 6)->in_key);
+	assert_ptr_equal(index_at(u, 1)->target, t);
+	/* Folding options does not invent NOT NULL for key columns. */
+	assert_false(column_at(t, 1)->not_null);
+	assert_false(column_at(t, 2)->not_null);
+}
+
+static void
+test_identity_implies_not_null(void **state)
+{
+	struct unit		*u = *state;
+	struct sg_create_table	*t;
+	struct sg_column	*c;
+
+	check_ok(u,
+	    "create table T (\n"
+	    "    ID bigint identity sequence S [oracle: S_ORA] trigger TR,\n"
+	    "    A integer not null,\n"
+	    "    B integer default 5,\n"
+	    "    V integer null\n"
+	    ");");
+	t = table_at(u, 0);
+	c = column_at(t, 0);
+	assert_true(c->identity);
+	assert_true(c->not_null);
+	assert_ptr_equal(t->identity, c);
+	assert_string_equal(c->sequence->ident.text, "S");
+	assert_string_equal(c->trigger->ident.text, "TR");
+	assert_true(c->sequence->pins->mask ==
+	    UINT64_C(1) << sg_registry_find(reg, "oracle"));
+	assert_true(column_at(t, 1)->not_null);
+	assert_false(column_at(t, 1)->identity);
+	assert_string_equal(column_at(t, 2)->def->text, "5");
+	assert_false(column_at(t, 2)->not_null);
+	assert_false(column_at(t, 3)->not_null);
+	assert_null(column_at(t, 3)->def);
+}
+
+/* Tables are declared first: a later table resolves. */
+static void
+test_foreign_key_to_later_table(void **state)
+{
+	struct unit		*u = *state;
+	struct sg_constraint	*k;
+
+	check_ok(u,
+	    "create table CHILD (P integer,\n"
+	    "    foreign key (P) references parent (ID) on delete cascade);\n"
+	    "create table PARENT (id integer primary key);\n");
+	k = constraint_at(table_at(u, 0), 1);
+	assert_ptr_equal(k->ref, table_at(u, 1));
+	assert_ptr_equal(k->owner, table_at(u, 0));
+	assert_true(k->on_delete_cascade);
+	assert_int_equal(table_at(u, 0)->ordinal, 0);
+	assert_int_equal(table_at(u, 1)->ordinal, 1);
+	assert_int_equal(u->script.ntables, 2);
+}
+
+/* Errors from several statements are all reported, in pass order. */
+static void
+test_many_errors_one_run(void **state)
+{
+	check_fails(*state,
+	    "create table T (A integer, A integer);\n"
+	    "create table U (B varchar(5) identity);\n"
+	    "create index I on U (Z);",
+	    "t.sqlg:1:28: error: column A is declared twice\n"
+	    "t.sqlg:2:19: error: identity column B must be integer, "
+	    "smallint or bigint\n"
+	    "t.sqlg:3:22: error: table U has no column Z\n");
+}
+
+int
+main(void)
+{
+#define T(f)	cmocka_unit_test_setup_teardown(f, setup, teardown)
+	const struct CMUnitTest tests[] = {
+		T(test_unknown_dialect_in_type_override),
+		T(test_unknown_dialect_in_pin),
+		T(test_dialect_named_twice),
+		T(test_dialect_given_two_names_or_types),
+		T(test_dialect_masks),
+		T(test_pinned_name_too_long),
+		T(test_pinned_name_at_limit),
+		T(test_pinned_name_bad_pattern),
+		T(test_column_declared_twice),
+		T(test_identity_on_varchar),
+		T(test_identity_with_default),
+		T(test_identity_null_and_two_identities),
+		T(test_string_default_on_integer),
+		T(test_other_bad_defaults),
+		T(test_type_lengths),
+		T(test_options_given_twice),
+		T(test_primary_key_column_null),
+		T(test_primary_key_unknown_column),
+		T(test_unique_unknown_column),
+		T(test_index_unknown_column),
+		T(test_column_named_twice_in_key),
+		T(test_two_primary_keys),
+		T(test_index_created_twice),
+		T(test_table_created_twice),
+		T(test_foreign_key_column_count),
+		T(test_foreign_key_unknown_column),
+		T(test_foreign_key_unknown_own_column),
+		T(test_foreign_key_to_undeclared_table),
+		T(test_in_key),
+		T(test_identity_implies_not_null),
+		T(test_foreign_key_to_later_table),
+		T(test_many_errors_one_run),
+	};
+#undef T
+
+	return cmocka_run_group_tests_name("check", tests, group_setup,
+	    group_teardown);
+}

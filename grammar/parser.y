@@ -46,6 +46,8 @@ static struct sg_ident *ident(struct sg_parse *, const char *,
 %define api.token.prefix {SG_TOK_}
 %define api.location.type {struct sg_loc}
 %define parse.error custom
+/* Look-ahead correction: "expected ..." lists what really could follow. */
+%define parse.lac full
 %locations
 %expect 0
 %param {yyscan_t scanner}
@@ -506,6 +508,8 @@ token_name(yysymbol_kind_t sym, char *buf, size_t size)
 	const char	*name = yysymbol_name(sym);
 	size_t		 len = strlen(name);
 
+	if (sym == YYSYMBOL_YYEOF)
+		return "end of input";
 	if (len >= 2 && name[0] == '"' && name[len - 1] == '"') {
 		snprintf(buf, size, "'%.*s'", (int)(len - 2), name + 1);
 		return buf;

@@ -4,6 +4,7 @@
  */
 #include <stdalign.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,14 +13,18 @@
 #include "xmalloc.h"
 
 #define SG_ARENA_MIN	(64 * 1024)
-/* Nodes hold pointers and integers, nothing wider. */
-#define SG_ALIGN	alignof(void *)
+/*
+ * Nodes hold pointers and integers up to 64 bits, nothing wider (no long
+ * double): align for the larger of the two, not for max_align_t.
+ */
+#define SG_ALIGN	(alignof(uint64_t) > alignof(void *) ? \
+			    alignof(uint64_t) : alignof(void *))
 
 struct sg_chunk {
 	struct sg_chunk	*prev;
 	size_t		 size;
 	size_t		 used;
-	alignas(void *) unsigned char data[];
+	alignas(uint64_t) alignas(void *) unsigned char data[];
 };
 
 struct sg_arena {

@@ -14,7 +14,10 @@ struct sg_arena	*sg_arena_new(void);
 /* Frees every allocation made from the arena, and the arena. */
 void		 sg_arena_free(struct sg_arena *);
 
-/* Zeroed memory, aligned for any type; lives until the arena is freed. */
+/*
+ * Zeroed memory, aligned for pointers and 64-bit integers (what nodes
+ * hold); lives until the arena is freed.
+ */
 void		*sg_arena_alloc(struct sg_arena *, size_t);
 /* A NUL-terminated copy of n bytes of s, owned by the arena. */
 char		*sg_arena_strndup(struct sg_arena *, const char *, size_t);

@@ -150,7 +150,11 @@ emit_column(struct sg_emitter *e, const struct sg_create_table *t,
 			sg_buf_adds(b, d->identity_keyword);
 			break;
 		case SG_IDENTITY_SEQUENCE_DEFAULT:
-			var = (struct sg_tmpl_var){ "sequence", in->sequence };
+			/* The name as SQL, quoted if need be: NEXTVAL parses it. */
+			sg_buf_reset(&e->scratch);
+			sg_emit_ident(e, &e->scratch, in->sequence, &c->n.loc);
+			var = (struct sg_tmpl_var){ "sequence",
+			    sg_buf_str(&e->scratch) };
 			sg_buf_adds(b, " DEFAULT ");
 			sg_tmpl_expand(b, d->sequence_default, &var, 1);
 			break;

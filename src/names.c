@@ -67,12 +67,35 @@ sg_emit_made_name(struct sg_emitter *e, const char *pattern,
 
 	if (given != NULL)
 		return sg_emit_name(e, given);
-	vars[0] = (struct sg_tmpl_var){ "table", t->name.ident.text };
+	/* A table pinned for the dialect names its sequence and trigger. */
+	vars[0] = (struct sg_tmpl_var){ "table",
+	    sg_pin_for(&t->name, e->d->index) != NULL ?
+	    sg_pin_for(&t->name, e->d->index)->text : t->name.ident.text };
 	vars[1] = (struct sg_tmpl_var){ "column", c->name.ident.text };
 	sg_tmpl_expand(&b, pattern, vars, 2);
 	s = sg_arena_strdup(e->arena, sg_buf_str(&b));
 	sg_buf_free(&b);
 	return shorten(e, s, &c->n.loc);
+}
+
+/*
+ * Whether name may be written unquoted in d.  Names of letters, digits
+ * and underscores, starting with a letter, pass every dialect's pattern;
+ * only others (from "quoted" DSL names) cost a PCRE2 match.
+ */
+static bool
+bare(const struct sg_dialect *d, const char *name)
+{
+	const char	*p = name;
+
+	if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z')) {
+		while ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+		    (*p >= '0' && *p <= '9') || *p == '_')
+			p++;
+		if (*p == '\0')
+			return true;
+	}
+	return sg_dialect_name_ok(d, name);
 }
 
 void
@@ -82,11 +105,12 @@ sg_emit_ident(struct sg_emitter *e, struct sg_buf *b, const char *name,
 	const struct sg_dialect	*d = e->d;
 
 	name = shorten(e, name, loc);
-	if (sg_dialect_reserved(d, name)) {
+	if (sg_dialect_reserved(d, name) || !bare(d, name)) {
 		/* A quoted name is case-sensitive: say so once. */
 		if (sg_symtab_put(e->quoted_names, name, (void *)name) == NULL)
-			sg_emit_note(e, loc, "%s is a reserved word in %s; it "
-			    "is quoted as %s%s%s", name, d->name,
+			sg_emit_note(e, loc, "%s is %s in %s; it is quoted as "
+			    "%s%s%s", name, sg_dialect_reserved(d, name) ?
+			    "a reserved word" : "not a plain name", d->name,
 			    d->quote_open, name, d->quote_close);
 		sg_buf_adds(b, d->quote_open);
 		sg_buf_adds(b, name);

@@ -11,3 +11,27 @@ CREATE TABLE SETTINGS (
     PRIMARY KEY (KEY)
 )
 /
+
+-- A quoted DSL name that is not a plain identifier is quoted in every
+-- dialect, and a table pinned for one dialect names its sequence there.
+-- sqlgen: USER SETTINGS is not a plain name in db2; it is quoted as "USER SETTINGS"
+CREATE TABLE "USER SETTINGS" (
+    ID INTEGER NOT NULL,
+    PRIMARY KEY (ID)
+)
+/
+
+-- sqlgen: USER SETTINGS_SEQ is not a plain name in db2; it is quoted as "USER SETTINGS_SEQ"
+CREATE SEQUENCE "USER SETTINGS_SEQ" START WITH 1 INCREMENT BY 1 NOCACHE
+/
+
+-- sqlgen: USER SETTINGS_TRIG is not a plain name in db2; it is quoted as "USER SETTINGS_TRIG"
+CREATE OR REPLACE TRIGGER "USER SETTINGS_TRIG" NO CASCADE
+BEFORE INSERT
+ON "USER SETTINGS"
+REFERENCING NEW AS NEW
+FOR EACH ROW MODE DB2SQL
+BEGIN ATOMIC
+    SET (NEW.ID) = (NEXTVAL FOR "USER SETTINGS_SEQ");
+END
+/

@@ -11,3 +11,11 @@ CREATE TABLE SETTINGS (
     COMMENT VARCHAR(255),
     PRIMARY KEY ([KEY])
 );
+
+-- A quoted DSL name that is not a plain identifier is quoted in every
+-- dialect, and a table pinned for one dialect names its sequence there.
+-- sqlgen: USER SETTINGS is not a plain name in mssql; it is quoted as [USER SETTINGS]
+CREATE TABLE [USER SETTINGS] (
+    ID INTEGER IDENTITY NOT NULL,
+    PRIMARY KEY (ID)
+);

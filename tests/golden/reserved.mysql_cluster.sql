@@ -10,3 +10,11 @@ CREATE TABLE SETTINGS (
     COMMENT VARCHAR(255),
     PRIMARY KEY (`KEY`)
 ) ENGINE NDB;
+
+-- A quoted DSL name that is not a plain identifier is quoted in every
+-- dialect, and a table pinned for one dialect names its sequence there.
+-- sqlgen: USER SETTINGS is not a plain name in mysql_cluster; it is quoted as `USER SETTINGS`
+CREATE TABLE `USER SETTINGS` (
+    ID INTEGER AUTO_INCREMENT NOT NULL,
+    PRIMARY KEY (ID)
+) ENGINE NDB;

@@ -12,3 +12,24 @@ CREATE TABLE SETTINGS (
     PRIMARY KEY (KEY)
 )
 /
+
+-- A quoted DSL name that is not a plain identifier is quoted in every
+-- dialect, and a table pinned for one dialect names its sequence there.
+CREATE TABLE USER_SETTINGS (
+    ID INTEGER NOT NULL,
+    PRIMARY KEY (ID)
+)
+/
+
+CREATE SEQUENCE USER_SETTINGS_SEQ START WITH 1 INCREMENT BY 1 NOCACHE
+/
+
+CREATE OR REPLACE TRIGGER USER_SETTINGS_TRIG
+BEFORE INSERT
+ON USER_SETTINGS
+REFERENCING NEW AS NEW
+FOR EACH ROW
+BEGIN
+    SELECT USER_SETTINGS_SEQ.nextval INTO :NEW.ID FROM dual;
+END;
+/

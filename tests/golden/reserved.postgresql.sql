@@ -10,3 +10,14 @@ CREATE TABLE SETTINGS (
     COMMENT VARCHAR(255),
     PRIMARY KEY (KEY)
 );
+
+-- A quoted DSL name that is not a plain identifier is quoted in every
+-- dialect, and a table pinned for one dialect names its sequence there.
+-- sqlgen: USER SETTINGS_SEQ is not a plain name in postgresql; it is quoted as "USER SETTINGS_SEQ"
+CREATE SEQUENCE "USER SETTINGS_SEQ";
+
+-- sqlgen: USER SETTINGS is not a plain name in postgresql; it is quoted as "USER SETTINGS"
+CREATE TABLE "USER SETTINGS" (
+    ID INTEGER DEFAULT NEXTVAL('"USER SETTINGS_SEQ"') NOT NULL,
+    PRIMARY KEY (ID)
+);

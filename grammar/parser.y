@@ -926,8 +926,9 @@ yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner,
 		len = loc->end - loc->off;
 		if (len > 40)
 			len = 40;
-		snprintf(what, sizeof what, "'%.*s'", (int)len,
-		    ps->src->text + loc->off);
+		/* A string token brings its own quotes. */
+		snprintf(what, sizeof what, ps->src->text[loc->off] == '\'' ?
+		    "%.*s" : "'%.*s'", (int)len, ps->src->text + loc->off);
 	}
 	len = (size_t)snprintf(msg, sizeof msg, "syntax error at %s", what);
 	n = yypcontext_expected_tokens(ctx, expected, MAX_EXPECTED);

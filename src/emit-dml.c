@@ -337,6 +337,7 @@ condition(struct out *o, const struct sg_expr *x)
 	enum { MAX_TERMS = 64 };
 	const struct sg_expr	*terms[MAX_TERMS];
 	struct sg_buf		 line = { 0 };
+	struct out		 in = *o;
 	size_t			 n = 0, i;
 	bool			 fits;
 
@@ -354,13 +355,15 @@ condition(struct out *o, const struct sg_expr *x)
 		expr(o, x);
 		return;
 	}
+	/* A subquery in a term closes under its "AND". */
+	in.indent += 2;
 	for (i = 0; i < n; i++) {
 		if (i > 0) {
 			newline(o);
 			sg_buf_adds(o->b, x->op == SG_OP_AND ? "  AND " :
 			    "   OR ");
 		}
-		operand(o, terms[i], needs_parens(ops[x->op].prec, terms[i],
+		operand(&in, terms[i], needs_parens(ops[x->op].prec, terms[i],
 		    false));
 	}
 }

@@ -368,6 +368,17 @@ condition(struct out *o, const struct sg_expr *x)
 	}
 }
 
+/* "WHERE cond" or "HAVING cond" on a line of its own. */
+static void
+clause(struct out *o, const char *keyword, const struct sg_expr *x)
+{
+	if (x == NULL)
+		return;
+	newline(o);
+	sg_buf_adds(o->b, keyword);
+	condition(o, x);
+}
+
 static void
 select_body(struct out *o, const struct sg_select *s)
 {
@@ -410,21 +421,13 @@ select_body(struct out *o, const struct sg_select *s)
 			condition(o, t->on);
 		}
 	}
-	if (s->where != NULL) {
-		newline(o);
-		sg_buf_adds(o->b, "WHERE ");
-		condition(o, s->where);
-	}
+	clause(o, "WHERE ", s->where);
 	if (s->group_by != NULL) {
 		newline(o);
 		sg_buf_adds(o->b, "GROUP BY ");
 		expr_list(o, s->group_by);
 	}
-	if (s->having != NULL) {
-		newline(o);
-		sg_buf_adds(o->b, "HAVING ");
-		condition(o, s->having);
-	}
+	clause(o, "HAVING ", s->having);
 	for (ob = s->order_by; ob != NULL; ob = ob->next) {
 		if (ob == s->order_by) {
 			newline(o);
@@ -472,11 +475,7 @@ update(struct out *o, const struct sg_update *u)
 		sg_buf_adds(o->b, "FROM ");
 		table_ref(o, &u->table);
 	}
-	if (u->where != NULL) {
-		newline(o);
-		sg_buf_adds(o->b, "WHERE ");
-		condition(o, u->where);
-	}
+	clause(o, "WHERE ", u->where);
 }
 
 void
@@ -501,9 +500,7 @@ sg_emit_dml(struct sg_emitter *e, const struct sg_node *n)
 		del = (const struct sg_delete *)n;
 		sg_buf_adds(o.b, "DELETE FROM ");
 		table_ref(&o, &del->table);
-		newline(&o);
-		sg_buf_adds(o.b, "WHERE ");
-		condition(&o, del->where);
+		clause(&o, "WHERE ", del->where);
 		break;
 	default:
 		return;

@@ -21,9 +21,9 @@ static void	sg_yyerror(struct sg_loc *, yyscan_t, struct sg_parse *,
 		    const char *);
 static struct sg_ident *ident(struct sg_parse *, const char *,
 		    const struct sg_loc *);
-static struct sg_expr *expr(struct sg_parse *, enum sg_expr_kind,
+static struct sg_expr *new_expr(struct sg_parse *, enum sg_expr_kind,
 		    const struct sg_loc *);
-static struct sg_expr *binary(struct sg_parse *, enum sg_op,
+static struct sg_expr *new_binary(struct sg_parse *, enum sg_op,
 		    struct sg_expr *, struct sg_expr *, const struct sg_loc *);
 
 /* A span starts at its first non-empty symbol (jq, PostgreSQL). */
@@ -496,12 +496,12 @@ select_item:
 	| '*'
 		{
 			$$ = sg_arena_alloc(ps->arena, sizeof *$$);
-			$$->expr = expr(ps, SG_E_STAR, &@$);
+			$$->expr = new_expr(ps, SG_E_STAR, &@$);
 		}
 	| name_item '.' '*'
 		{
 			$$ = sg_arena_alloc(ps->arena, sizeof *$$);
-			$$->expr = expr(ps, SG_E_STAR, &@$);
+			$$->expr = new_expr(ps, SG_E_STAR, &@$);
 			$$->expr->qualifier = $1;
 		}
 	;
@@ -665,43 +665,47 @@ commit:
  */
 expr:
 	  primary
-	| expr OR expr		{ $$ = binary(ps, SG_OP_OR, $1, $3, &@$); }
-	| expr AND expr		{ $$ = binary(ps, SG_OP_AND, $1, $3, &@$); }
-	| NOT expr		{ $$ = expr(ps, SG_E_NOT, &@$); $$->left = $2; }
-	| expr '=' expr		{ $$ = binary(ps, SG_OP_EQ, $1, $3, &@$); }
-	| expr NE expr		{ $$ = binary(ps, SG_OP_NE, $1, $3, &@$); }
-	| expr '<' expr		{ $$ = binary(ps, SG_OP_LT, $1, $3, &@$); }
-	| expr LE expr		{ $$ = binary(ps, SG_OP_LE, $1, $3, &@$); }
-	| expr '>' expr		{ $$ = binary(ps, SG_OP_GT, $1, $3, &@$); }
-	| expr GE expr		{ $$ = binary(ps, SG_OP_GE, $1, $3, &@$); }
-	| expr LIKE expr	{ $$ = binary(ps, SG_OP_LIKE, $1, $3, &@$); }
+	| expr OR expr		{ $$ = new_binary(ps, SG_OP_OR, $1, $3, &@$); }
+	| expr AND expr		{ $$ = new_binary(ps, SG_OP_AND, $1, $3, &@$); }
+	| NOT expr
+		{ $$ = new_expr(ps, SG_E_NOT, &@$); $$->left = $2; }
+	| expr '=' expr		{ $$ = new_binary(ps, SG_OP_EQ, $1, $3, &@$); }
+	| expr NE expr		{ $$ = new_binary(ps, SG_OP_NE, $1, $3, &@$); }
+	| expr '<' expr		{ $$ = new_binary(ps, SG_OP_LT, $1, $3, &@$); }
+	| expr LE expr		{ $$ = new_binary(ps, SG_OP_LE, $1, $3, &@$); }
+	| expr '>' expr		{ $$ = new_binary(ps, SG_OP_GT, $1, $3, &@$); }
+	| expr GE expr		{ $$ = new_binary(ps, SG_OP_GE, $1, $3, &@$); }
+	| expr LIKE expr
+		{ $$ = new_binary(ps, SG_OP_LIKE, $1, $3, &@$); }
 	| expr NOT_LA LIKE expr %prec LIKE
 		{
-			$$ = binary(ps, SG_OP_LIKE, $1, $4, &@$);
+			$$ = new_binary(ps, SG_OP_LIKE, $1, $4, &@$);
 			$$->negated = true;
 		}
-	| expr CONCAT expr	{ $$ = binary(ps, SG_OP_CONCAT, $1, $3, &@$); }
-	| expr '+' expr		{ $$ = binary(ps, SG_OP_ADD, $1, $3, &@$); }
-	| expr '-' expr		{ $$ = binary(ps, SG_OP_SUB, $1, $3, &@$); }
-	| expr '*' expr		{ $$ = binary(ps, SG_OP_MUL, $1, $3, &@$); }
-	| expr '/' expr		{ $$ = binary(ps, SG_OP_DIV, $1, $3, &@$); }
-	| '-' expr %prec UMINUS	{ $$ = expr(ps, SG_E_NEG, &@$); $$->left = $2; }
+	| expr CONCAT expr
+		{ $$ = new_binary(ps, SG_OP_CONCAT, $1, $3, &@$); }
+	| expr '+' expr		{ $$ = new_binary(ps, SG_OP_ADD, $1, $3, &@$); }
+	| expr '-' expr		{ $$ = new_binary(ps, SG_OP_SUB, $1, $3, &@$); }
+	| expr '*' expr		{ $$ = new_binary(ps, SG_OP_MUL, $1, $3, &@$); }
+	| expr '/' expr		{ $$ = new_binary(ps, SG_OP_DIV, $1, $3, &@$); }
+	| '-' expr %prec UMINUS
+		{ $$ = new_expr(ps, SG_E_NEG, &@$); $$->left = $2; }
 	| expr IS opt_not NULL_P %prec IS
 		{
-			$$ = expr(ps, SG_E_IS_NULL, &@$);
+			$$ = new_expr(ps, SG_E_IS_NULL, &@$);
 			$$->left = $1;
 			$$->negated = $3;
 		}
 	| expr in '(' expr_list ')' %prec IN_P
 		{
-			$$ = expr(ps, SG_E_IN_LIST, &@$);
+			$$ = new_expr(ps, SG_E_IN_LIST, &@$);
 			$$->left = $1;
 			$$->negated = $2;
 			$$->args = $4;
 		}
 	| expr in subquery %prec IN_P
 		{
-			$$ = expr(ps, SG_E_IN_SELECT, &@$);
+			$$ = new_expr(ps, SG_E_IN_SELECT, &@$);
 			$$->left = $1;
 			$$->negated = $2;
 			$$->select = $3;
@@ -719,20 +723,23 @@ opt_not:
 	;
 
 primary:
-	  literal		{ $$ = expr(ps, SG_E_VALUE, &@$); $$->value = $1; }
+	  literal
+		{ $$ = new_expr(ps, SG_E_VALUE, &@$); $$->value = $1; }
 	| column_ref
 	| '(' expr ')'		{ $$ = $2; }
-	| subquery		{ $$ = expr(ps, SG_E_SUBQUERY, &@$); $$->select = $1; }
-	| EXISTS subquery	{ $$ = expr(ps, SG_E_EXISTS, &@$); $$->select = $2; }
+	| subquery
+		{ $$ = new_expr(ps, SG_E_SUBQUERY, &@$); $$->select = $1; }
+	| EXISTS subquery
+		{ $$ = new_expr(ps, SG_E_EXISTS, &@$); $$->select = $2; }
 	| IDENT '(' func_args ')'
 		{
-			$$ = expr(ps, SG_E_FUNC, &@$);
+			$$ = new_expr(ps, SG_E_FUNC, &@$);
 			$$->func = $1;
 			$$->args = $3;
 		}
 	| IDENT '(' DISTINCT expr_list ')'
 		{
-			$$ = expr(ps, SG_E_FUNC, &@$);
+			$$ = new_expr(ps, SG_E_FUNC, &@$);
 			$$->func = $1;
 			$$->distinct = true;
 			$$->args = $4;
@@ -741,7 +748,7 @@ primary:
 
 func_args:
 	  %empty		{ $$ = NULL; }
-	| '*'			{ $$ = expr(ps, SG_E_STAR, &@$); }
+	| '*'			{ $$ = new_expr(ps, SG_E_STAR, &@$); }
 	| expr_list
 	;
 
@@ -751,10 +758,10 @@ subquery:
 
 column_ref:
 	  name_item
-		{ $$ = expr(ps, SG_E_COLUMN, &@$); $$->name = *$1; }
+		{ $$ = new_expr(ps, SG_E_COLUMN, &@$); $$->name = *$1; }
 	| name_item '.' name_item
 		{
-			$$ = expr(ps, SG_E_COLUMN, &@$);
+			$$ = new_expr(ps, SG_E_COLUMN, &@$);
 			$$->qualifier = $1;
 			$$->name = *$3;
 		}
@@ -854,7 +861,7 @@ ident(struct sg_parse *ps, const char *text, const struct sg_loc *loc)
 }
 
 static struct sg_expr *
-expr(struct sg_parse *ps, enum sg_expr_kind kind, const struct sg_loc *loc)
+new_expr(struct sg_parse *ps, enum sg_expr_kind kind, const struct sg_loc *loc)
 {
 	struct sg_expr	*x;
 
@@ -865,12 +872,12 @@ expr(struct sg_parse *ps, enum sg_expr_kind kind, const struct sg_loc *loc)
 }
 
 static struct sg_expr *
-binary(struct sg_parse *ps, enum sg_op op, struct sg_expr *l,
+new_binary(struct sg_parse *ps, enum sg_op op, struct sg_expr *l,
     struct sg_expr *r, const struct sg_loc *loc)
 {
 	struct sg_expr	*x;
 
-	x = expr(ps, SG_E_BINARY, loc);
+	x = new_expr(ps, SG_E_BINARY, loc);
 	x->op = op;
 	x->left = l;
 	x->right = r;

@@ -244,7 +244,7 @@ struct sg_expr {
 	enum sg_expr_kind	 kind;
 	struct sg_loc		 loc;
 	enum sg_op		 op;		/* SG_E_BINARY */
-	bool			 negated;	/* not in, is not null, not like */
+	bool			 negated;	/* not in, is not null, ... */
 	bool			 distinct;	/* f(distinct ...) */
 	struct sg_value		*value;		/* SG_E_VALUE */
 	const char		*func;		/* SG_E_FUNC: the name */

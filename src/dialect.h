@@ -108,7 +108,7 @@ struct sg_dialect {
 	const char		*lit_true;
 	const char		*lit_false;
 	const char		*lit_current_timestamp;
-	bool			 backslash_escapes;	/* '\' escapes in '...' */
+	bool			 backslash_escapes;	/* '\' escapes */
 
 	/* Identity columns. */
 	enum sg_identity_strategy identity;

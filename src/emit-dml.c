@@ -448,7 +448,8 @@ update(struct out *o, const struct sg_update *u)
 	bool				 from;
 
 	/* T-SQL names the alias after UPDATE and the table in FROM. */
-	from = u->table.alias != NULL && d->update_alias == SG_UPDATE_ALIAS_FROM;
+	from = u->table.alias != NULL &&
+	    d->update_alias == SG_UPDATE_ALIAS_FROM;
 	sg_buf_adds(o->b, "UPDATE ");
 	if (from)
 		sg_emit_ident(o->e, o->b, u->table.alias->text,

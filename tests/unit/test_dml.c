@@ -314,7 +314,8 @@ correlated_subquery(void **state)
 	    "SET REG_RESOURCE_TAG.REG_PATH_ID = (\n"
 	    "    SELECT REG_RESOURCE.REG_PATH_ID\n"
 	    "    FROM REG_RESOURCE\n"
-	    "    WHERE REG_RESOURCE.REG_VERSION = REG_RESOURCE_TAG.REG_VERSION\n"
+	    "    WHERE REG_RESOURCE.REG_VERSION = "
+	    "REG_RESOURCE_TAG.REG_VERSION\n"
 	    ")\n/\n");
 }
 

@@ -25,6 +25,11 @@ struct sg_parse {
 	struct sg_comment	*comments;	/* this file's, in order */
 	struct sg_comment	*comments_tail;
 	struct sg_list		 stmts;		/* this file's statements */
+	/* The token read ahead after "not" (sg_yylex). */
+	bool			 ahead;
+	int			 ahead_tok;
+	char			*ahead_str;
+	struct sg_loc		 ahead_loc;
 	unsigned		 errors;
 	/* Each distinct identifier is stored once (exact text). */
 	const char		**names;

@@ -21,6 +21,10 @@ static void	sg_yyerror(struct sg_loc *, yyscan_t, struct sg_parse *,
 		    const char *);
 static struct sg_ident *ident(struct sg_parse *, const char *,
 		    const struct sg_loc *);
+static struct sg_expr *new_expr(struct sg_parse *, enum sg_expr_kind,
+		    const struct sg_loc *);
+static struct sg_expr *new_binary(struct sg_parse *, enum sg_op,
+		    struct sg_expr *, struct sg_expr *, const struct sg_loc *);
 
 /* A span starts at its first non-empty symbol (jq, PostgreSQL). */
 #define YYLLOC_DEFAULT(cur, rhs, n) do {				\
@@ -65,25 +69,53 @@ static struct sg_ident *ident(struct sg_parse *, const char *,
 	struct sg_type_override	*tovr;
 	struct sg_value		*value;
 	struct sg_colopt	*opt;
+	struct sg_expr		*expr;
+	struct sg_select	*select;
+	struct sg_select_item	*item;
+	struct sg_order_item	*order;
+	struct sg_table_ref	*tref;
+	struct sg_set_item	*set;
+	enum sg_join		 join;
 }
 
 %token <str>	IDENT "identifier"
 %token <str>	NUMBER "number"
 %token <str>	STRING "string"
 
-%token	BIGINT "bigint" BLOB "blob" BOOLEAN "boolean" CASCADE "cascade"
-	CHAR_P "char" CLOB "clob" CONSTRAINT "constraint" CREATE "create"
+%token	AND "and" AS "as" ASC "asc" BIGINT "bigint" BLOB "blob"
+	BOOLEAN "boolean" BY "by" CASCADE "cascade" CHAR_P "char"
+	CLOB "clob" COMMIT "commit" CONSTRAINT "constraint" CREATE "create"
 	CURRENT_TIMESTAMP "current_timestamp" DATE_P "date"
-	DECIMAL_P "decimal" DEFAULT "default" DELETE_P "delete"
-	EXISTS "exists" FALSE_P "false" FOREIGN "foreign"
-	IDENTITY_P "identity" IF_P "if" INDEX "index" INTEGER "integer"
-	KEY "key" NOT "not" NULL_P "null" ON "on" PRIMARY "primary"
-	REFERENCES "references" SEQUENCE "sequence" SMALLINT "smallint"
-	TABLE "table" TIMESTAMP "timestamp" TRIGGER "trigger" TRUE_P "true"
-	UNIQUE "unique" VARCHAR "varchar"
+	DECIMAL_P "decimal" DEFAULT "default" DELETE_P "delete" DESC "desc"
+	DISTINCT "distinct" EXISTS "exists" FALSE_P "false"
+	FOREIGN "foreign" FROM "from" GROUP_P "group" HAVING "having"
+	IDENTITY_P "identity" IF_P "if" IN_P "in" INDEX "index"
+	INNER_P "inner" INTEGER "integer" IS "is" JOIN "join" KEY "key"
+	LEFT "left" LIKE "like" NOT "not" NULL_P "null" ON "on" OR "or"
+	ORDER "order" OUTER_P "outer" PRIMARY "primary"
+	REFERENCES "references" SELECT "select" SEQUENCE "sequence"
+	SET "set" SMALLINT "smallint" TABLE "table" TIMESTAMP "timestamp"
+	TRIGGER "trigger" TRUE_P "true" UNIQUE "unique" UPDATE "update"
+	VARCHAR "varchar" WHERE "where"
+
+%token	NE "<>" LE "<=" GE ">=" CONCAT "||"
+/* "not" before "in" or "like" (the lexer looks ahead, as PostgreSQL's). */
+%token	NOT_LA
+
+/* Lowest first; comparisons do not chain ("a = b = c" is an error). */
+%left		OR
+%left		AND
+%precedence	NOT
+%precedence	IS
+%nonassoc	'=' '<' '>' LE GE NE
+%nonassoc	LIKE IN_P NOT_LA
+%left		CONCAT
+%left		'+' '-'
+%left		'*' '/'
+%precedence	UMINUS
 
 %type <node>	stmt create_table create_index table_element column_def
-		table_constraint
+		table_constraint update delete commit
 %type <list>	table_elements
 %type <str>	name unreserved_keyword
 %type <ident>	name_item name_list dialect_list
@@ -91,9 +123,19 @@ static struct sg_ident *ident(struct sg_parse *, const char *,
 %type <pin>	pins
 %type <type>	type type_base
 %type <tovr>	type_overrides
-%type <value>	default_value
+%type <value>	default_value literal
+%type <expr>	expr primary column_ref expr_list opt_where group_by_list
+		opt_group_by opt_having func_args
+%type <select>	select subquery
+%type <item>	select_list select_item
+%type <order>	opt_order_by order_list order_item
+%type <tref>	from_list table_ref
+%type <join>	join_type
+%type <set>	set_list set_item
+%type <ident>	opt_alias
 %type <opt>	column_options column_option identity_options
 %type <flag>	opt_if_not_exists opt_unique opt_on_delete_cascade
+		opt_distinct opt_not opt_desc in
 
 %%
 
@@ -106,6 +148,10 @@ script:
 stmt:
 	  create_table
 	| create_index
+	| select		{ $$ = &$1->n; }
+	| update
+	| delete
+	| commit
 	;
 
 /*
@@ -283,18 +329,22 @@ identity_options:
 	;
 
 default_value:
-	  NUMBER
-		{
-			$$ = sg_arena_alloc(ps->arena, sizeof *$$);
-			$$->kind = SG_V_NUMBER;
-			$$->text = $1;
-			$$->loc = @$;
-		}
+	  literal
 	| '-' NUMBER
 		{
 			$$ = sg_arena_alloc(ps->arena, sizeof *$$);
 			$$->kind = SG_V_NUMBER;
 			$$->text = sg_arena_printf(ps->arena, "-%s", $2);
+			$$->loc = @$;
+		}
+	;
+
+literal:
+	  NUMBER
+		{
+			$$ = sg_arena_alloc(ps->arena, sizeof *$$);
+			$$->kind = SG_V_NUMBER;
+			$$->text = $1;
 			$$->loc = @$;
 		}
 	| STRING
@@ -410,6 +460,321 @@ opt_unique:
 	;
 
 /*
+ * SELECT, for the checks a DBA runs before a fix-up
+ */
+select:
+	  SELECT opt_distinct select_list FROM from_list opt_where
+	    opt_group_by opt_having opt_order_by
+		{
+			$$ = SG_NEW(ps->arena, struct sg_select, SG_SELECT);
+			$$->n.loc = @$;
+			$$->distinct = $2;
+			$$->items = $3;
+			$$->from = $5;
+			$$->where = $6;
+			$$->group_by = $7;
+			$$->having = $8;
+			$$->order_by = $9;
+		}
+	;
+
+opt_distinct:
+	  %empty		{ $$ = false; }
+	| DISTINCT		{ $$ = true; }
+	;
+
+select_list:
+	  select_item
+	| select_item ',' select_list	{ $$ = $1; $$->next = $3; }
+	;
+
+select_item:
+	  expr opt_alias
+		{
+			$$ = sg_arena_alloc(ps->arena, sizeof *$$);
+			$$->expr = $1;
+			$$->alias = $2;
+		}
+	| '*'
+		{
+			$$ = sg_arena_alloc(ps->arena, sizeof *$$);
+			$$->expr = new_expr(ps, SG_E_STAR, &@$);
+		}
+	| name_item '.' '*'
+		{
+			$$ = sg_arena_alloc(ps->arena, sizeof *$$);
+			$$->expr = new_expr(ps, SG_E_STAR, &@$);
+			$$->expr->qualifier = $1;
+		}
+	;
+
+opt_alias:
+	  %empty		{ $$ = NULL; }
+	| AS name_item		{ $$ = $2; }
+	| name_item
+	;
+
+/* "T [as] a", then ", U" or "[inner | left [outer]] join U on ...". */
+from_list:
+	  table_ref
+	| from_list ',' table_ref
+		{
+			struct sg_table_ref *t = $1;
+
+			while (t->next != NULL)
+				t = t->next;
+			t->next = $3;
+			$3->join = SG_JOIN_COMMA;
+			$$ = $1;
+		}
+	| from_list join_type JOIN table_ref ON expr
+		{
+			struct sg_table_ref *t = $1;
+
+			while (t->next != NULL)
+				t = t->next;
+			t->next = $4;
+			$4->join = $2;
+			$4->on = $6;
+			$$ = $1;
+		}
+	;
+
+join_type:
+	  %empty		{ $$ = SG_JOIN_INNER; }
+	| INNER_P		{ $$ = SG_JOIN_INNER; }
+	| LEFT			{ $$ = SG_JOIN_LEFT; }
+	| LEFT OUTER_P		{ $$ = SG_JOIN_LEFT; }
+	;
+
+table_ref:
+	  name_item opt_alias
+		{
+			$$ = sg_arena_alloc(ps->arena, sizeof *$$);
+			$$->table = *$1;
+			$$->alias = $2;
+		}
+	;
+
+opt_where:
+	  %empty		{ $$ = NULL; }
+	| WHERE expr		{ $$ = $2; }
+	;
+
+opt_group_by:
+	  %empty		{ $$ = NULL; }
+	| GROUP_P BY group_by_list	{ $$ = $3; }
+	;
+
+group_by_list:
+	  expr
+	| expr ',' group_by_list	{ $$ = $1; $$->next = $3; }
+	;
+
+opt_having:
+	  %empty		{ $$ = NULL; }
+	| HAVING expr		{ $$ = $2; }
+	;
+
+opt_order_by:
+	  %empty		{ $$ = NULL; }
+	| ORDER BY order_list	{ $$ = $3; }
+	;
+
+order_list:
+	  order_item
+	| order_item ',' order_list	{ $$ = $1; $$->next = $3; }
+	;
+
+order_item:
+	  expr opt_desc
+		{
+			$$ = sg_arena_alloc(ps->arena, sizeof *$$);
+			$$->expr = $1;
+			$$->desc = $2;
+		}
+	;
+
+opt_desc:
+	  %empty		{ $$ = false; }
+	| ASC			{ $$ = false; }
+	| DESC			{ $$ = true; }
+	;
+
+/*
+ * UPDATE, DELETE and COMMIT
+ */
+update:
+	  UPDATE table_ref SET set_list opt_where
+		{
+			struct sg_update *u;
+
+			u = SG_NEW(ps->arena, struct sg_update, SG_UPDATE);
+			u->n.loc = @$;
+			u->table = *$2;
+			u->set = $4;
+			u->where = $5;
+			$$ = &u->n;
+		}
+	;
+
+set_list:
+	  set_item
+	| set_item ',' set_list		{ $$ = $1; $$->next = $3; }
+	;
+
+set_item:
+	  name_item '=' expr
+		{
+			$$ = sg_arena_alloc(ps->arena, sizeof *$$);
+			$$->column = *$1;
+			$$->value = $3;
+		}
+	| name_item '.' name_item '=' expr
+		{
+			$$ = sg_arena_alloc(ps->arena, sizeof *$$);
+			$$->qualifier = $1;
+			$$->column = *$3;
+			$$->value = $5;
+		}
+	;
+
+/* No alias: SQL Server would need "delete a from T a" for one. */
+delete:
+	  DELETE_P FROM name_item WHERE expr
+		{
+			struct sg_delete *d;
+
+			d = SG_NEW(ps->arena, struct sg_delete, SG_DELETE);
+			d->n.loc = @$;
+			d->table.table = *$3;
+			d->where = $5;
+			$$ = &d->n;
+		}
+	;
+
+commit:
+	  COMMIT
+		{
+			$$ = SG_NEW(ps->arena, struct sg_node, SG_COMMIT);
+			$$->loc = @$;
+		}
+	;
+
+/*
+ * Expressions.  Precedence is in the declarations above; the tree keeps
+ * no parentheses, the printer puts back those the tree needs.
+ */
+expr:
+	  primary
+	| expr OR expr		{ $$ = new_binary(ps, SG_OP_OR, $1, $3, &@$); }
+	| expr AND expr		{ $$ = new_binary(ps, SG_OP_AND, $1, $3, &@$); }
+	| NOT expr
+		{ $$ = new_expr(ps, SG_E_NOT, &@$); $$->left = $2; }
+	| expr '=' expr		{ $$ = new_binary(ps, SG_OP_EQ, $1, $3, &@$); }
+	| expr NE expr		{ $$ = new_binary(ps, SG_OP_NE, $1, $3, &@$); }
+	| expr '<' expr		{ $$ = new_binary(ps, SG_OP_LT, $1, $3, &@$); }
+	| expr LE expr		{ $$ = new_binary(ps, SG_OP_LE, $1, $3, &@$); }
+	| expr '>' expr		{ $$ = new_binary(ps, SG_OP_GT, $1, $3, &@$); }
+	| expr GE expr		{ $$ = new_binary(ps, SG_OP_GE, $1, $3, &@$); }
+	| expr LIKE expr
+		{ $$ = new_binary(ps, SG_OP_LIKE, $1, $3, &@$); }
+	| expr NOT_LA LIKE expr %prec LIKE
+		{
+			$$ = new_binary(ps, SG_OP_LIKE, $1, $4, &@$);
+			$$->negated = true;
+		}
+	| expr CONCAT expr
+		{ $$ = new_binary(ps, SG_OP_CONCAT, $1, $3, &@$); }
+	| expr '+' expr		{ $$ = new_binary(ps, SG_OP_ADD, $1, $3, &@$); }
+	| expr '-' expr		{ $$ = new_binary(ps, SG_OP_SUB, $1, $3, &@$); }
+	| expr '*' expr		{ $$ = new_binary(ps, SG_OP_MUL, $1, $3, &@$); }
+	| expr '/' expr		{ $$ = new_binary(ps, SG_OP_DIV, $1, $3, &@$); }
+	| '-' expr %prec UMINUS
+		{ $$ = new_expr(ps, SG_E_NEG, &@$); $$->left = $2; }
+	| expr IS opt_not NULL_P %prec IS
+		{
+			$$ = new_expr(ps, SG_E_IS_NULL, &@$);
+			$$->left = $1;
+			$$->negated = $3;
+		}
+	| expr in '(' expr_list ')' %prec IN_P
+		{
+			$$ = new_expr(ps, SG_E_IN_LIST, &@$);
+			$$->left = $1;
+			$$->negated = $2;
+			$$->args = $4;
+		}
+	| expr in subquery %prec IN_P
+		{
+			$$ = new_expr(ps, SG_E_IN_SELECT, &@$);
+			$$->left = $1;
+			$$->negated = $2;
+			$$->select = $3;
+		}
+	;
+
+in:
+	  IN_P			{ $$ = false; }
+	| NOT_LA IN_P		{ $$ = true; }
+	;
+
+opt_not:
+	  %empty		{ $$ = false; }
+	| NOT			{ $$ = true; }
+	;
+
+primary:
+	  literal
+		{ $$ = new_expr(ps, SG_E_VALUE, &@$); $$->value = $1; }
+	| column_ref
+	| '(' expr ')'		{ $$ = $2; }
+	| subquery
+		{ $$ = new_expr(ps, SG_E_SUBQUERY, &@$); $$->select = $1; }
+	| EXISTS subquery
+		{ $$ = new_expr(ps, SG_E_EXISTS, &@$); $$->select = $2; }
+	| IDENT '(' func_args ')'
+		{
+			$$ = new_expr(ps, SG_E_FUNC, &@$);
+			$$->func = $1;
+			$$->args = $3;
+		}
+	| IDENT '(' DISTINCT expr_list ')'
+		{
+			$$ = new_expr(ps, SG_E_FUNC, &@$);
+			$$->func = $1;
+			$$->distinct = true;
+			$$->args = $4;
+		}
+	;
+
+func_args:
+	  %empty		{ $$ = NULL; }
+	| '*'			{ $$ = new_expr(ps, SG_E_STAR, &@$); }
+	| expr_list
+	;
+
+subquery:
+	  '(' select ')'	{ $$ = $2; }
+	;
+
+column_ref:
+	  name_item
+		{ $$ = new_expr(ps, SG_E_COLUMN, &@$); $$->name = *$1; }
+	| name_item '.' name_item
+		{
+			$$ = new_expr(ps, SG_E_COLUMN, &@$);
+			$$->qualifier = $1;
+			$$->name = *$3;
+		}
+	;
+
+expr_list:
+	  expr
+	| expr ',' expr_list	{ $$ = $1; $$->next = $3; }
+	;
+
+/*
  * Names
  */
 
@@ -456,26 +821,31 @@ name:
 
 /* Keywords that may stand as names; keep in step with keywords.h. */
 unreserved_keyword:
-	  BIGINT	{ $$ = "BIGINT"; }
+	  ASC		{ $$ = "ASC"; }
+	| BIGINT	{ $$ = "BIGINT"; }
 	| BLOB		{ $$ = "BLOB"; }
 	| BOOLEAN	{ $$ = "BOOLEAN"; }
+	| BY		{ $$ = "BY"; }
 	| CASCADE	{ $$ = "CASCADE"; }
 	| CHAR_P	{ $$ = "CHAR"; }
 	| CLOB		{ $$ = "CLOB"; }
+	| COMMIT	{ $$ = "COMMIT"; }
 	| CREATE	{ $$ = "CREATE"; }
 	| DATE_P	{ $$ = "DATE"; }
 	| DECIMAL_P	{ $$ = "DECIMAL"; }
 	| DELETE_P	{ $$ = "DELETE"; }
+	| DESC		{ $$ = "DESC"; }
 	| EXISTS	{ $$ = "EXISTS"; }
 	| INDEX		{ $$ = "INDEX"; }
 	| INTEGER	{ $$ = "INTEGER"; }
 	| KEY		{ $$ = "KEY"; }
-	| ON		{ $$ = "ON"; }
+	| OUTER_P	{ $$ = "OUTER"; }
 	| SEQUENCE	{ $$ = "SEQUENCE"; }
 	| SMALLINT	{ $$ = "SMALLINT"; }
 	| TABLE		{ $$ = "TABLE"; }
 	| TIMESTAMP	{ $$ = "TIMESTAMP"; }
 	| TRIGGER	{ $$ = "TRIGGER"; }
+	| UPDATE	{ $$ = "UPDATE"; }
 	| VARCHAR	{ $$ = "VARCHAR"; }
 	;
 
@@ -490,6 +860,30 @@ ident(struct sg_parse *ps, const char *text, const struct sg_loc *loc)
 	id->text = text;
 	id->loc = *loc;
 	return id;
+}
+
+static struct sg_expr *
+new_expr(struct sg_parse *ps, enum sg_expr_kind kind, const struct sg_loc *loc)
+{
+	struct sg_expr	*x;
+
+	x = sg_arena_alloc(ps->arena, sizeof *x);
+	x->kind = kind;
+	x->loc = *loc;
+	return x;
+}
+
+static struct sg_expr *
+new_binary(struct sg_parse *ps, enum sg_op op, struct sg_expr *l,
+    struct sg_expr *r, const struct sg_loc *loc)
+{
+	struct sg_expr	*x;
+
+	x = new_expr(ps, SG_E_BINARY, loc);
+	x->op = op;
+	x->left = l;
+	x->right = r;
+	return x;
 }
 
 static void
@@ -543,8 +937,9 @@ yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner,
 		len = loc->end - loc->off;
 		if (len > 40)
 			len = 40;
-		snprintf(what, sizeof what, "'%.*s'", (int)len,
-		    ps->src->text + loc->off);
+		/* A string token brings its own quotes. */
+		snprintf(what, sizeof what, ps->src->text[loc->off] == '\'' ?
+		    "%.*s" : "'%.*s'", (int)len, ps->src->text + loc->off);
 	}
 	len = (size_t)snprintf(msg, sizeof msg, "syntax error at %s", what);
 	n = yypcontext_expected_tokens(ctx, expected, MAX_EXPECTED);

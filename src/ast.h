@@ -17,7 +17,11 @@ enum sg_tag {
 	SG_CREATE_TABLE,
 	SG_CREATE_INDEX,
 	SG_COLUMN,
-	SG_CONSTRAINT
+	SG_CONSTRAINT,
+	SG_SELECT,
+	SG_UPDATE,
+	SG_DELETE,
+	SG_COMMIT		/* a plain struct sg_node */
 };
 
 /* Where a comment goes relative to the node it is attached to. */
@@ -193,6 +197,126 @@ struct sg_create_index {
 	struct sg_ident		 table;
 	struct sg_ident		*columns;
 	struct sg_create_table	*target;	/* set by check, if declared */
+};
+
+/*
+ * Data fix-ups: select, update and delete, parsed so that each dialect
+ * gets its own spelling of them (src/emit-dml.c).
+ */
+
+enum sg_expr_kind {
+	SG_E_VALUE,		/* a literal: value */
+	SG_E_COLUMN,		/* [qualifier.]name */
+	SG_E_STAR,		/* [qualifier.]* in a select list or count(*) */
+	SG_E_FUNC,		/* text(args), passed through as written */
+	SG_E_BINARY,		/* left op right */
+	SG_E_NOT,		/* not left */
+	SG_E_NEG,		/* -left */
+	SG_E_IS_NULL,		/* left is [not] null */
+	SG_E_IN_LIST,		/* left [not] in (args) */
+	SG_E_IN_SELECT,		/* left [not] in (select) */
+	SG_E_EXISTS,		/* exists (select) */
+	SG_E_SUBQUERY		/* (select), one value */
+};
+
+enum sg_op {
+	SG_OP_OR,
+	SG_OP_AND,
+	SG_OP_EQ,
+	SG_OP_NE,
+	SG_OP_LT,
+	SG_OP_LE,
+	SG_OP_GT,
+	SG_OP_GE,
+	SG_OP_LIKE,
+	SG_OP_CONCAT,
+	SG_OP_ADD,
+	SG_OP_SUB,
+	SG_OP_MUL,
+	SG_OP_DIV
+};
+
+struct sg_select;
+struct sg_table_ref;
+
+struct sg_expr {
+	struct sg_expr		*next;		/* in an argument or IN list */
+	enum sg_expr_kind	 kind;
+	struct sg_loc		 loc;
+	enum sg_op		 op;		/* SG_E_BINARY */
+	bool			 negated;	/* not in, is not null, ... */
+	bool			 distinct;	/* f(distinct ...) */
+	struct sg_value		*value;		/* SG_E_VALUE */
+	const char		*func;		/* SG_E_FUNC: the name */
+	struct sg_ident		*qualifier;	/* column, star: T of T.C */
+	struct sg_ident		 name;		/* column */
+	struct sg_expr		*left;
+	struct sg_expr		*right;
+	struct sg_expr		*args;		/* function, IN list */
+	struct sg_select	*select;	/* IN, EXISTS, subquery */
+	const struct sg_table_ref *ref;	/* set by check: the qualifier's */
+};
+
+/* One "expr [as] alias" of a select list. */
+struct sg_select_item {
+	struct sg_select_item	*next;
+	struct sg_expr		*expr;
+	struct sg_ident		*alias;		/* NULL if none */
+};
+
+struct sg_order_item {
+	struct sg_order_item	*next;
+	struct sg_expr		*expr;
+	bool			 desc;
+};
+
+enum sg_join {
+	SG_JOIN_NONE,		/* the first table of a from list */
+	SG_JOIN_COMMA,		/* ", T" */
+	SG_JOIN_INNER,		/* "[inner] join T on ..." */
+	SG_JOIN_LEFT		/* "left [outer] join T on ..." */
+};
+
+/* A table in a from list, or the table an update or delete changes. */
+struct sg_table_ref {
+	struct sg_table_ref	*next;
+	enum sg_join		 join;
+	struct sg_ident		 table;
+	struct sg_ident		*alias;		/* NULL if none */
+	struct sg_expr		*on;		/* inner and left joins */
+	struct sg_create_table	*target;	/* set by check, if declared */
+};
+
+struct sg_select {
+	struct sg_node		 n;
+	bool			 distinct;
+	struct sg_select_item	*items;
+	struct sg_table_ref	*from;
+	struct sg_expr		*where;
+	struct sg_expr		*group_by;	/* list */
+	struct sg_expr		*having;
+	struct sg_order_item	*order_by;
+};
+
+/* "[qualifier.]column = value" in an update. */
+struct sg_set_item {
+	struct sg_set_item	*next;
+	struct sg_ident		*qualifier;	/* NULL if none */
+	struct sg_ident		 column;
+	struct sg_expr		*value;
+};
+
+struct sg_update {
+	struct sg_node		 n;
+	struct sg_table_ref	 table;
+	struct sg_set_item	*set;
+	struct sg_expr		*where;		/* NULL if none */
+};
+
+struct sg_delete {
+	struct sg_node		 n;
+	struct sg_table_ref	 table;
+	struct sg_expr		*where;
 };
 
 /* One compilation: every file given on the command line, in order. */

@@ -366,6 +366,162 @@ check_index(struct check *c, struct sg_create_index *i)
 		check_columns(c, i->target, i->columns, false);
 }
 
+/*
+ * Queries.  A qualifier names a table or alias of its own query or of
+ * an enclosing one (a correlated subquery); an alias hides the name of
+ * its table, as in SQL.
+ */
+
+struct scope {
+	const struct scope	*up;
+	struct sg_table_ref	*refs;
+};
+
+static void	check_select(struct check *, struct sg_select *,
+		    const struct scope *, bool);
+
+/* The name a table goes by in its query: its alias, if it has one. */
+static const char *
+exposed(const struct sg_table_ref *t)
+{
+	return t->alias != NULL ? t->alias->text : t->table.text;
+}
+
+static const struct sg_table_ref *
+find_ref(const struct scope *sc, const char *name)
+{
+	const struct sg_table_ref	*t;
+
+	for (; sc != NULL; sc = sc->up)
+		for (t = sc->refs; t != NULL; t = t->next)
+			if (sg_name_eq(exposed(t), name))
+				return t;
+	return NULL;
+}
+
+static void
+declare_refs(struct check *c, struct sg_table_ref *refs)
+{
+	struct sg_table_ref	*t, *prev;
+
+	for (t = refs; t != NULL; t = t->next) {
+		t->target = sg_symtab_get(c->tables, t->table.text);
+		for (prev = refs; prev != t; prev = prev->next)
+			if (sg_name_eq(exposed(prev), exposed(t)))
+				error(c, t->alias != NULL ? &t->alias->loc :
+				    &t->table.loc, "%s is named twice in one "
+				    "from list", exposed(t));
+	}
+}
+
+/* Checks that a column exists, where its table is declared here. */
+static void
+check_column_ref(struct check *c, const struct sg_table_ref *t,
+    const struct sg_ident *col)
+{
+	if (t != NULL && t->target != NULL &&
+	    find_column(t->target, col->text) == NULL)
+		error(c, &col->loc, "table %s has no column %s",
+		    t->target->name.ident.text, col->text);
+}
+
+/* Checks x and the expressions chained after it (an argument list). */
+static void
+check_expr(struct check *c, struct sg_expr *x, const struct scope *sc)
+{
+	for (; x != NULL; x = x->next) {
+		if (x->qualifier != NULL) {
+			x->ref = find_ref(sc, x->qualifier->text);
+			if (x->ref == NULL)
+				error(c, &x->qualifier->loc, "unknown table "
+				    "or alias %s", x->qualifier->text);
+			else if (x->kind == SG_E_COLUMN)
+				check_column_ref(c, x->ref, &x->name);
+		}
+		if (x->left != NULL)
+			check_expr(c, x->left, sc);
+		if (x->right != NULL)
+			check_expr(c, x->right, sc);
+		check_expr(c, x->args, sc);
+		if (x->select != NULL)
+			check_select(c, x->select, sc,
+			    x->kind != SG_E_EXISTS);
+	}
+}
+
+/*
+ * one_value: the subquery stands for a value (IN, a scalar subquery),
+ * so it selects one column.
+ */
+static void
+check_select(struct check *c, struct sg_select *s, const struct scope *up,
+    bool one_value)
+{
+	struct scope		 sc = { up, s->from };
+	struct sg_select_item	*it;
+	struct sg_order_item	*ob;
+	struct sg_table_ref	*t;
+
+	declare_refs(c, s->from);
+	for (t = s->from; t != NULL; t = t->next)
+		check_expr(c, t->on, &sc);
+	for (it = s->items; it != NULL; it = it->next)
+		check_expr(c, it->expr, &sc);
+	if (one_value && s->items->next != NULL)
+		error(c, &s->items->next->expr->loc, "a subquery used as a "
+		    "value selects one column");
+	check_expr(c, s->where, &sc);
+	check_expr(c, s->group_by, &sc);
+	check_expr(c, s->having, &sc);
+	for (ob = s->order_by; ob != NULL; ob = ob->next) {
+		if (up != NULL && ob == s->order_by)
+			error(c, &ob->expr->loc, "order by belongs to the "
+			    "outermost select only");
+		check_expr(c, ob->expr, &sc);
+	}
+}
+
+static void
+check_update(struct check *c, struct sg_update *u)
+{
+	struct scope		 sc = { NULL, &u->table };
+	struct sg_set_item	*it, *prev;
+
+	declare_refs(c, &u->table);
+	for (it = u->set; it != NULL; it = it->next) {
+		/* SET T.C names the updated table, or the update is wrong. */
+		if (it->qualifier == NULL ||
+		    sg_name_eq(it->qualifier->text, exposed(&u->table)))
+			;
+		else if (u->table.alias != NULL)
+			error(c, &it->qualifier->loc, "set target %s.%s: the "
+			    "updated table goes by its alias %s here",
+			    it->qualifier->text, it->column.text,
+			    u->table.alias->text);
+		else
+			error(c, &it->qualifier->loc, "set target %s.%s: %s "
+			    "is not the updated table %s",
+			    it->qualifier->text, it->column.text,
+			    it->qualifier->text, u->table.table.text);
+		check_column_ref(c, &u->table, &it->column);
+		for (prev = u->set; prev != it; prev = prev->next)
+			if (sg_name_eq(prev->column.text, it->column.text))
+				error(c, &it->column.loc, "column %s is set "
+				    "twice", it->column.text);
+		check_expr(c, it->value, &sc);
+	}
+	check_expr(c, u->where, &sc);
+}
+
+static void
+check_delete(struct check *c, struct sg_delete *d)
+{
+	struct scope	sc = { NULL, &d->table };
+
+	declare_refs(c, &d->table);
+	check_expr(c, d->where, &sc);
+}
+
 bool
 sg_check(struct sg_script *script, const struct sg_registry *reg,
     const struct sg_dialect *const *targets, size_t ntargets,
@@ -393,5 +549,13 @@ sg_check(struct sg_script *script, const struct sg_registry *reg,
 	for (s = script->stmts.head; s != NULL; s = s->next)
 		if (s->tag == SG_CREATE_INDEX)
 			check_index(&c, (struct sg_create_index *)s);
+	for (s = script->stmts.head; s != NULL; s = s->next) {
+		if (s->tag == SG_SELECT)
+			check_select(&c, (struct sg_select *)s, NULL, false);
+		else if (s->tag == SG_UPDATE)
+			check_update(&c, (struct sg_update *)s);
+		else if (s->tag == SG_DELETE)
+			check_delete(&c, (struct sg_delete *)s);
+	}
 	return c.errors == 0;
 }

@@ -260,6 +260,7 @@ static const char *const trig_vars[] = { "trigger", "table", "column",
 static const char *const default_vars[] = { "sequence", NULL };
 static const char *const guard_vars[] = { "name", "table", "statement",
 	"statement_literal", NULL };
+static const char *const concat_vars[] = { "left", "right", NULL };
 
 #define SET_TEXT(fn, field, vars)					\
 static void								\
@@ -281,6 +282,13 @@ fn(struct load *l, yaml_node_t *v)					\
 		l->d->field = s;					\
 }
 
+#define SET_BOOL(fn, field)						\
+static void								\
+fn(struct load *l, yaml_node_t *v)					\
+{									\
+	boolean(l, v, &l->d->field);					\
+}
+
 SET_TEXT(set_title, title, no_vars)
 SET_TEXT(set_statement_end, statement_end, no_vars)
 SET_TEXT(set_block_begin, block_begin, no_vars)
@@ -297,6 +305,14 @@ SET_BLOCK(set_create_trigger, create_trigger, trig_vars)
 SET_TEXT(set_sequence_default, sequence_default, default_vars)
 SET_TEXT(set_table_options, table_options, no_vars)
 SET_TEXT(set_ts_default, not_null_timestamp_default, no_vars)
+SET_TEXT(set_concat, concat, concat_vars)
+SET_TEXT(set_commit, commit, no_vars)
+SET_BOOL(set_backslash_escapes, backslash_escapes)
+SET_BOOL(set_key_not_null, key_columns_not_null)
+SET_BOOL(set_single_cascade, single_cascade_path)
+SET_BOOL(set_qualified_set_target, qualified_set_target)
+SET_BOOL(set_table_alias_as, table_alias_as)
+SET_BOOL(set_timestamp_null, nullable_timestamp_null)
 
 static void
 set_extends(struct load *l, yaml_node_t *v)
@@ -457,6 +473,7 @@ static const struct key literal_keys[] = {
 	{ "true", set_lit_true },
 	{ "false", set_lit_false },
 	{ "current_timestamp", set_lit_now },
+	{ "backslash_escapes", set_backslash_escapes },
 	{ NULL, NULL }
 };
 
@@ -521,24 +538,6 @@ static void
 set_identity(struct load *l, yaml_node_t *v)
 {
 	apply(l, v, identity_keys);
-}
-
-static void
-set_key_not_null(struct load *l, yaml_node_t *v)
-{
-	boolean(l, v, &l->d->key_columns_not_null);
-}
-
-static void
-set_timestamp_null(struct load *l, yaml_node_t *v)
-{
-	boolean(l, v, &l->d->nullable_timestamp_null);
-}
-
-static void
-set_single_cascade(struct load *l, yaml_node_t *v)
-{
-	boolean(l, v, &l->d->single_cascade_path);
 }
 
 static const struct key table_keys[] = {
@@ -634,6 +633,36 @@ set_guards(struct load *l, yaml_node_t *v)
 	apply(l, v, guard_keys);
 }
 
+static void
+set_update_alias(struct load *l, yaml_node_t *v)
+{
+	const char	*s = scalar(l, v);
+
+	if (s == NULL)
+		return;
+	if (strcmp(s, "inline") == 0)
+		l->d->update_alias = SG_UPDATE_ALIAS_INLINE;
+	else if (strcmp(s, "from") == 0)
+		l->d->update_alias = SG_UPDATE_ALIAS_FROM;
+	else
+		yerror(l, v, "update_alias must be inline or from");
+}
+
+static const struct key dml_keys[] = {
+	{ "qualified_set_target", set_qualified_set_target },
+	{ "table_alias_as", set_table_alias_as },
+	{ "update_alias", set_update_alias },
+	{ "concat", set_concat },
+	{ "commit", set_commit },
+	{ NULL, NULL }
+};
+
+static void
+set_dml(struct load *l, yaml_node_t *v)
+{
+	apply(l, v, dml_keys);
+}
+
 static const struct key top_keys[] = {
 	{ "extends", set_extends },
 	{ "title", set_title },
@@ -645,6 +674,7 @@ static const struct key top_keys[] = {
 	{ "identity", set_identity },
 	{ "tables", set_tables },
 	{ "guards", set_guards },
+	{ "dml", set_dml },
 	{ NULL, NULL }
 };
 
@@ -846,6 +876,11 @@ load(struct sg_registry *reg, size_t i, struct sg_diag *diag)
 	d->table_options = "";
 	d->sequence_options = "";
 	d->guards[SG_OBJ_TABLE].style = SG_GUARD_NATIVE;
+	/* Standard SQL, which a dialect's dml: section departs from. */
+	d->qualified_set_target = true;
+	d->table_alias_as = true;
+	d->concat = "{left} || {right}";
+	d->commit = "COMMIT";
 	if (!load_into(reg, i, d, diag)) {
 		pcre2_code_free(d->name_re);
 		reg->loading[i] = false;

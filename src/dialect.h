@@ -69,6 +69,12 @@ enum sg_client {
 	SG_CLIENT_H2		/* H2 Shell or RUNSCRIPT */
 };
 
+/* Where an update writes the alias of its table. */
+enum sg_update_alias {
+	SG_UPDATE_ALIAS_INLINE,	/* UPDATE T a SET ... */
+	SG_UPDATE_ALIAS_FROM	/* UPDATE a SET ... FROM T a (T-SQL) */
+};
+
 /* How the catalog stores an unquoted name. */
 enum sg_case {
 	SG_CASE_PRESERVE,
@@ -102,6 +108,7 @@ struct sg_dialect {
 	const char		*lit_true;
 	const char		*lit_false;
 	const char		*lit_current_timestamp;
+	bool			 backslash_escapes;	/* '\' escapes */
 
 	/* Identity columns. */
 	enum sg_identity_strategy identity;
@@ -121,6 +128,13 @@ struct sg_dialect {
 	bool			 single_cascade_path;
 
 	struct sg_guard		 guards[SG_OBJ_COUNT];
+
+	/* Data fix-ups: select, update, delete, commit. */
+	bool			 qualified_set_target;	/* SET T.C = ... */
+	bool			 table_alias_as;	/* FROM T AS a */
+	enum sg_update_alias	 update_alias;
+	const char		*concat;	/* {left} || {right} */
+	const char		*commit;
 };
 
 /* The dialects found in a templates directory, loaded on demand. */

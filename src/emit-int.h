@@ -43,6 +43,15 @@ bool	sg_emit_native_guard(const struct sg_emitter *, enum sg_object,
 void	sg_emit_comments(struct sg_emitter *, struct sg_buf *,
 	    const struct sg_node *, enum sg_comment_pos, const char *);
 
+/*
+ * Appends s as a string literal: quoted, with each quote (and, where the
+ * dialect reads backslash escapes, each backslash) doubled.
+ */
+void	sg_emit_string(struct sg_emitter *, struct sg_buf *, const char *);
+/* Appends a literal in the dialect's spelling (TRUE, 1, ...). */
+void	sg_emit_value(struct sg_emitter *, struct sg_buf *,
+	    const struct sg_value *);
+
 /* names.c */
 /* The name nm has in this dialect: pinned, or shortened with a note. */
 const char *sg_emit_name(struct sg_emitter *, const struct sg_name *);
@@ -65,5 +74,8 @@ void	sg_cascade_plan(struct sg_emitter *);
 
 /* emit-table.c */
 void	sg_emit_table(struct sg_emitter *, const struct sg_create_table *);
+
+/* emit-dml.c: select, update, delete or commit, as one statement. */
+void	sg_emit_dml(struct sg_emitter *, const struct sg_node *);
 
 #endif

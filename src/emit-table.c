@@ -37,33 +37,6 @@ emit_type(struct sg_emitter *e, struct sg_buf *b, const struct sg_type *t)
 	sg_tmpl_expand(b, e->d->types[t->kind], vars, 3);
 }
 
-static void
-emit_value(struct sg_emitter *e, struct sg_buf *b, const struct sg_value *v)
-{
-	switch (v->kind) {
-	case SG_V_NUMBER:
-		sg_buf_adds(b, v->text);
-		break;
-	case SG_V_STRING:
-		sg_buf_addc(b, '\'');
-		sg_buf_add_escaped(b, v->text, strlen(v->text), '\'');
-		sg_buf_addc(b, '\'');
-		break;
-	case SG_V_TRUE:
-		sg_buf_adds(b, e->d->lit_true);
-		break;
-	case SG_V_FALSE:
-		sg_buf_adds(b, e->d->lit_false);
-		break;
-	case SG_V_NULL:
-		sg_buf_adds(b, "NULL");
-		break;
-	case SG_V_CURRENT_TIMESTAMP:
-		sg_buf_adds(b, e->d->lit_current_timestamp);
-		break;
-	}
-}
-
 /* The names of an identity column's sequence and trigger. */
 struct identity_names {
 	const char	*sequence;
@@ -117,7 +90,7 @@ emit_default(struct sg_emitter *e, const struct sg_create_table *t,
 
 	if (c->def != NULL) {
 		sg_buf_adds(b, " DEFAULT ");
-		emit_value(e, b, c->def);
+		sg_emit_value(e, b, c->def);
 	} else if (not_null && d->not_null_timestamp_default != NULL &&
 	    sg_type_for(&c->type, d->index)->kind == SG_T_TIMESTAMP) {
 		sg_emit_note(e, &c->n.loc, "column %s.%s gets DEFAULT %s: "

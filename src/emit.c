@@ -1,7 +1,7 @@
 /*
  * The emitter's driver: the script header, statement order, comments,
  * terminators and "if not exists" guards.  Statement bodies are built
- * in emit-table.c and here (indexes).
+ * in emit-table.c, emit-dml.c and here (indexes).
  */
 #include <stdarg.h>
 #include <string.h>
@@ -21,6 +21,44 @@ sg_emit_note(struct sg_emitter *e, const struct sg_loc *loc, const char *fmt,
 	va_end(ap);
 	sg_diag(e->diag, SG_WARNING, loc, "%s: %s", e->d->name, msg);
 	sg_buf_addf(&e->notes, "-- sqlgen: %s\n", msg);
+}
+
+void
+sg_emit_string(struct sg_emitter *e, struct sg_buf *b, const char *s)
+{
+	sg_buf_addc(b, '\'');
+	for (; *s != '\0'; s++) {
+		/* Doubled, so that no value can end the literal early. */
+		if (*s == '\'' || (*s == '\\' && e->d->backslash_escapes))
+			sg_buf_addc(b, *s);
+		sg_buf_addc(b, *s);
+	}
+	sg_buf_addc(b, '\'');
+}
+
+void
+sg_emit_value(struct sg_emitter *e, struct sg_buf *b, const struct sg_value *v)
+{
+	switch (v->kind) {
+	case SG_V_NUMBER:
+		sg_buf_adds(b, v->text);
+		break;
+	case SG_V_STRING:
+		sg_emit_string(e, b, v->text);
+		break;
+	case SG_V_TRUE:
+		sg_buf_adds(b, e->d->lit_true);
+		break;
+	case SG_V_FALSE:
+		sg_buf_adds(b, e->d->lit_false);
+		break;
+	case SG_V_NULL:
+		sg_buf_adds(b, "NULL");
+		break;
+	case SG_V_CURRENT_TIMESTAMP:
+		sg_buf_adds(b, e->d->lit_current_timestamp);
+		break;
+	}
 }
 
 /* A blank line between units, none before the first. */
@@ -224,6 +262,12 @@ sg_emit(const struct sg_script *script, const struct sg_dialect *d,
 			break;
 		case SG_CREATE_INDEX:
 			emit_index(&e, (const struct sg_create_index *)s);
+			break;
+		case SG_SELECT:
+		case SG_UPDATE:
+		case SG_DELETE:
+		case SG_COMMIT:
+			sg_emit_dml(&e, s);
 			break;
 		default:
 			break;

@@ -3,9 +3,9 @@
  * in tests/seeds/expect, sqlgen compiles the migration for the block's
  * dialect and the two are compared statement by statement after
  * normalising both (case, whitespace, comments, guards).  Where they
- * differ on purpose, "expect" lists a rewrite of the seed and why; a
- * rewrite that no longer matches anything fails, so every listed
- * difference stays true.
+ * differ on purpose, "expect" lists a rewrite of the seed, or a statement
+ * sqlgen adds, and why; one that no longer matches anything fails, so
+ * every listed difference stays true.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -34,7 +34,7 @@
 struct rewrite {
 	char		*glob;
 	pcre2_code	*re;
-	char		*replacement;
+	char		*replacement;	/* NULL: an "extra" statement of ours */
 	char		*why;
 	int		 hits;
 };
@@ -121,7 +121,8 @@ load_expect(void)
 			blocks[nblocks].file = xstrdup(f[1]);
 			blocks[nblocks].migration = xstrdup(f[2]);
 			blocks[nblocks++].dialect = xstrdup(f[3]);
-		} else if (n == 5 && strcmp(f[0], "diff") == 0) {
+		} else if ((n == 5 && strcmp(f[0], "diff") == 0) ||
+		    (n == 4 && strcmp(f[0], "extra") == 0)) {
 			struct rewrite *r = &rewrites[nrewrites++];
 
 			r->glob = xstrdup(f[1]);
@@ -130,8 +131,8 @@ load_expect(void)
 			    NULL);
 			if (r->re == NULL)
 				fail_msg("bad pattern in expect: %s", f[2]);
-			r->replacement = xstrdup(f[3]);
-			r->why = xstrdup(f[4]);
+			r->replacement = n == 5 ? xstrdup(f[3]) : NULL;
+			r->why = xstrdup(f[n - 1]);
 			assert_true(strlen(r->why) > 20);
 		} else
 			fail_msg("bad line in tests/seeds/expect: %s", line);
@@ -141,12 +142,17 @@ load_expect(void)
 
 /*
  * Normal form: comments and terminators gone, upper case, runs of white
- * space one space, no space next to "(", ")" or ",".
+ * space one space, no space next to "(", ")", "," or a comparison
+ * ("a=b" and "a = b" are the same statement).  Where "/" ends a
+ * statement (keep_semicolon), a ";" before it is not layout: outside a
+ * block it runs the statement once more, so it stays.
  */
 static void
-normalise(const char *s, struct sg_buf *out)
+normalise(const char *s, struct sg_buf *out, bool keep_semicolon)
 {
-	bool	space = false;
+	static const char	no_space_before[] = "(),=<>!";
+	static const char	no_space_after[] = "(,=<>!";
+	bool			space = false;
 
 	sg_buf_reset(out);
 	for (; *s != '\0'; s++) {
@@ -160,14 +166,14 @@ normalise(const char *s, struct sg_buf *out)
 			space = out->len > 0;
 			continue;
 		}
-		if (space && !strchr("(),", *s) &&
-		    !strchr("(,", out->data[out->len - 1]))
+		if (space && !strchr(no_space_before, *s) &&
+		    !strchr(no_space_after, out->data[out->len - 1]))
 			sg_buf_addc(out, ' ');
 		space = false;
 		sg_buf_addc(out, (char)toupper((unsigned char)*s));
 	}
-	while (out->len > 0 && (out->data[out->len - 1] == ';' ||
-	    out->data[out->len - 1] == ' '))
+	while (out->len > 0 && ((out->data[out->len - 1] == ';' &&
+	    !keep_semicolon) || out->data[out->len - 1] == ' '))
 		out->data[--out->len] = '\0';
 }
 
@@ -229,7 +235,7 @@ split(const char *text, bool slash, char **stmts)
 			sg_buf_addc(&cur, '\n');
 		}
 		if (end) {
-			normalise(sg_buf_str(&cur), &norm);
+			normalise(sg_buf_str(&cur), &norm, slash);
 			unguard(&norm);
 			if (norm.len > 0 && n < MAX_STMTS)
 				stmts[n++] = xstrdup(sg_buf_str(&norm));
@@ -237,7 +243,7 @@ split(const char *text, bool slash, char **stmts)
 		}
 		line = nl != NULL ? nl + 1 : line + strlen(line);
 	}
-	normalise(sg_buf_str(&cur), &norm);
+	normalise(sg_buf_str(&cur), &norm, slash);
 	assert_int_equal(norm.len, 0);	/* nothing after the last statement */
 	sg_buf_free(&cur);
 	sg_buf_free(&norm);
@@ -292,16 +298,56 @@ generate(const struct block *b, const struct sg_dialect **dp)
 	return out.data;
 }
 
+/* Drops the emptied statements of a list. */
+static void
+compact(char **stmts, size_t *n)
+{
+	size_t	i, j;
+
+	for (i = j = 0; i < *n; i++) {
+		if (stmts[i][0] == '\0')
+			free(stmts[i]);
+		else
+			stmts[j++] = stmts[i];
+	}
+	*n = j;
+}
+
+/* Empties the statements of ours that "extra" lines say the seed lacks. */
+static void
+drop_extras(const char *file, char **stmts, size_t *n)
+{
+	pcre2_match_data	*md;
+	size_t			 i, r;
+
+	for (r = 0; r < nrewrites; r++) {
+		if (rewrites[r].replacement != NULL ||
+		    fnmatch(rewrites[r].glob, file, 0) != 0)
+			continue;
+		md = pcre2_match_data_create_from_pattern(rewrites[r].re,
+		    NULL);
+		for (i = 0; i < *n; i++)
+			if (pcre2_match(rewrites[r].re, (PCRE2_SPTR)stmts[i],
+			    PCRE2_ZERO_TERMINATED, 0, 0, md, NULL) >= 0) {
+				rewrites[r].hits++;
+				stmts[i][0] = '\0';
+			}
+		pcre2_match_data_free(md);
+	}
+	compact(stmts, n);
+}
+
 static void
 apply_rewrites(const char *file, char **stmts, size_t *n)
 {
 	PCRE2_UCHAR	 buf[8192];
 	PCRE2_SIZE	 len;
-	size_t		 i, j, r;
+	size_t		 i, r;
 	int		 rc;
 
 	for (r = 0; r < nrewrites; r++) {
-		if (fnmatch(rewrites[r].glob, file, 0) != 0)
+		if (rewrites[r].replacement == NULL ||
+		    fnmatch(rewrites[r].glob, file, 0) != 0)
 			continue;
 		for (i = 0; i < *n; i++) {
 			len = sizeof buf;
@@ -319,13 +365,7 @@ apply_rewrites(const char *file, char **stmts, size_t *n)
 		}
 	}
 	/* An emptied statement is one the difference removes. */
-	for (i = j = 0; i < *n; i++) {
-		if (stmts[i][0] == '\0')
-			free(stmts[i]);
-		else
-			stmts[j++] = stmts[i];
-	}
-	*n = j;
+	compact(stmts, n);
 }
 
 static void
@@ -345,6 +385,7 @@ test_block(void **state)
 	nseed = split(seed, slash, seed_stmts);
 	nours = split(ours, slash, our_stmts);
 	apply_rewrites(b->file, seed_stmts, &nseed);
+	drop_extras(b->file, our_stmts, &nours);
 	for (i = 0; i < nseed && i < nours; i++) {
 		if (strcmp(seed_stmts[i], our_stmts[i]) != 0)
 			print_error("%s, statement %zu:\n  seed:   %s\n"

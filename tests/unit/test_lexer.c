@@ -106,7 +106,7 @@ test_unreserved_keywords_as_names(void **state)
 		{ "KEY", SG_T_VARCHAR }, { "DATE", SG_T_DATE },
 		{ "INDEX", SG_T_INTEGER }, { "TIMESTAMP", SG_T_TIMESTAMP },
 		{ "TABLE", SG_T_SMALLINT }, { "SEQUENCE", SG_T_BIGINT },
-		{ "TRIGGER", SG_T_BOOLEAN }, { "ON", SG_T_BLOB },
+		{ "TRIGGER", SG_T_BOOLEAN }, { "COMMIT", SG_T_BLOB },
 		{ "EXISTS", SG_T_CLOB }, { "CASCADE", SG_T_CHAR },
 		{ "DELETE", SG_T_DECIMAL }, { "CREATE", SG_T_INTEGER },
 		{ "VARCHAR", SG_T_INTEGER }, { "INTEGER", SG_T_INTEGER },
@@ -122,7 +122,7 @@ test_unreserved_keywords_as_names(void **state)
 	    "    table smallint,\n"
 	    "    sequence bigint,\n"
 	    "    trigger boolean,\n"
-	    "    on blob,\n"
+	    "    commit blob,\n"
 	    "    exists clob,\n"
 	    "    cascade char(1),\n"
 	    "    delete decimal(5,2),\n"

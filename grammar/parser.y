@@ -71,20 +71,23 @@ static struct sg_ident *ident(struct sg_parse *, const char *,
 %token <str>	NUMBER "number"
 %token <str>	STRING "string"
 
-%token	BIGINT "bigint" BLOB "blob" BOOLEAN "boolean" CASCADE "cascade"
-	CHAR_P "char" CLOB "clob" CONSTRAINT "constraint" CREATE "create"
+%token	ADD "add" ALTER "alter" BIGINT "bigint" BLOB "blob" BOOLEAN "boolean" CASCADE "cascade"
+	CHAR_P "char" CLOB "clob" COLUMN "column" CONSTRAINT "constraint"
+	CREATE "create"
 	CURRENT_TIMESTAMP "current_timestamp" DATE_P "date"
-	DECIMAL_P "decimal" DEFAULT "default" DELETE_P "delete"
+	DECIMAL_P "decimal" DEFAULT "default" DELETE_P "delete" DROP "drop"
 	EXISTS "exists" FALSE_P "false" FOREIGN "foreign"
 	IDENTITY_P "identity" IF_P "if" INDEX "index" INTEGER "integer"
 	KEY "key" NOT "not" NULL_P "null" ON "on" PRIMARY "primary"
-	REFERENCES "references" SEQUENCE "sequence" SMALLINT "smallint"
-	TABLE "table" TIMESTAMP "timestamp" TRIGGER "trigger" TRUE_P "true"
+	REFERENCES "references" RENAME "rename" SEQUENCE "sequence"
+	SMALLINT "smallint" TABLE "table" TIMESTAMP "timestamp" TO "to"
+	TRIGGER "trigger" TRUE_P "true"
 	UNIQUE "unique" VARCHAR "varchar"
 
 %type <node>	stmt create_table create_index table_element column_def
-		table_constraint
-%type <list>	table_elements
+		table_constraint alter_table alter_action drop_index
+		rename_table
+%type <list>	table_elements alter_actions
 %type <str>	name unreserved_keyword
 %type <ident>	name_item name_list dialect_list
 %type <name>	pinned_name opt_constraint_name
@@ -93,7 +96,8 @@ static struct sg_ident *ident(struct sg_parse *, const char *,
 %type <tovr>	type_overrides
 %type <value>	default_value
 %type <opt>	column_options column_option identity_options
-%type <flag>	opt_if_not_exists opt_unique opt_on_delete_cascade
+%type <flag>	opt_if_not_exists opt_if_exists opt_unique
+		opt_on_delete_cascade
 
 %%
 
@@ -106,6 +110,9 @@ script:
 stmt:
 	  create_table
 	| create_index
+	| alter_table
+	| drop_index
+	| rename_table
 	;
 
 /*
@@ -376,6 +383,13 @@ table_constraint:
 opt_constraint_name:
 	  %empty			{ $$ = NULL; }
 	| CONSTRAINT pinned_name	{ $$ = $2; }
+	| CONSTRAINT IF_P NOT EXISTS pinned_name
+		{
+			/* Only ALTER TABLE ... ADD may say it (check.c). */
+			$$ = $5;
+			$$->if_not_exists = true;
+			$$->if_not_exists_loc = @2;
+		}
 	;
 
 opt_on_delete_cascade:
@@ -407,6 +421,103 @@ create_index:
 opt_unique:
 	  %empty		{ $$ = false; }
 	| UNIQUE		{ $$ = true; }
+	;
+
+/*
+ * ALTER TABLE, DROP INDEX, RENAME TABLE
+ */
+alter_table:
+	  ALTER TABLE name_item alter_actions
+		{
+			struct sg_alter_table *a;
+
+			a = SG_NEW(ps->arena, struct sg_alter_table,
+			    SG_ALTER_TABLE);
+			a->n.loc = @$;
+			a->table = *$3;
+			a->actions = $4;
+			$$ = &a->n;
+		}
+	;
+
+alter_actions:
+	  alter_action		{ $$.head = $$.tail = $1; }
+	| alter_actions ',' alter_action
+		{ $$ = $1; sg_list_append(&$$, $3); }
+	;
+
+alter_action:
+	  ADD COLUMN opt_if_not_exists column_def
+		{
+			struct sg_alter_action *x;
+
+			x = SG_NEW(ps->arena, struct sg_alter_action,
+			    SG_ALTER_ACTION);
+			x->n.loc = @$;
+			x->kind = SG_ALTER_ADD_COLUMN;
+			x->guarded = $3;
+			x->column = (struct sg_column *)$4;
+			$$ = &x->n;
+		}
+	| ADD table_constraint
+		{
+			struct sg_alter_action *x;
+
+			x = SG_NEW(ps->arena, struct sg_alter_action,
+			    SG_ALTER_ACTION);
+			x->n.loc = @$;
+			x->kind = SG_ALTER_ADD_CONSTRAINT;
+			x->constraint = (struct sg_constraint *)$2;
+			x->guarded = x->constraint->name != NULL &&
+			    x->constraint->name->if_not_exists;
+			$$ = &x->n;
+		}
+	| DROP COLUMN opt_if_exists name_item
+		{
+			struct sg_alter_action *x;
+
+			x = SG_NEW(ps->arena, struct sg_alter_action,
+			    SG_ALTER_ACTION);
+			x->n.loc = @$;
+			x->kind = SG_ALTER_DROP_COLUMN;
+			x->guarded = $3;
+			x->name = *$4;
+			$$ = &x->n;
+		}
+	;
+
+opt_if_exists:
+	  %empty		{ $$ = false; }
+	| IF_P EXISTS		{ $$ = true; }
+	;
+
+drop_index:
+	  DROP INDEX opt_if_exists pinned_name ON name_item
+		{
+			struct sg_drop_index *d;
+
+			d = SG_NEW(ps->arena, struct sg_drop_index,
+			    SG_DROP_INDEX);
+			d->n.loc = @$;
+			d->if_exists = $3;
+			d->name = *$4;
+			d->table = *$6;
+			$$ = &d->n;
+		}
+	;
+
+rename_table:
+	  RENAME TABLE name_item TO pinned_name
+		{
+			struct sg_rename_table *r;
+
+			r = SG_NEW(ps->arena, struct sg_rename_table,
+			    SG_RENAME_TABLE);
+			r->n.loc = @$;
+			r->from = *$3;
+			r->to = *$5;
+			$$ = &r->n;
+		}
 	;
 
 /*
@@ -456,25 +567,31 @@ name:
 
 /* Keywords that may stand as names; keep in step with keywords.h. */
 unreserved_keyword:
-	  BIGINT	{ $$ = "BIGINT"; }
+	  ADD		{ $$ = "ADD"; }
+	| ALTER		{ $$ = "ALTER"; }
+	| BIGINT	{ $$ = "BIGINT"; }
 	| BLOB		{ $$ = "BLOB"; }
 	| BOOLEAN	{ $$ = "BOOLEAN"; }
 	| CASCADE	{ $$ = "CASCADE"; }
 	| CHAR_P	{ $$ = "CHAR"; }
 	| CLOB		{ $$ = "CLOB"; }
+	| COLUMN	{ $$ = "COLUMN"; }
 	| CREATE	{ $$ = "CREATE"; }
 	| DATE_P	{ $$ = "DATE"; }
 	| DECIMAL_P	{ $$ = "DECIMAL"; }
 	| DELETE_P	{ $$ = "DELETE"; }
+	| DROP		{ $$ = "DROP"; }
 	| EXISTS	{ $$ = "EXISTS"; }
 	| INDEX		{ $$ = "INDEX"; }
 	| INTEGER	{ $$ = "INTEGER"; }
 	| KEY		{ $$ = "KEY"; }
 	| ON		{ $$ = "ON"; }
+	| RENAME	{ $$ = "RENAME"; }
 	| SEQUENCE	{ $$ = "SEQUENCE"; }
 	| SMALLINT	{ $$ = "SMALLINT"; }
 	| TABLE		{ $$ = "TABLE"; }
 	| TIMESTAMP	{ $$ = "TIMESTAMP"; }
+	| TO		{ $$ = "TO"; }
 	| TRIGGER	{ $$ = "TRIGGER"; }
 	| VARCHAR	{ $$ = "VARCHAR"; }
 	;

@@ -82,20 +82,24 @@ static struct sg_expr *new_binary(struct sg_parse *, enum sg_op,
 %token <str>	NUMBER "number"
 %token <str>	STRING "string"
 
-%token	AND "and" AS "as" ASC "asc" BIGINT "bigint" BLOB "blob"
+%token	ADD "add" ALTER "alter" AND "and" AS "as" ASC "asc"
+	BIGINT "bigint" BLOB "blob"
 	BOOLEAN "boolean" BY "by" CASCADE "cascade" CHAR_P "char"
-	CLOB "clob" COMMIT "commit" CONSTRAINT "constraint" CREATE "create"
+	CLOB "clob" COLUMN "column" COMMIT "commit" CONSTRAINT "constraint"
+	CREATE "create"
 	CURRENT_TIMESTAMP "current_timestamp" DATE_P "date"
 	DECIMAL_P "decimal" DEFAULT "default" DELETE_P "delete" DESC "desc"
-	DISTINCT "distinct" EXISTS "exists" FALSE_P "false"
+	DISTINCT "distinct" DROP "drop" EXISTS "exists" FALSE_P "false"
 	FOREIGN "foreign" FROM "from" GROUP_P "group" HAVING "having"
 	IDENTITY_P "identity" IF_P "if" IN_P "in" INDEX "index"
 	INNER_P "inner" INTEGER "integer" IS "is" JOIN "join" KEY "key"
 	LEFT "left" LIKE "like" NOT "not" NULL_P "null" ON "on" OR "or"
 	ORDER "order" OUTER_P "outer" PRIMARY "primary"
-	REFERENCES "references" SELECT "select" SEQUENCE "sequence"
+	REFERENCES "references" RENAME "rename" SELECT "select"
+	SEQUENCE "sequence"
 	SET "set" SMALLINT "smallint" TABLE "table" TIMESTAMP "timestamp"
-	TRIGGER "trigger" TRUE_P "true" UNIQUE "unique" UPDATE "update"
+	TO "to" TRIGGER "trigger" TRUE_P "true" UNIQUE "unique"
+	UPDATE "update"
 	VARCHAR "varchar" WHERE "where"
 
 %token	NE "<>" LE "<=" GE ">=" CONCAT "||"
@@ -115,8 +119,9 @@ static struct sg_expr *new_binary(struct sg_parse *, enum sg_op,
 %precedence	UMINUS
 
 %type <node>	stmt create_table create_index table_element column_def
-		table_constraint update delete commit
-%type <list>	table_elements
+		table_constraint update delete commit alter_table alter_action
+		drop_index rename_table
+%type <list>	table_elements alter_actions
 %type <str>	name unreserved_keyword
 %type <ident>	name_item name_list dialect_list
 %type <name>	pinned_name opt_constraint_name
@@ -134,7 +139,8 @@ static struct sg_expr *new_binary(struct sg_parse *, enum sg_op,
 %type <set>	set_list set_item
 %type <ident>	opt_alias
 %type <opt>	column_options column_option identity_options
-%type <flag>	opt_if_not_exists opt_unique opt_on_delete_cascade
+%type <flag>	opt_if_not_exists opt_if_exists opt_unique
+		opt_on_delete_cascade
 		opt_distinct opt_not opt_desc in
 
 %%
@@ -152,6 +158,9 @@ stmt:
 	| update
 	| delete
 	| commit
+	| alter_table
+	| drop_index
+	| rename_table
 	;
 
 /*
@@ -426,6 +435,13 @@ table_constraint:
 opt_constraint_name:
 	  %empty			{ $$ = NULL; }
 	| CONSTRAINT pinned_name	{ $$ = $2; }
+	| CONSTRAINT IF_P NOT EXISTS pinned_name
+		{
+			/* Only ALTER TABLE ... ADD may say it (check.c). */
+			$$ = $5;
+			$$->if_not_exists = true;
+			$$->if_not_exists_loc = @2;
+		}
 	;
 
 opt_on_delete_cascade:
@@ -775,6 +791,103 @@ expr_list:
 	;
 
 /*
+ * ALTER TABLE, DROP INDEX, RENAME TABLE
+ */
+alter_table:
+	  ALTER TABLE name_item alter_actions
+		{
+			struct sg_alter_table *a;
+
+			a = SG_NEW(ps->arena, struct sg_alter_table,
+			    SG_ALTER_TABLE);
+			a->n.loc = @$;
+			a->table = *$3;
+			a->actions = $4;
+			$$ = &a->n;
+		}
+	;
+
+alter_actions:
+	  alter_action		{ $$.head = $$.tail = $1; }
+	| alter_actions ',' alter_action
+		{ $$ = $1; sg_list_append(&$$, $3); }
+	;
+
+alter_action:
+	  ADD COLUMN opt_if_not_exists column_def
+		{
+			struct sg_alter_action *x;
+
+			x = SG_NEW(ps->arena, struct sg_alter_action,
+			    SG_ALTER_ACTION);
+			x->n.loc = @$;
+			x->kind = SG_ALTER_ADD_COLUMN;
+			x->guarded = $3;
+			x->column = (struct sg_column *)$4;
+			$$ = &x->n;
+		}
+	| ADD table_constraint
+		{
+			struct sg_alter_action *x;
+
+			x = SG_NEW(ps->arena, struct sg_alter_action,
+			    SG_ALTER_ACTION);
+			x->n.loc = @$;
+			x->kind = SG_ALTER_ADD_CONSTRAINT;
+			x->constraint = (struct sg_constraint *)$2;
+			x->guarded = x->constraint->name != NULL &&
+			    x->constraint->name->if_not_exists;
+			$$ = &x->n;
+		}
+	| DROP COLUMN opt_if_exists name_item
+		{
+			struct sg_alter_action *x;
+
+			x = SG_NEW(ps->arena, struct sg_alter_action,
+			    SG_ALTER_ACTION);
+			x->n.loc = @$;
+			x->kind = SG_ALTER_DROP_COLUMN;
+			x->guarded = $3;
+			x->name = *$4;
+			$$ = &x->n;
+		}
+	;
+
+opt_if_exists:
+	  %empty		{ $$ = false; }
+	| IF_P EXISTS		{ $$ = true; }
+	;
+
+drop_index:
+	  DROP INDEX opt_if_exists pinned_name ON name_item
+		{
+			struct sg_drop_index *d;
+
+			d = SG_NEW(ps->arena, struct sg_drop_index,
+			    SG_DROP_INDEX);
+			d->n.loc = @$;
+			d->if_exists = $3;
+			d->name = *$4;
+			d->table = *$6;
+			$$ = &d->n;
+		}
+	;
+
+rename_table:
+	  RENAME TABLE name_item TO pinned_name
+		{
+			struct sg_rename_table *r;
+
+			r = SG_NEW(ps->arena, struct sg_rename_table,
+			    SG_RENAME_TABLE);
+			r->n.loc = @$;
+			r->from = *$3;
+			r->to = *$5;
+			$$ = &r->n;
+		}
+	;
+
+/*
  * Names
  */
 
@@ -821,7 +934,9 @@ name:
 
 /* Keywords that may stand as names; keep in step with keywords.h. */
 unreserved_keyword:
-	  ASC		{ $$ = "ASC"; }
+	  ADD		{ $$ = "ADD"; }
+	| ALTER		{ $$ = "ALTER"; }
+	| ASC		{ $$ = "ASC"; }
 	| BIGINT	{ $$ = "BIGINT"; }
 	| BLOB		{ $$ = "BLOB"; }
 	| BOOLEAN	{ $$ = "BOOLEAN"; }
@@ -829,21 +944,25 @@ unreserved_keyword:
 	| CASCADE	{ $$ = "CASCADE"; }
 	| CHAR_P	{ $$ = "CHAR"; }
 	| CLOB		{ $$ = "CLOB"; }
+	| COLUMN	{ $$ = "COLUMN"; }
 	| COMMIT	{ $$ = "COMMIT"; }
 	| CREATE	{ $$ = "CREATE"; }
 	| DATE_P	{ $$ = "DATE"; }
 	| DECIMAL_P	{ $$ = "DECIMAL"; }
 	| DELETE_P	{ $$ = "DELETE"; }
 	| DESC		{ $$ = "DESC"; }
+	| DROP		{ $$ = "DROP"; }
 	| EXISTS	{ $$ = "EXISTS"; }
 	| INDEX		{ $$ = "INDEX"; }
 	| INTEGER	{ $$ = "INTEGER"; }
 	| KEY		{ $$ = "KEY"; }
 	| OUTER_P	{ $$ = "OUTER"; }
+	| RENAME	{ $$ = "RENAME"; }
 	| SEQUENCE	{ $$ = "SEQUENCE"; }
 	| SMALLINT	{ $$ = "SMALLINT"; }
 	| TABLE		{ $$ = "TABLE"; }
 	| TIMESTAMP	{ $$ = "TIMESTAMP"; }
+	| TO		{ $$ = "TO"; }
 	| TRIGGER	{ $$ = "TRIGGER"; }
 	| UPDATE	{ $$ = "UPDATE"; }
 	| VARCHAR	{ $$ = "VARCHAR"; }

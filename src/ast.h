@@ -16,12 +16,16 @@
 enum sg_tag {
 	SG_CREATE_TABLE,
 	SG_CREATE_INDEX,
+	SG_ALTER_TABLE,
+	SG_DROP_INDEX,
+	SG_RENAME_TABLE,
 	SG_COLUMN,
 	SG_CONSTRAINT,
 	SG_SELECT,
 	SG_UPDATE,
 	SG_DELETE,
-	SG_COMMIT		/* a plain struct sg_node */
+	SG_COMMIT,		/* a plain struct sg_node */
+	SG_ALTER_ACTION
 };
 
 /* Where a comment goes relative to the node it is attached to. */
@@ -70,6 +74,9 @@ struct sg_pin {
 struct sg_name {
 	struct sg_ident	 ident;
 	struct sg_pin	*pins;
+	/* "constraint if not exists NAME" (ALTER TABLE ... ADD only). */
+	bool		 if_not_exists;
+	struct sg_loc	 if_not_exists_loc;
 };
 
 enum sg_type_kind {
@@ -317,6 +324,47 @@ struct sg_delete {
 	struct sg_node		 n;
 	struct sg_table_ref	 table;
 	struct sg_expr		*where;
+};
+
+enum sg_alter_kind {
+	SG_ALTER_ADD_COLUMN,
+	SG_ALTER_ADD_CONSTRAINT,
+	SG_ALTER_DROP_COLUMN,
+	SG_ALTER_KINDS
+};
+
+/* One "add column", "add constraint" or "drop column" of ALTER TABLE. */
+struct sg_alter_action {
+	struct sg_node		 n;
+	enum sg_alter_kind	 kind;
+	bool			 guarded;	/* if [not] exists */
+	struct sg_column	*column;	/* add column */
+	struct sg_constraint	*constraint;	/* add constraint */
+	struct sg_ident		 name;		/* drop column */
+};
+
+struct sg_alter_table {
+	struct sg_node		 n;
+	struct sg_ident		 table;
+	struct sg_list		 actions;
+	struct sg_create_table	*target;	/* set by check, if declared */
+	/* Set by check: a pseudo-table the added columns are checked in. */
+	struct sg_create_table	*shape;
+};
+
+struct sg_drop_index {
+	struct sg_node		 n;
+	bool			 if_exists;
+	struct sg_name		 name;
+	struct sg_ident		 table;
+	struct sg_create_table	*target;	/* set by check, if declared */
+};
+
+struct sg_rename_table {
+	struct sg_node		 n;
+	struct sg_ident		 from;
+	struct sg_name		 to;
+	struct sg_create_table	*target;	/* set by check, if declared */
 };
 
 /* One compilation: every file given on the command line, in order. */

@@ -112,7 +112,7 @@ sg_buf_free(struct sg_buf *b)
 }
 
 const char *
-sg_buf_str(struct sg_buf *b)
+sg_buf_str(const struct sg_buf *b)
 {
 	return b->data != NULL ? b->data : "";
 }

@@ -36,6 +36,6 @@ void	sg_buf_reset(struct sg_buf *);
 /* Releases the memory; the buffer may be reused afterwards. */
 void	sg_buf_free(struct sg_buf *);
 /* The contents as a string ("" when empty); owned by the buffer. */
-const char *sg_buf_str(struct sg_buf *);
+const char *sg_buf_str(const struct sg_buf *);
 
 #endif

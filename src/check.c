@@ -279,6 +279,10 @@ check_constraint(struct check *c, struct sg_create_table *t,
 	k->owner = t;
 	if (k->name != NULL)
 		check_name(c, k->name);
+	if (k->name != NULL && k->name->if_not_exists)
+		error(c, &k->name->if_not_exists_loc, "\"if not exists\" "
+		    "belongs to alter table ... add constraint; create table "
+		    "has its own");
 	check_columns(c, t, k->columns, k->kind != SG_FOREIGN_KEY);
 	if (k->kind == SG_PRIMARY_KEY) {
 		if (*have_pk)
@@ -522,6 +526,71 @@ check_delete(struct check *c, struct sg_delete *d)
 	check_expr(c, d->where, &sc);
 }
 
+/*
+ * ALTER TABLE.  The table may be one the database already has; then only
+ * what the statement itself says can be checked.
+ */
+static void
+check_alter(struct check *c, struct sg_alter_table *a)
+{
+	struct sg_node		*n;
+	struct sg_alter_action	*x;
+	struct sg_constraint	*k;
+
+	a->target = sg_symtab_get(c->tables, a->table.text);
+	for (n = a->actions.head; n != NULL; n = n->next) {
+		x = (struct sg_alter_action *)n;
+		switch (x->kind) {
+		case SG_ALTER_ADD_COLUMN:
+			check_column(c, x->column);
+			if (x->column->identity)
+				error(c, &x->column->n.loc, "an identity column "
+				    "can only be made by create table");
+			if (x->column->primary_key || x->column->unique)
+				error(c, &x->column->n.loc, "add the key with "
+				    "its own \"add constraint\", so that it can "
+				    "be guarded and named");
+			if (a->target != NULL && !x->guarded &&
+			    find_column(a->target, x->column->name.ident.text)
+			    != NULL)
+				error(c, &x->column->name.ident.loc, "table %s "
+				    "already has a column %s", a->table.text,
+				    x->column->name.ident.text);
+			break;
+		case SG_ALTER_ADD_CONSTRAINT:
+			k = x->constraint;
+			if (k->kind == SG_PRIMARY_KEY)
+				error(c, &k->n.loc, "adding a primary key is not "
+				    "supported; create the table with it");
+			if (k->name != NULL)
+				check_name(c, k->name);
+			if (x->guarded && k->name == NULL)
+				error(c, &k->n.loc, "a guarded constraint needs "
+				    "a name to look up");
+			if (a->target != NULL)
+				check_columns(c, a->target, k->columns, false);
+			if (k->kind == SG_FOREIGN_KEY) {
+				k->ref = sg_symtab_get(c->tables,
+				    k->ref_table.text);
+				if (count(k->columns) != count(k->ref_columns))
+					error(c, &k->n.loc, "foreign key has %u "
+					    "columns but references %u",
+					    count(k->columns),
+					    count(k->ref_columns));
+			}
+			break;
+		case SG_ALTER_DROP_COLUMN:
+			if (a->target != NULL && !x->guarded &&
+			    find_column(a->target, x->name.text) == NULL)
+				error(c, &x->name.loc, "table %s has no column "
+				    "%s", a->table.text, x->name.text);
+			break;
+		case SG_ALTER_KINDS:
+			break;
+		}
+	}
+}
+
 bool
 sg_check(struct sg_script *script, const struct sg_registry *reg,
     const struct sg_dialect *const *targets, size_t ntargets,
@@ -546,16 +615,36 @@ sg_check(struct sg_script *script, const struct sg_registry *reg,
 	for (s = script->stmts.head; s != NULL; s = s->next)
 		if (s->tag == SG_CREATE_TABLE)
 			check_table(&c, (struct sg_create_table *)s);
-	for (s = script->stmts.head; s != NULL; s = s->next)
-		if (s->tag == SG_CREATE_INDEX)
-			check_index(&c, (struct sg_create_index *)s);
 	for (s = script->stmts.head; s != NULL; s = s->next) {
-		if (s->tag == SG_SELECT)
+		switch (s->tag) {
+		case SG_CREATE_INDEX:
+			check_index(&c, (struct sg_create_index *)s);
+			break;
+		case SG_SELECT:
 			check_select(&c, (struct sg_select *)s, NULL, false);
-		else if (s->tag == SG_UPDATE)
+			break;
+		case SG_UPDATE:
 			check_update(&c, (struct sg_update *)s);
-		else if (s->tag == SG_DELETE)
+			break;
+		case SG_DELETE:
 			check_delete(&c, (struct sg_delete *)s);
+			break;
+		case SG_ALTER_TABLE:
+			check_alter(&c, (struct sg_alter_table *)s);
+			break;
+		case SG_DROP_INDEX:
+			check_name(&c, &((struct sg_drop_index *)s)->name);
+			((struct sg_drop_index *)s)->target = sg_symtab_get(
+			    c.tables, ((struct sg_drop_index *)s)->table.text);
+			break;
+		case SG_RENAME_TABLE:
+			check_name(&c, &((struct sg_rename_table *)s)->to);
+			((struct sg_rename_table *)s)->target = sg_symtab_get(
+			    c.tables, ((struct sg_rename_table *)s)->from.text);
+			break;
+		default:
+			break;
+		}
 	}
 	return c.errors == 0;
 }

@@ -568,8 +568,10 @@ set_guard(struct load *l, yaml_node_t *v, enum sg_object obj)
 	memset(&g, 0, sizeof g);
 	if (v->type == YAML_SCALAR_NODE) {
 		s = scalar(l, v);
-		if (s != NULL && strcmp(s, "native") == 0)
+		if (s != NULL && strcmp(s, "native") == 0) {
+			g.style = SG_GUARD_NATIVE;
 			l->d->guards[obj] = g;
+		}
 		else
 			yerror(l, v, "a guard is 'native' or a list of "
 			    "statement and block units");
@@ -613,24 +615,112 @@ set_guard(struct load *l, yaml_node_t *v, enum sg_object obj)
 	l->d->guards[obj] = g;
 }
 
-static void set_guard_table(struct load *l, yaml_node_t *v)
-{ set_guard(l, v, SG_OBJ_TABLE); }
-static void set_guard_index(struct load *l, yaml_node_t *v)
-{ set_guard(l, v, SG_OBJ_INDEX); }
-static void set_guard_sequence(struct load *l, yaml_node_t *v)
-{ set_guard(l, v, SG_OBJ_SEQUENCE); }
-
-static const struct key guard_keys[] = {
-	{ "table", set_guard_table },
-	{ "index", set_guard_index },
-	{ "sequence", set_guard_sequence },
-	{ NULL, NULL }
+const char *const sg_object_names[SG_OBJ_COUNT] = {
+	[SG_OBJ_TABLE] = "table",
+	[SG_OBJ_INDEX] = "index",
+	[SG_OBJ_SEQUENCE] = "sequence",
+	[SG_OBJ_COLUMN] = "column",
+	[SG_OBJ_CONSTRAINT] = "constraint",
+	[SG_OBJ_DROP_COLUMN] = "drop_column",
+	[SG_OBJ_DROP_INDEX] = "drop_index",
 };
 
 static void
 set_guards(struct load *l, yaml_node_t *v)
 {
-	apply(l, v, guard_keys);
+	yaml_node_pair_t	*pair;
+	yaml_node_t		*k;
+	const char		*name;
+	int			 o;
+
+	if (v->type != YAML_MAPPING_NODE) {
+		yerror(l, v, "guards must be a mapping");
+		return;
+	}
+	for (pair = v->data.mapping.pairs.start;
+	    pair < v->data.mapping.pairs.top; pair++) {
+		k = yaml_document_get_node(&l->doc, pair->key);
+		if ((name = scalar(l, k)) == NULL)
+			continue;
+		for (o = 0; o < SG_OBJ_COUNT; o++)
+			if (strcmp(sg_object_names[o], name) == 0)
+				break;
+		if (o == SG_OBJ_COUNT)
+			yerror(l, k, "unknown key '%s'", name);
+		else
+			set_guard(l, yaml_document_get_node(&l->doc,
+			    pair->value), (enum sg_object)o);
+	}
+}
+
+static const char *const alter_vars[] = { "table", "column", "columns",
+	"if_not_exists", "if_exists", "constraint", "index", "new_name", NULL };
+
+SET_TEXT(set_add_column, alter.add_column, alter_vars)
+SET_TEXT(set_add_columns, alter.add_columns, alter_vars)
+SET_TEXT(set_column_item, alter.column_item, alter_vars)
+SET_TEXT(set_separator, alter.separator, no_vars)
+SET_TEXT(set_drop_column, alter.drop_column, alter_vars)
+SET_TEXT(set_add_constraint, alter.add_constraint, alter_vars)
+SET_TEXT(set_drop_index, alter.drop_index, alter_vars)
+SET_TEXT(set_rename_table, alter.rename_table, alter_vars)
+SET_TEXT(set_after_add_column, alter.after_add_column, no_vars)
+SET_TEXT(set_reorg, alter.reorg, alter_vars)
+
+/* "reorg_after: [add_column, drop_column, add_constraint]" */
+static void
+set_reorg_after(struct load *l, yaml_node_t *v)
+{
+	static const char *const kinds[SG_ALTER_KINDS] = {
+		[SG_ALTER_ADD_COLUMN] = "add_column",
+		[SG_ALTER_ADD_CONSTRAINT] = "add_constraint",
+		[SG_ALTER_DROP_COLUMN] = "drop_column",
+	};
+	yaml_node_item_t	*it;
+	yaml_node_t		*n;
+	const char		*s;
+	int			 k;
+
+	if (v->type != YAML_SEQUENCE_NODE) {
+		yerror(l, v, "reorg_after must be a list");
+		return;
+	}
+	memset(l->d->alter.reorg_after, 0, sizeof l->d->alter.reorg_after);
+	for (it = v->data.sequence.items.start;
+	    it < v->data.sequence.items.top; it++) {
+		n = yaml_document_get_node(&l->doc, *it);
+		if ((s = scalar(l, n)) == NULL)
+			continue;
+		for (k = 0; k < SG_ALTER_KINDS; k++)
+			if (strcmp(kinds[k], s) == 0)
+				break;
+		if (k == SG_ALTER_KINDS)
+			yerror(l, n, "unknown change '%s' (add_column, "
+			    "add_constraint or drop_column)", s);
+		else
+			l->d->alter.reorg_after[k] = true;
+	}
+}
+
+static const struct key alter_keys[] = {
+	{ "add_column", set_add_column },
+	{ "add_columns", set_add_columns },
+	{ "column_item", set_column_item },
+	{ "separator", set_separator },
+	{ "drop_column", set_drop_column },
+	{ "add_constraint", set_add_constraint },
+	{ "drop_index", set_drop_index },
+	{ "rename_table", set_rename_table },
+	{ "after_add_column", set_after_add_column },
+	{ "reorg", set_reorg },
+	{ "reorg_after", set_reorg_after },
+	{ NULL, NULL }
+};
+
+static void
+set_alter(struct load *l, yaml_node_t *v)
+{
+	apply(l, v, alter_keys);
 }
 
 static void
@@ -664,6 +754,7 @@ set_dml(struct load *l, yaml_node_t *v)
 }
 
 static const struct key top_keys[] = {
+	{ "alter", set_alter },
 	{ "extends", set_extends },
 	{ "title", set_title },
 	{ "client", set_client },
@@ -881,6 +972,8 @@ load(struct sg_registry *reg, size_t i, struct sg_diag *diag)
 	d->table_alias_as = true;
 	d->concat = "{left} || {right}";
 	d->commit = "COMMIT";
+	d->alter.separator = ", ";
+	d->alter.after_add_column = "";
 	if (!load_into(reg, i, d, diag)) {
 		pcre2_code_free(d->name_re);
 		reg->loading[i] = false;

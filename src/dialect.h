@@ -37,16 +37,40 @@ struct sg_tmpl_unit {
 };
 
 enum sg_guard_style {
-	SG_GUARD_NATIVE,	/* CREATE ... IF NOT EXISTS */
+	SG_GUARD_NONE,		/* not described: "if [not] exists" is an error */
+	SG_GUARD_NATIVE,	/* the statement's own IF [NOT] EXISTS */
 	SG_GUARD_TEMPLATE	/* a catalog check written as units */
 };
 
-/* Objects whose creation can be guarded by "if not exists". */
+/* What "if [not] exists" can guard; the YAML key is in sg_object_names. */
 enum sg_object {
 	SG_OBJ_TABLE,
 	SG_OBJ_INDEX,
 	SG_OBJ_SEQUENCE,
+	SG_OBJ_COLUMN,		/* add column if not exists */
+	SG_OBJ_CONSTRAINT,	/* add constraint if not exists */
+	SG_OBJ_DROP_COLUMN,	/* drop column if exists */
+	SG_OBJ_DROP_INDEX,	/* drop index if exists */
 	SG_OBJ_COUNT
+};
+
+extern const char *const sg_object_names[SG_OBJ_COUNT];
+
+/* ALTER TABLE and friends: statement templates, and Db2's REORG rule. */
+struct sg_alter {
+	const char	*add_column;	/* {table} {column} {if_not_exists} */
+	const char	*add_columns;	/* {table} {columns} */
+	const char	*column_item;	/* {column}: one of {columns} */
+	const char	*separator;	/* between {columns} items */
+	const char	*drop_column;	/* {table} {column} {if_exists} */
+	const char	*add_constraint; /* {table} {constraint} */
+	const char	*drop_index;	/* {table} {index} {if_exists} */
+	const char	*rename_table;	/* {table} {new_name} */
+	/* Written alone on a line after an added column (T-SQL's GO). */
+	const char	*after_add_column;
+	/* After these changes, this statement (Db2's REORG). */
+	const char	*reorg;		/* {table} */
+	bool		 reorg_after[SG_ALTER_KINDS];
 };
 
 struct sg_guard {
@@ -135,6 +159,7 @@ struct sg_dialect {
 	enum sg_update_alias	 update_alias;
 	const char		*concat;	/* {left} || {right} */
 	const char		*commit;
+	struct sg_alter		 alter;
 };
 
 /* The dialects found in a templates directory, loaded on demand. */

@@ -32,10 +32,11 @@ void	sg_emit_unit(struct sg_emitter *, enum sg_unit_kind, const char *);
 /*
  * Writes the statement in e->stmt for an object of kind obj; when
  * guarded and the dialect checks the catalog itself, wraps it in the
- * dialect's guard units.  name and table are the names as stored.
+ * dialect's guard units.  name and table are the names as stored.  A
+ * dialect that describes no guard for obj makes it an error at loc.
  */
 void	sg_emit_guarded(struct sg_emitter *, enum sg_object, bool,
-	    const char *, const char *);
+	    const char *, const char *, const struct sg_loc *);
 /* True if obj's "if not exists" is written inside the statement. */
 bool	sg_emit_native_guard(const struct sg_emitter *, enum sg_object,
 	    bool);
@@ -74,6 +75,22 @@ void	sg_cascade_plan(struct sg_emitter *);
 
 /* emit-table.c */
 void	sg_emit_table(struct sg_emitter *, const struct sg_create_table *);
+/*
+ * Appends a column definition to b ("NAME TYPE ... NOT NULL"); table
+ * names it in notes; sequence is its identity sequence, or NULL.
+ */
+void	sg_emit_column(struct sg_emitter *, struct sg_buf *, const char *,
+	    const struct sg_column *, const char *);
+/* Appends a constraint; if_not_exists writes the native guard in it. */
+void	sg_emit_constraint(struct sg_emitter *, struct sg_buf *,
+	    const struct sg_constraint *, bool);
+/* Writes text alone on its line, without a terminator (T-SQL's GO). */
+void	sg_emit_raw(struct sg_emitter *, const char *);
+
+/* emit-alter.c */
+void	sg_emit_alter(struct sg_emitter *, const struct sg_alter_table *);
+void	sg_emit_drop_index(struct sg_emitter *, const struct sg_drop_index *);
+void	sg_emit_rename(struct sg_emitter *, const struct sg_rename_table *);
 
 /* emit-dml.c: select, update, delete or commit, as one statement. */
 void	sg_emit_dml(struct sg_emitter *, const struct sg_node *);

@@ -64,7 +64,7 @@ identity_names(struct sg_emitter *e, const struct sg_create_table *t,
 
 /* Whether the column is NOT NULL in d, noting where d makes it so. */
 static bool
-column_not_null(struct sg_emitter *e, const struct sg_create_table *t,
+column_not_null(struct sg_emitter *e, const char *table,
     const struct sg_column *c)
 {
 	const struct sg_dialect	*d = e->d;
@@ -74,7 +74,7 @@ column_not_null(struct sg_emitter *e, const struct sg_create_table *t,
 	if (c->in_key && d->key_columns_not_null) {
 		sg_emit_note(e, &c->n.loc, "column %s.%s is made NOT NULL: "
 		    "%s requires NOT NULL on primary key and unique columns",
-		    t->name.ident.text, c->name.ident.text, d->name);
+		    table, c->name.ident.text, d->name);
 		return true;
 	}
 	return false;
@@ -82,11 +82,10 @@ column_not_null(struct sg_emitter *e, const struct sg_create_table *t,
 
 /* DEFAULT: the source's, or one the dialect needs (with a note). */
 static void
-emit_default(struct sg_emitter *e, const struct sg_create_table *t,
+emit_default(struct sg_emitter *e, struct sg_buf *b, const char *table,
     const struct sg_column *c, bool not_null)
 {
 	const struct sg_dialect	*d = e->d;
-	struct sg_buf		*b = &e->stmt;
 
 	if (c->def != NULL) {
 		sg_buf_adds(b, " DEFAULT ");
@@ -96,21 +95,20 @@ emit_default(struct sg_emitter *e, const struct sg_create_table *t,
 		sg_emit_note(e, &c->n.loc, "column %s.%s gets DEFAULT %s: "
 		    "without a default, %s (explicit_defaults_for_timestamp "
 		    "off) makes a NOT NULL TIMESTAMP change on every UPDATE or "
-		    "default to the zero date", t->name.ident.text,
-		    c->name.ident.text, d->not_null_timestamp_default, d->name);
+		    "default to the zero date", table, c->name.ident.text,
+		    d->not_null_timestamp_default, d->name);
 		sg_buf_adds(b, " DEFAULT ");
 		sg_buf_adds(b, d->not_null_timestamp_default);
 	}
 }
 
-static void
-emit_column(struct sg_emitter *e, const struct sg_create_table *t,
-    const struct sg_column *c, const struct identity_names *in)
+void
+sg_emit_column(struct sg_emitter *e, struct sg_buf *b, const char *table,
+    const struct sg_column *c, const char *sequence)
 {
 	const struct sg_dialect	*d = e->d;
-	struct sg_buf		*b = &e->stmt;
 	struct sg_tmpl_var	 var;
-	bool			 not_null = column_not_null(e, t, c);
+	bool			 not_null = column_not_null(e, table, c);
 
 	sg_emit_ident(e, b, c->name.ident.text, &c->name.ident.loc);
 	sg_buf_addc(b, ' ');
@@ -125,7 +123,7 @@ emit_column(struct sg_emitter *e, const struct sg_create_table *t,
 		case SG_IDENTITY_SEQUENCE_DEFAULT:
 			/* The name as SQL, quoted if need be: NEXTVAL parses it. */
 			sg_buf_reset(&e->scratch);
-			sg_emit_ident(e, &e->scratch, in->sequence, &c->n.loc);
+			sg_emit_ident(e, &e->scratch, sequence, &c->n.loc);
 			var = (struct sg_tmpl_var){ "sequence",
 			    sg_buf_str(&e->scratch) };
 			sg_buf_adds(b, " DEFAULT ");
@@ -136,7 +134,7 @@ emit_column(struct sg_emitter *e, const struct sg_create_table *t,
 		}
 	}
 	if (!c->identity)
-		emit_default(e, t, c, not_null);
+		emit_default(e, b, table, c, not_null);
 	if (not_null)
 		sg_buf_adds(b, " NOT NULL");
 	else if (d->nullable_timestamp_null &&
@@ -148,14 +146,16 @@ emit_column(struct sg_emitter *e, const struct sg_create_table *t,
 		sg_buf_adds(b, " UNIQUE");
 }
 
-static void
-emit_constraint(struct sg_emitter *e, const struct sg_constraint *k)
+void
+sg_emit_constraint(struct sg_emitter *e, struct sg_buf *b,
+    const struct sg_constraint *k, bool if_not_exists)
 {
-	struct sg_buf	*b = &e->stmt;
 	const char	*ref;
 
 	if (k->name != NULL) {
 		sg_buf_adds(b, "CONSTRAINT ");
+		if (if_not_exists)
+			sg_buf_adds(b, "IF NOT EXISTS ");
 		sg_emit_ident(e, b, sg_emit_name(e, k->name),
 		    &k->name->ident.loc);
 		sg_buf_addc(b, ' ');
@@ -206,7 +206,7 @@ emit_sequence(struct sg_emitter *e, const struct sg_create_table *t,
 	sg_tmpl_expand(&e->stmt, e->d->create_sequence, vars, 3);
 	sg_emit_guarded(e, SG_OBJ_SEQUENCE, t->if_not_exists,
 	    sg_emit_catalog(e, in->sequence), sg_emit_catalog(e,
-	    sg_emit_name(e, &t->name)));
+	    sg_emit_name(e, &t->name)), &t->n.loc);
 	sg_buf_free(&name);
 }
 
@@ -261,9 +261,11 @@ sg_emit_table(struct sg_emitter *e, const struct sg_create_table *t)
 		sg_emit_comments(e, b, el, SG_COMMENT_BEFORE, INDENT);
 		sg_buf_adds(b, INDENT);
 		if (el->tag == SG_COLUMN)
-			emit_column(e, t, (const struct sg_column *)el, &in);
+			sg_emit_column(e, b, t->name.ident.text,
+			    (const struct sg_column *)el, in.sequence);
 		else
-			emit_constraint(e, (const struct sg_constraint *)el);
+			sg_emit_constraint(e, b,
+			    (const struct sg_constraint *)el, false);
 		if (el->next != NULL)
 			sg_buf_addc(b, ',');
 		sg_emit_comments(e, b, el, SG_COMMENT_EOL, INDENT);
@@ -276,7 +278,7 @@ sg_emit_table(struct sg_emitter *e, const struct sg_create_table *t)
 		sg_buf_adds(b, d->table_options);
 	}
 	sg_emit_guarded(e, SG_OBJ_TABLE, t->if_not_exists,
-	    sg_emit_catalog(e, table), sg_emit_catalog(e, table));
+	    sg_emit_catalog(e, table), sg_emit_catalog(e, table), &t->n.loc);
 
 	if (in.trigger != NULL) {
 		emit_sequence(e, t, &in);

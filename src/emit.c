@@ -93,6 +93,13 @@ sg_emit_unit(struct sg_emitter *e, enum sg_unit_kind kind, const char *text)
 	e->need_blank = true;
 }
 
+void
+sg_emit_raw(struct sg_emitter *e, const char *text)
+{
+	sg_buf_adds(e->out, text);
+	sg_buf_addc(e->out, '\n');
+}
+
 bool
 sg_emit_native_guard(const struct sg_emitter *e, enum sg_object obj,
     bool guarded)
@@ -102,13 +109,21 @@ sg_emit_native_guard(const struct sg_emitter *e, enum sg_object obj,
 
 void
 sg_emit_guarded(struct sg_emitter *e, enum sg_object obj, bool guarded,
-    const char *name, const char *table)
+    const char *name, const char *table, const struct sg_loc *loc)
 {
 	const struct sg_guard	*g = &e->d->guards[obj];
 	struct sg_tmpl_var	 vars[4];
 	struct sg_buf		 lit = { 0 };
 	size_t			 i;
 
+	if (guarded && g->style == SG_GUARD_NONE) {
+		e->errors++;
+		sg_diag(e->diag, SG_ERROR, loc, "%s: %s describes no guard for "
+		    "'%s' (guards: %s:), so this cannot be made safe to run "
+		    "twice there", e->d->name, e->d->path, sg_object_names[obj],
+		    sg_object_names[obj]);
+		return;
+	}
 	if (!guarded || g->style == SG_GUARD_NATIVE) {
 		sg_emit_unit(e, SG_UNIT_STATEMENT, sg_buf_str(&e->stmt));
 		return;
@@ -226,7 +241,7 @@ emit_index(struct sg_emitter *e, const struct sg_create_index *i)
 	sg_buf_addc(&e->stmt, ' ');
 	sg_emit_ident_list(e, &e->stmt, i->columns);
 	sg_emit_guarded(e, SG_OBJ_INDEX, i->if_not_exists,
-	    sg_emit_catalog(e, name), sg_emit_catalog(e, table));
+	    sg_emit_catalog(e, name), sg_emit_catalog(e, table), &i->n.loc);
 }
 
 bool
@@ -268,6 +283,15 @@ sg_emit(const struct sg_script *script, const struct sg_dialect *d,
 		case SG_DELETE:
 		case SG_COMMIT:
 			sg_emit_dml(&e, s);
+			break;
+		case SG_ALTER_TABLE:
+			sg_emit_alter(&e, (const struct sg_alter_table *)s);
+			break;
+		case SG_DROP_INDEX:
+			sg_emit_drop_index(&e, (const struct sg_drop_index *)s);
+			break;
+		case SG_RENAME_TABLE:
+			sg_emit_rename(&e, (const struct sg_rename_table *)s);
 			break;
 		default:
 			break;

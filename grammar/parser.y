@@ -99,7 +99,7 @@ static struct sg_expr *new_binary(struct sg_parse *, enum sg_op,
 	SEQUENCE "sequence"
 	SET "set" SMALLINT "smallint" TABLE "table" TIMESTAMP "timestamp"
 	TO "to" TRIGGER "trigger" TRUE_P "true" UNIQUE "unique"
-	UPDATE "update"
+	UPDATE "update" UUID_P "uuid"
 	VARCHAR "varchar" WHERE "where"
 
 %token	NE "<>" LE "<=" GE ">=" CONCAT "||"
@@ -385,6 +385,13 @@ literal:
 		{
 			$$ = sg_arena_alloc(ps->arena, sizeof *$$);
 			$$->kind = SG_V_CURRENT_TIMESTAMP;
+			$$->loc = @$;
+		}
+	| UUID_P '(' ')'
+		{
+			/* A fresh UUID, spelled the dialect's way. */
+			$$ = sg_arena_alloc(ps->arena, sizeof *$$);
+			$$->kind = SG_V_UUID;
 			$$->loc = @$;
 		}
 	;
@@ -965,6 +972,7 @@ unreserved_keyword:
 	| TO		{ $$ = "TO"; }
 	| TRIGGER	{ $$ = "TRIGGER"; }
 	| UPDATE	{ $$ = "UPDATE"; }
+	| UUID_P	{ $$ = "UUID"; }
 	| VARCHAR	{ $$ = "VARCHAR"; }
 	;
 

@@ -118,7 +118,8 @@ enum sg_value_kind {
 	SG_V_TRUE,
 	SG_V_FALSE,
 	SG_V_NULL,
-	SG_V_CURRENT_TIMESTAMP
+	SG_V_CURRENT_TIMESTAMP,
+	SG_V_UUID		/* uuid(): a new random UUID as text */
 };
 
 struct sg_value {
@@ -374,6 +375,7 @@ struct sg_script {
 	struct sg_comment	*trailing;	/* after the last statement */
 	struct sg_comment	*trailing_tail;
 	unsigned		 ntables;
+	bool			 uses_uuid;	/* set by check: uuid() appears */
 	const char		*first_file;	/* for the script header */
 };
 

@@ -144,6 +144,12 @@ check_default(struct check *c, struct sg_column *col)
 			    "%s column %s", sg_type_name(k),
 			    col->name.ident.text);
 		break;
+	case SG_V_UUID:
+		c->script->uses_uuid = true;
+		if ((k != SG_T_CHAR && k != SG_T_VARCHAR) || col->type.len < 36)
+			error(c, &v->loc, "uuid() is the default of char(36) or "
+			    "varchar(36 or more) columns only");
+		break;
 	case SG_V_NULL:
 		break;
 	}
@@ -434,6 +440,8 @@ static void
 check_expr(struct check *c, struct sg_expr *x, const struct scope *sc)
 {
 	for (; x != NULL; x = x->next) {
+		if (x->kind == SG_E_VALUE && x->value->kind == SG_V_UUID)
+			c->script->uses_uuid = true;
 		if (x->qualifier != NULL) {
 			x->ref = find_ref(sc, x->qualifier->text);
 			if (x->ref == NULL)

@@ -555,9 +555,12 @@ set_tables(struct load *l, yaml_node_t *v)
 	apply(l, v, table_keys);
 }
 
-/* "native", or a list of units: "- statement: ..." / "- block: ...". */
+/*
+ * "native", or a list of units: "- statement: ..." / "- block: ...",
+ * into *out (a guard, or uuid's prelude).
+ */
 static void
-set_guard(struct load *l, yaml_node_t *v, enum sg_object obj)
+read_units(struct load *l, yaml_node_t *v, struct sg_guard *out)
 {
 	struct sg_guard		 g;
 	yaml_node_item_t	*it;
@@ -570,7 +573,7 @@ set_guard(struct load *l, yaml_node_t *v, enum sg_object obj)
 		s = scalar(l, v);
 		if (s != NULL && strcmp(s, "native") == 0) {
 			g.style = SG_GUARD_NATIVE;
-			l->d->guards[obj] = g;
+			*out = g;
 		}
 		else
 			yerror(l, v, "a guard is 'native' or a list of "
@@ -612,7 +615,13 @@ set_guard(struct load *l, yaml_node_t *v, enum sg_object obj)
 		}
 		g.units[g.nunits++].text = s;
 	}
-	l->d->guards[obj] = g;
+	*out = g;
+}
+
+static void
+set_guard(struct load *l, yaml_node_t *v, enum sg_object obj)
+{
+	read_units(l, v, &l->d->guards[obj]);
 }
 
 const char *const sg_object_names[SG_OBJ_COUNT] = {
@@ -686,6 +695,7 @@ set_reorg_after(struct load *l, yaml_node_t *v)
 		return;
 	}
 	memset(l->d->alter.reorg_after, 0, sizeof l->d->alter.reorg_after);
+	l->d->alter.reorg_after_backfill = false;
 	for (it = v->data.sequence.items.start;
 	    it < v->data.sequence.items.top; it++) {
 		n = yaml_document_get_node(&l->doc, *it);
@@ -694,9 +704,11 @@ set_reorg_after(struct load *l, yaml_node_t *v)
 		for (k = 0; k < SG_ALTER_KINDS; k++)
 			if (strcmp(kinds[k], s) == 0)
 				break;
-		if (k == SG_ALTER_KINDS)
+		if (strcmp(s, "backfill") == 0)
+			l->d->alter.reorg_after_backfill = true;
+		else if (k == SG_ALTER_KINDS)
 			yerror(l, n, "unknown change '%s' (add_column, "
-			    "add_constraint or drop_column)", s);
+			    "add_constraint, drop_column or backfill)", s);
 		else
 			l->d->alter.reorg_after[k] = true;
 	}
@@ -753,7 +765,45 @@ set_dml(struct load *l, yaml_node_t *v)
 	apply(l, v, dml_keys);
 }
 
+static void
+set_uuid_expression(struct load *l, yaml_node_t *v)
+{
+	const char	*s = template(l, v, no_vars);
+
+	if (s != NULL)
+		l->d->uuid.expression = s;
+}
+
+static void
+set_uuid_placeholder(struct load *l, yaml_node_t *v)
+{
+	const char	*s = template(l, v, no_vars);
+
+	if (s != NULL)
+		l->d->uuid.placeholder = s;
+}
+
+static void
+set_uuid_prelude(struct load *l, yaml_node_t *v)
+{
+	read_units(l, v, &l->d->uuid.prelude);
+}
+
+static const struct key uuid_keys[] = {
+	{ "expression", set_uuid_expression },
+	{ "prelude", set_uuid_prelude },
+	{ "column_placeholder", set_uuid_placeholder },
+	{ NULL, NULL }
+};
+
+static void
+set_uuid(struct load *l, yaml_node_t *v)
+{
+	apply(l, v, uuid_keys);
+}
+
 static const struct key top_keys[] = {
+	{ "uuid", set_uuid },
 	{ "alter", set_alter },
 	{ "extends", set_extends },
 	{ "title", set_title },

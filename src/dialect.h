@@ -71,6 +71,7 @@ struct sg_alter {
 	/* After these changes, this statement (Db2's REORG). */
 	const char	*reorg;		/* {table} */
 	bool		 reorg_after[SG_ALTER_KINDS];
+	bool		 reorg_after_backfill;	/* after uuid()'s update */
 };
 
 struct sg_guard {
@@ -132,6 +133,19 @@ struct sg_dialect {
 	const char		*lit_true;
 	const char		*lit_false;
 	const char		*lit_current_timestamp;
+
+	/* uuid(): a new UUID as 36 characters of text. */
+	struct sg_uuid {
+		const char		*expression;
+		/* Units written once, before a script that uses uuid(). */
+		struct sg_guard		 prelude;
+		/*
+		 * Where a column default cannot call it (MySQL, Db2): the
+		 * default the column gets instead, and the rows are then
+		 * back-filled with the expression.
+		 */
+		const char		*placeholder;
+	}			 uuid;
 	bool			 backslash_escapes;	/* '\' escapes */
 
 	/* Identity columns. */

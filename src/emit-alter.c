@@ -45,17 +45,47 @@ statement(struct sg_emitter *e, const char *tmpl, const char *key,
 	return true;
 }
 
-/* CALL SYSPROC.ADMIN_CMD('REORG TABLE T') where the dialect wants it. */
+/* CALL SYSPROC.ADMIN_CMD('REORG TABLE T') if the dialect wants it. */
 static void
-reorg(struct sg_emitter *e, enum sg_alter_kind kind, const char *table)
+reorg_if(struct sg_emitter *e, bool wanted, const char *table)
 {
 	struct sg_tmpl_var	var = { "table", table };
 
-	if (e->d->alter.reorg == NULL || !e->d->alter.reorg_after[kind])
+	if (e->d->alter.reorg == NULL || !wanted)
 		return;
 	sg_buf_reset(&e->stmt);
 	sg_tmpl_expand(&e->stmt, e->d->alter.reorg, &var, 1);
 	sg_emit_unit(e, SG_UNIT_STATEMENT, sg_buf_str(&e->stmt));
+}
+
+/*
+ * A uuid() column where the dialect put a placeholder default: give the
+ * rows that have it a UUID.  Only placeholder rows, so running it again
+ * changes nothing (never "where C is null": the column is not null).
+ */
+static void
+backfill(struct sg_emitter *e, const struct target *t,
+    const struct sg_column *c)
+{
+	const struct sg_dialect	*d = e->d;
+	struct sg_buf		*b = &e->stmt;
+
+	if (c->def == NULL || c->def->kind != SG_V_UUID ||
+	    d->uuid.placeholder == NULL)
+		return;
+	sg_buf_reset(b);
+	sg_buf_adds(b, "UPDATE ");
+	sg_buf_adds(b, sg_buf_str(&t->sql));
+	sg_buf_adds(b, " SET ");
+	sg_emit_ident(e, b, c->name.ident.text, &c->name.ident.loc);
+	sg_buf_adds(b, " = ");
+	sg_emit_value(e, b, c->def);
+	sg_buf_adds(b, " WHERE ");
+	sg_emit_ident(e, b, c->name.ident.text, &c->name.ident.loc);
+	sg_buf_adds(b, " = ");
+	sg_emit_string(e, b, d->uuid.placeholder);
+	sg_emit_unit(e, SG_UNIT_STATEMENT, sg_buf_str(b));
+	reorg_if(e, d->alter.reorg_after_backfill, sg_buf_str(&t->sql));
 }
 
 /*
@@ -107,7 +137,10 @@ add_columns(struct sg_emitter *e, const struct target *t,
 	}
 	if (d->alter.after_add_column[0] != '\0')
 		sg_emit_raw(e, d->alter.after_add_column);
-	reorg(e, SG_ALTER_ADD_COLUMN, sg_buf_str(&t->sql));
+	reorg_if(e, e->d->alter.reorg_after[SG_ALTER_ADD_COLUMN],
+	    sg_buf_str(&t->sql));
+	for (n = first; n != end; n = n->next)
+		backfill(e, t, ((const struct sg_alter_action *)n)->column);
 	sg_buf_free(&col);
 	sg_buf_free(&cols);
 }
@@ -130,7 +163,8 @@ add_constraint(struct sg_emitter *e, const struct target *t,
 		sg_emit_guarded(e, SG_OBJ_CONSTRAINT, x->guarded,
 		    k->name != NULL ? sg_emit_catalog(e, sg_emit_name(e,
 		    k->name)) : "", t->catalog, &x->n.loc);
-	reorg(e, SG_ALTER_ADD_CONSTRAINT, sg_buf_str(&t->sql));
+	reorg_if(e, e->d->alter.reorg_after[SG_ALTER_ADD_CONSTRAINT],
+	    sg_buf_str(&t->sql));
 	sg_buf_free(&text);
 }
 
@@ -151,7 +185,8 @@ drop_column(struct sg_emitter *e, const struct target *t,
 	    vars, 3))
 		sg_emit_guarded(e, SG_OBJ_DROP_COLUMN, x->guarded,
 		    sg_emit_catalog(e, x->name.text), t->catalog, &x->n.loc);
-	reorg(e, SG_ALTER_DROP_COLUMN, sg_buf_str(&t->sql));
+	reorg_if(e, e->d->alter.reorg_after[SG_ALTER_DROP_COLUMN],
+	    sg_buf_str(&t->sql));
 	sg_buf_free(&col);
 }
 

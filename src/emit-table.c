@@ -87,7 +87,16 @@ emit_default(struct sg_emitter *e, struct sg_buf *b, const char *table,
 {
 	const struct sg_dialect	*d = e->d;
 
-	if (c->def != NULL) {
+	if (c->def != NULL && c->def->kind == SG_V_UUID &&
+	    d->uuid.placeholder != NULL) {
+		sg_emit_note(e, &c->def->loc, "column %s.%s gets DEFAULT '%s': "
+		    "%s cannot call uuid() in a column default; rows that "
+		    "exist are given one by an update, rows inserted later "
+		    "need their own", table, c->name.ident.text,
+		    d->uuid.placeholder, d->name);
+		sg_buf_adds(b, " DEFAULT ");
+		sg_emit_string(e, b, d->uuid.placeholder);
+	} else if (c->def != NULL) {
 		sg_buf_adds(b, " DEFAULT ");
 		sg_emit_value(e, b, c->def);
 	} else if (not_null && d->not_null_timestamp_default != NULL &&

@@ -58,6 +58,14 @@ sg_emit_value(struct sg_emitter *e, struct sg_buf *b, const struct sg_value *v)
 	case SG_V_CURRENT_TIMESTAMP:
 		sg_buf_adds(b, e->d->lit_current_timestamp);
 		break;
+	case SG_V_UUID:
+		if (e->d->uuid.expression == NULL) {
+			e->errors++;
+			sg_diag(e->diag, SG_ERROR, &v->loc, "%s: %s gives no "
+			    "uuid: expression", e->d->name, e->d->path);
+		} else
+			sg_buf_adds(b, e->d->uuid.expression);
+		break;
 	}
 }
 
@@ -251,6 +259,7 @@ sg_emit(const struct sg_script *script, const struct sg_dialect *d,
 	struct sg_emitter	 e;
 	const struct sg_node	*s;
 	const struct sg_comment	*c;
+	size_t			 i;
 
 	memset(&e, 0, sizeof e);
 	e.script = script;
@@ -269,6 +278,11 @@ sg_emit(const struct sg_script *script, const struct sg_dialect *d,
 
 	if (d->single_cascade_path)
 		sg_cascade_plan(&e);
+	/* What uuid() needs first: PostgreSQL's extension, Db2's function. */
+	if (script->uses_uuid)
+		for (i = 0; i < d->uuid.prelude.nunits; i++)
+			sg_emit_unit(&e, d->uuid.prelude.units[i].kind,
+			    d->uuid.prelude.units[i].text);
 	for (s = script->stmts.head; s != NULL; s = s->next) {
 		emit_loose_comments(&e, s, SG_COMMENT_BEFORE);
 		switch (s->tag) {

@@ -46,7 +46,8 @@
 #   'ACTIVE', '-1234'::integer is -1234); a numeric column's default
 #   loses its quotes; DEFAULT NULL is no default (MariaDB reports the
 #   word NULL); MariaDB's 0/1 on a boolean are FALSE/TRUE;
-#   current_timestamp() and now() are CURRENT_TIMESTAMP.
+#   current_timestamp() and now() are CURRENT_TIMESTAMP; uuid_generate_v4()
+#   and RANDOM_UUID() are uuid(), as the DSL writes it.
 # - A sequence that a column's default draws from is that column's
 #   identity, so it is not listed on its own: where sqlgen uses
 #   AUTO_INCREMENT there is no such object to match it.
@@ -132,6 +133,9 @@ function dflt(d, t, ident,    q) {
 	}
 	if (tolower(d) ~ /^(current_timestamp(\(\))?|now\(\))$/)
 		d = "CURRENT_TIMESTAMP"
+	# The engines' spellings of the DSL's uuid().
+	else if (tolower(d) ~ /^(uuid_generate_v4\(\)|random_uuid\(\))$/)
+		d = "uuid()"
 	else if (tolower(d) ~ /^(true|false)$/)
 		d = toupper(d)
 	return d

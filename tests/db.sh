@@ -414,6 +414,20 @@ catalog() {
 	LC_ALL=C sort "$tmp/normal"
 }
 
+# query ENGINE DB SQL: the values SQL's queries return, one per line (each
+# query returns one column).  For data checks: tests/db/checks/.
+query() {
+	case $1 in
+	postgresql)
+		$pg -d "$2" -At -f "$3" ;;
+	mysql)
+		$my -N -B -r "$2" <"$3" ;;
+	h2)
+		h2_script "$2" "$3" -showResults >"$tmp/h2.out" &&
+		    sed -n 's/^--> //p' "$tmp/h2.out" ;;
+	esac
+}
+
 # changes BASELINE: of the catalog on stdin, what the migration did to
 # the fixture's: every line of each table it created or changed, rows
 # counts that moved, new sequences, and "T dropped" for what went away.
@@ -602,6 +616,23 @@ for m in $MIGRATIONS; do
 			fi
 			changes "$tmp/$e.fixture" <"$tmp/now" >"$tmp/changes"
 			compare "$e" "$m: after run $n" "$key" "$tmp/changes"
+			# What the data must say afterwards, the same on every
+			# engine: tests/db/checks/<key>.sql and its .out.
+			check=$srcdir/tests/db/checks/$key
+			if [ -f "$check.sql" ]; then
+				if query "$e" "$db" "$check.sql" >"$tmp/data" \
+				    2>"$tmp/log" &&
+				    diff -u "$check.out" "$tmp/data" >"$tmp/diff"
+				then
+					ok "$e: $m: after run $n: data matches" \
+					    "${check#$srcdir/}.out"
+				else
+					bad "$e: $m: after run $n: data differs" \
+					    "from ${check#$srcdir/}.out:"
+					show "$tmp/log"
+					show "$tmp/diff"
+				fi
+			fi
 			n=$((n + 1))
 		done
 	done

@@ -272,6 +272,14 @@ fn(struct load *l, yaml_node_t *v)					\
 		l->d->field = s;					\
 }
 
+/* A mapping whose keys have setters of their own. */
+#define SET_SECTION(fn, keys)						\
+static void								\
+fn(struct load *l, yaml_node_t *v)					\
+{									\
+	apply(l, v, keys);						\
+}
+
 #define SET_BLOCK(fn, field, vars)					\
 static void								\
 fn(struct load *l, yaml_node_t *v)					\
@@ -415,11 +423,7 @@ static const struct key name_keys[] = {
 	{ NULL, NULL }
 };
 
-static void
-set_names(struct load *l, yaml_node_t *v)
-{
-	apply(l, v, name_keys);
-}
+SET_SECTION(set_names, name_keys)
 
 static const struct key terminator_keys[] = {
 	{ "statement", set_statement_end },
@@ -428,11 +432,7 @@ static const struct key terminator_keys[] = {
 	{ NULL, NULL }
 };
 
-static void
-set_terminators(struct load *l, yaml_node_t *v)
-{
-	apply(l, v, terminator_keys);
-}
+SET_SECTION(set_terminators, terminator_keys)
 
 static void
 set_types(struct load *l, yaml_node_t *v)
@@ -477,11 +477,7 @@ static const struct key literal_keys[] = {
 	{ NULL, NULL }
 };
 
-static void
-set_literals(struct load *l, yaml_node_t *v)
-{
-	apply(l, v, literal_keys);
-}
+SET_SECTION(set_literals, literal_keys)
 
 static void
 set_strategy(struct load *l, yaml_node_t *v)
@@ -534,11 +530,7 @@ static const struct key identity_keys[] = {
 	{ NULL, NULL }
 };
 
-static void
-set_identity(struct load *l, yaml_node_t *v)
-{
-	apply(l, v, identity_keys);
-}
+SET_SECTION(set_identity, identity_keys)
 
 static const struct key table_keys[] = {
 	{ "options", set_table_options },
@@ -549,11 +541,7 @@ static const struct key table_keys[] = {
 	{ NULL, NULL }
 };
 
-static void
-set_tables(struct load *l, yaml_node_t *v)
-{
-	apply(l, v, table_keys);
-}
+SET_SECTION(set_tables, table_keys)
 
 /*
  * "native", or a list of units: "- statement: ..." / "- block: ...",
@@ -729,11 +717,7 @@ static const struct key alter_keys[] = {
 	{ NULL, NULL }
 };
 
-static void
-set_alter(struct load *l, yaml_node_t *v)
-{
-	apply(l, v, alter_keys);
-}
+SET_SECTION(set_alter, alter_keys)
 
 static void
 set_update_alias(struct load *l, yaml_node_t *v)
@@ -759,11 +743,7 @@ static const struct key dml_keys[] = {
 	{ NULL, NULL }
 };
 
-static void
-set_dml(struct load *l, yaml_node_t *v)
-{
-	apply(l, v, dml_keys);
-}
+SET_SECTION(set_dml, dml_keys)
 
 static void
 set_uuid_expression(struct load *l, yaml_node_t *v)
@@ -796,11 +776,7 @@ static const struct key uuid_keys[] = {
 	{ NULL, NULL }
 };
 
-static void
-set_uuid(struct load *l, yaml_node_t *v)
-{
-	apply(l, v, uuid_keys);
-}
+SET_SECTION(set_uuid, uuid_keys)
 
 static const struct key top_keys[] = {
 	{ "uuid", set_uuid },

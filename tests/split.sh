@@ -67,15 +67,15 @@ split oracle "$seeds/seed004-oracle-registry.sql"
 expect_status 1 "a statement run twice"
 grep -q '^split: 18 statements, 1 warning$' "$tmp/err" ||
     failed "unexpected summary: $(tail -n 1 "$tmp/err")"
-split db2 - < "$seeds/seed004-db2-uma.sql"
+split db2 - < "$srcdir/tests/seeds/004-uma.db2.sql"
 expect_status 0 "clean script on standard input"
 split db2 "$tmp/no-such-file.sql"
 expect_status 2 "missing file"
-split oracle,db2 "$seeds/seed004-db2-uma.sql"
+split oracle,db2 "$srcdir/tests/seeds/004-uma.db2.sql"
 expect_status 2 "two dialects"
 st=0
 $wrap "$SQLGEN" split --templates="$srcdir/templates" --dialect=db2 \
-    "$seeds/seed004-db2-uma.sql" "$seeds/seed004-db2-uma.sql" \
+    "$srcdir/tests/seeds/004-uma.db2.sql" "$srcdir/tests/seeds/004-uma.db2.sql" \
     > "$tmp/out" 2> "$tmp/err" || st=$?
 expect_status 2 "two files"
 

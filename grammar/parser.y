@@ -63,6 +63,8 @@ static struct sg_ident *ident(struct sg_parse *, const char *,
 	struct sg_type_override	*tovr;
 	struct sg_value		*value;
 	struct sg_colopt	*opt;
+	struct sg_body		*body;
+	struct sg_block_for	*bfor;
 }
 
 %token <str>	IDENT "identifier"
@@ -80,6 +82,11 @@ static struct sg_ident *ident(struct sg_parse *, const char *,
 	TABLE "table" TIMESTAMP "timestamp" TRIGGER "trigger" TRUE_P "true"
 	UNIQUE "unique" VARCHAR "varchar"
 
+/* Blocks, dialect-only steps and tablespace moves. */
+%token <body>	HEREDOC "<<TAG"
+%token	BLOCK "block" FOR "for" MOVE "move" ONLY "only" SCHEMA "schema"
+	TABLESPACE "tablespace" TO "to"
+
 %type <node>	stmt create_table create_index table_element column_def
 		table_constraint
 %type <list>	table_elements
@@ -92,6 +99,11 @@ static struct sg_ident *ident(struct sg_parse *, const char *,
 %type <value>	default_value
 %type <opt>	column_options column_option identity_options
 %type <flag>	opt_if_not_exists opt_unique opt_on_delete_cascade
+%type <node>	block_stmt move_table
+%type <bfor>	block_fors block_for
+%type <body>	bodies
+%type <ident>	opt_not_for opt_schema
+%type <str>	block_unreserved_keyword
 
 %%
 
@@ -104,6 +116,8 @@ script:
 stmt:
 	  create_table
 	| create_index
+	| block_stmt
+	| move_table
 	;
 
 /*
@@ -408,6 +422,101 @@ opt_unique:
 	;
 
 /*
+ * BLOCKS AND DIALECT-ONLY STEPS
+ *
+ * "block NAME for D, ... <<TAG ... TAG ... [not for D, ...]": text given
+ * verbatim for each dialect, one unit per heredoc; check.c requires a
+ * text or a "not for" for every dialect written.  "only for D <<TAG ...
+ * TAG": a step the other dialects' scripts note as not theirs.
+ */
+block_stmt:
+	  BLOCK name_item block_fors opt_not_for
+		{
+			struct sg_block *b;
+
+			b = SG_NEW(ps->arena, struct sg_block, SG_BLOCK);
+			b->n.loc = @$;
+			b->name = *$2;
+			b->fors = $3;
+			b->not_for = $4;
+			$$ = &b->n;
+		}
+	| ONLY block_fors
+		{
+			struct sg_block *b;
+
+			b = SG_NEW(ps->arena, struct sg_block, SG_BLOCK);
+			b->n.loc = @$;
+			b->only = true;
+			b->fors = $2;
+			$$ = &b->n;
+		}
+	;
+
+block_fors:
+	  block_for
+	| block_for block_fors		{ $$ = $1; $$->next = $2; }
+	;
+
+block_for:
+	  FOR dialect_list bodies
+		{
+			$$ = sg_arena_alloc(ps->arena, sizeof *$$);
+			$$->dialects = $2;
+			$$->bodies = $3;
+			$$->loc = @$;
+		}
+	;
+
+bodies:
+	  HEREDOC
+	| HEREDOC bodies		{ $$ = $1; $$->next = $2; }
+	;
+
+opt_not_for:
+	  %empty			{ $$ = NULL; }
+	| NOT FOR dialect_list		{ $$ = $3; }
+	;
+
+/*
+ * MOVE TABLE ... TO TABLESPACE
+ *
+ * Db2 moves the tables' indexes to a tablespace (ADMIN_MOVE_TABLE); the
+ * dialect's "tablespace_move" templates say how, and dialects without
+ * them get a note.
+ */
+move_table:
+	  MOVE TABLE name_list TO TABLESPACE name_item opt_schema
+		{
+			struct sg_move_table *m;
+
+			m = SG_NEW(ps->arena, struct sg_move_table,
+			    SG_MOVE_TABLE);
+			m->n.loc = @$;
+			m->tables = $3;
+			m->tablespace = *$6;
+			m->schema = $7;
+			$$ = &m->n;
+		}
+	;
+
+opt_schema:
+	  %empty			{ $$ = NULL; }
+	| SCHEMA name_item		{ $$ = $2; }
+	;
+
+/* These statements' words may stand as names. */
+block_unreserved_keyword:
+	  BLOCK		{ $$ = "BLOCK"; }
+	| FOR		{ $$ = "FOR"; }
+	| MOVE		{ $$ = "MOVE"; }
+	| ONLY		{ $$ = "ONLY"; }
+	| SCHEMA	{ $$ = "SCHEMA"; }
+	| TABLESPACE	{ $$ = "TABLESPACE"; }
+	| TO		{ $$ = "TO"; }
+	;
+
+/*
  * Names
  */
 
@@ -450,6 +559,7 @@ name_item:
 name:
 	  IDENT
 	| unreserved_keyword
+	| block_unreserved_keyword
 	;
 
 /* Keywords that may stand as names; keep in step with keywords.h. */
@@ -536,7 +646,10 @@ yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner,
 	if (got == YYSYMBOL_YYEOF)
 		snprintf(what, sizeof what, "end of input");
 	else {
-		len = loc->end - loc->off;
+		/* A heredoc is named by its first line, "<<'SQL'". */
+		len = strcspn(ps->src->text + loc->off, "\r\n");
+		if (len > loc->end - loc->off)
+			len = loc->end - loc->off;
 		if (len > 40)
 			len = 40;
 		snprintf(what, sizeof what, "'%.*s'", (int)len,

@@ -1,7 +1,7 @@
 /*
  * The emitter's driver: the script header, statement order, comments,
  * terminators and "if not exists" guards.  Statement bodies are built
- * in emit-table.c and here (indexes).
+ * in emit-table.c, emit-block.c and here (indexes).
  */
 #include <stdarg.h>
 #include <string.h>
@@ -55,6 +55,33 @@ sg_emit_unit(struct sg_emitter *e, enum sg_unit_kind kind, const char *text)
 	e->need_blank = true;
 }
 
+void
+sg_emit_remark(struct sg_emitter *e, const char *fmt, ...)
+{
+	va_list	ap;
+	char	msg[1024];
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	separate(e);
+	sg_buf_addf(e->out, "-- sqlgen: %s\n", msg);
+	e->need_blank = true;
+}
+
+void
+sg_emit_units(struct sg_emitter *e, const struct sg_tmpl_unit *units,
+    size_t n, const struct sg_tmpl_var *vars, size_t nvars)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		sg_buf_reset(&e->scratch);
+		sg_tmpl_expand(&e->scratch, units[i].text, vars, nvars);
+		sg_emit_unit(e, units[i].kind, sg_buf_str(&e->scratch));
+	}
+}
+
 bool
 sg_emit_native_guard(const struct sg_emitter *e, enum sg_object obj,
     bool guarded)
@@ -69,7 +96,6 @@ sg_emit_guarded(struct sg_emitter *e, enum sg_object obj, bool guarded,
 	const struct sg_guard	*g = &e->d->guards[obj];
 	struct sg_tmpl_var	 vars[4];
 	struct sg_buf		 lit = { 0 };
-	size_t			 i;
 
 	if (!guarded || g->style == SG_GUARD_NATIVE) {
 		sg_emit_unit(e, SG_UNIT_STATEMENT, sg_buf_str(&e->stmt));
@@ -81,11 +107,7 @@ sg_emit_guarded(struct sg_emitter *e, enum sg_object obj, bool guarded,
 	vars[2] = (struct sg_tmpl_var){ "statement", sg_buf_str(&e->stmt) };
 	vars[3] = (struct sg_tmpl_var){ "statement_literal",
 	    sg_buf_str(&lit) };
-	for (i = 0; i < g->nunits; i++) {
-		sg_buf_reset(&e->scratch);
-		sg_tmpl_expand(&e->scratch, g->units[i].text, vars, 4);
-		sg_emit_unit(e, g->units[i].kind, sg_buf_str(&e->scratch));
-	}
+	sg_emit_units(e, g->units, g->nunits, vars, 4);
 	sg_buf_free(&lit);
 }
 
@@ -198,6 +220,8 @@ sg_emit(const struct sg_script *script, const struct sg_dialect *d,
 	struct sg_emitter	 e;
 	const struct sg_node	*s;
 	const struct sg_comment	*c;
+	const struct sg_setting	*u;
+	const char		*v;
 
 	memset(&e, 0, sizeof e);
 	e.script = script;
@@ -212,6 +236,14 @@ sg_emit(const struct sg_script *script, const struct sg_dialect *d,
 	    script->first_file != NULL ? script->first_file : "-", d->name);
 	sg_buf_adds(out, "-- Do not edit: change the source and run sqlgen "
 	    "again.\n");
+	/* The ${name} values this script holds, a newline as a space. */
+	for (u = script->used; u != NULL; u = u->next) {
+		sg_buf_adds(out, u == script->used ? "-- With --set " : ", ");
+		sg_buf_addf(out, "%s=", u->name);
+		for (v = u->value; *v != '\0'; v++)
+			sg_buf_addc(out, *v == '\n' ? ' ' : *v);
+		sg_buf_adds(out, u->next == NULL ? ".\n" : "");
+	}
 	e.need_blank = true;
 
 	if (d->single_cascade_path)
@@ -224,6 +256,12 @@ sg_emit(const struct sg_script *script, const struct sg_dialect *d,
 			break;
 		case SG_CREATE_INDEX:
 			emit_index(&e, (const struct sg_create_index *)s);
+			break;
+		case SG_BLOCK:
+			sg_emit_block(&e, (const struct sg_block *)s);
+			break;
+		case SG_MOVE_TABLE:
+			sg_emit_move_table(&e, (const struct sg_move_table *)s);
 			break;
 		default:
 			break;

@@ -39,6 +39,9 @@ struct load {
 	struct sg_source	 src;
 	struct sg_diag		*diag;
 	unsigned		 errors;
+	/* The list item the setters below fill: a rule, a tablespace. */
+	struct sg_body_rule	*rule;
+	struct sg_tablespace	*ts;
 };
 
 static int
@@ -693,52 +696,52 @@ set_block_when(struct load *l, yaml_node_t *v)
 	l->d->block_when = regex(l, v);
 }
 
-/* One "- forbid|require: RE, message: TEXT [, when: RE] [, unless: RE]". */
-static bool
-body_rule(struct load *l, yaml_node_t *m, struct sg_body_rule *r)
+static void
+set_rule_message(struct load *l, yaml_node_t *v)
 {
-	yaml_node_pair_t	*pair;
-	yaml_node_t		*k, *v;
-	const char		*name;
-	int			 patterns = 0;
-
-	if (m->type != YAML_MAPPING_NODE) {
-		yerror(l, m, "a rule is a mapping: forbid or require, "
-		    "message, and optionally when and unless");
-		return false;
-	}
-	for (pair = m->data.mapping.pairs.start;
-	    pair < m->data.mapping.pairs.top; pair++) {
-		k = yaml_document_get_node(&l->doc, pair->key);
-		v = yaml_document_get_node(&l->doc, pair->value);
-		if ((name = scalar(l, k)) == NULL)
-			return false;
-		if (strcmp(name, "message") == 0)
-			r->message = scalar(l, v);
-		else if (strcmp(name, "when") == 0)
-			r->when = regex(l, v);
-		else if (strcmp(name, "unless") == 0)
-			r->unless = regex(l, v);
-		else if (strcmp(name, "forbid") == 0 ||
-		    strcmp(name, "require") == 0) {
-			r->forbid = name[0] == 'f';
-			r->pattern = regex(l, v);
-			patterns++;
-		} else
-			yerror(l, k, "unknown key '%s' in a rule", name);
-	}
-	if (patterns != 1 || r->message == NULL) {
-		yerror(l, m, "a rule needs a message and one of forbid and "
-		    "require");
-		return false;
-	}
-	return true;
+	l->rule->message = scalar(l, v);
 }
+
+static void
+set_rule_when(struct load *l, yaml_node_t *v)
+{
+	l->rule->when = regex(l, v);
+}
+
+static void
+set_rule_unless(struct load *l, yaml_node_t *v)
+{
+	l->rule->unless = regex(l, v);
+}
+
+static void
+set_rule_pattern(struct load *l, yaml_node_t *v, bool forbid)
+{
+	if (l->rule->pattern != NULL)
+		yerror(l, v, "a rule has one of forbid and require");
+	l->rule->forbid = forbid;
+	l->rule->pattern = regex(l, v);
+}
+
+static void set_rule_forbid(struct load *l, yaml_node_t *v)
+{ set_rule_pattern(l, v, true); }
+static void set_rule_require(struct load *l, yaml_node_t *v)
+{ set_rule_pattern(l, v, false); }
+
+static const struct key rule_keys[] = {
+	{ "forbid", set_rule_forbid },
+	{ "require", set_rule_require },
+	{ "when", set_rule_when },
+	{ "unless", set_rule_unless },
+	{ "message", set_rule_message },
+	{ NULL, NULL }
+};
 
 static void
 set_body_rules(struct load *l, yaml_node_t *v)
 {
 	yaml_node_item_t	*it;
+	yaml_node_t		*m;
 	struct sg_body_rule	*r;
 	size_t			 n = 0;
 
@@ -749,9 +752,16 @@ set_body_rules(struct load *l, yaml_node_t *v)
 	r = sg_arena_alloc(l->reg->arena, (size_t)(v->data.sequence.items.top
 	    - v->data.sequence.items.start + 1) * sizeof *r);
 	for (it = v->data.sequence.items.start;
-	    it < v->data.sequence.items.top; it++)
-		if (body_rule(l, yaml_document_get_node(&l->doc, *it), &r[n]))
+	    it < v->data.sequence.items.top; it++) {
+		m = yaml_document_get_node(&l->doc, *it);
+		l->rule = memset(&r[n], 0, sizeof r[n]);
+		apply(l, m, rule_keys);
+		if (r[n].pattern != NULL && r[n].message != NULL)
 			n++;
+		else
+			yerror(l, m, "a rule needs a message and one of forbid "
+			    "and require");
+	}
 	l->d->body_rules = r;
 	l->d->nbody_rules = n;
 }
@@ -779,56 +789,54 @@ set_current_schema(struct load *l, yaml_node_t *v)
 	l->d->tablespace_move->current_schema = scalar(l, v);
 }
 
+static void
+set_ts_bufferpool(struct load *l, yaml_node_t *v)
+{
+	l->ts->bufferpool = scalar(l, v);
+}
+
+static void
+set_ts_page_size(struct load *l, yaml_node_t *v)
+{
+	l->ts->page_size = scalar(l, v);
+}
+
+static const struct key tablespace_keys[] = {
+	{ "bufferpool", set_ts_bufferpool },
+	{ "page_size", set_ts_page_size },
+	{ NULL, NULL }
+};
+
 /* "NAME: { bufferpool: BP, page_size: SIZE }" for each tablespace. */
 static void
 set_tablespaces(struct load *l, yaml_node_t *v)
 {
 	struct sg_tablespace_move	*tm = l->d->tablespace_move;
-	struct sg_tablespace		*ts;
-	yaml_node_pair_t		*pair, *p2;
-	yaml_node_t			*k, *m, *k2, *v2;
-	const char			*name;
+	yaml_node_pair_t		*pair;
+	yaml_node_t			*m;
 
 	if (v->type != YAML_MAPPING_NODE) {
 		yerror(l, v, "tablespaces must map each name to its "
 		    "bufferpool and page_size");
 		return;
 	}
-	tm->tablespaces = ts = sg_arena_alloc(l->reg->arena,
+	tm->tablespaces = sg_arena_alloc(l->reg->arena,
 	    (size_t)(v->data.mapping.pairs.top - v->data.mapping.pairs.start)
-	    * sizeof *ts);
+	    * sizeof *tm->tablespaces);
 	tm->ntablespaces = 0;
 	for (pair = v->data.mapping.pairs.start;
 	    pair < v->data.mapping.pairs.top; pair++) {
-		k = yaml_document_get_node(&l->doc, pair->key);
+		l->ts = &tm->tablespaces[tm->ntablespaces];
 		m = yaml_document_get_node(&l->doc, pair->value);
-		if ((ts->name = scalar(l, k)) == NULL)
+		if ((l->ts->name = scalar(l, yaml_document_get_node(&l->doc,
+		    pair->key))) == NULL)
 			continue;
-		if (m->type != YAML_MAPPING_NODE) {
-			yerror(l, m, "expected bufferpool and page_size");
-			continue;
-		}
-		for (p2 = m->data.mapping.pairs.start;
-		    p2 < m->data.mapping.pairs.top; p2++) {
-			k2 = yaml_document_get_node(&l->doc, p2->key);
-			v2 = yaml_document_get_node(&l->doc, p2->value);
-			if ((name = scalar(l, k2)) == NULL)
-				continue;
-			if (strcmp(name, "bufferpool") == 0)
-				ts->bufferpool = scalar(l, v2);
-			else if (strcmp(name, "page_size") == 0)
-				ts->page_size = scalar(l, v2);
-			else
-				yerror(l, k2, "unknown key '%s' (bufferpool "
-				    "or page_size)", name);
-		}
-		if (ts->bufferpool == NULL || ts->page_size == NULL)
+		apply(l, m, tablespace_keys);
+		if (l->ts->bufferpool == NULL || l->ts->page_size == NULL)
 			yerror(l, m, "tablespace %s needs a bufferpool and a "
-			    "page_size", ts->name);
-		else {
-			ts++;
+			    "page_size", l->ts->name);
+		else
 			tm->ntablespaces++;
-		}
 	}
 }
 

@@ -41,6 +41,26 @@ struct run {
 	struct sg_buf		 out;		/* the last script emitted */
 };
 
+/* The file under srcdir, whole; the caller frees it. */
+static char *
+slurp(const char *name)
+{
+	char	 path[4096], *text;
+	FILE	*f;
+	long	 n;
+
+	snprintf(path, sizeof path, "%s/%s", srcdir, name);
+	if ((f = fopen(path, "rb")) == NULL)
+		fail_msg("cannot open %s", path);
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	assert_non_null(text = calloc(1, (size_t)n + 1));
+	assert_int_equal(fread(text, 1, (size_t)n, f), (size_t)n);
+	fclose(f);
+	return text;
+}
+
 static const struct sg_dialect *
 dialect(const char *name)
 {
@@ -603,6 +623,91 @@ move_table(void **state)
 	    want);
 }
 
+/*
+ * The templates' "blocks:" and "tablespace_move:" keys: each mistake is
+ * an error at its own file:line:col.
+ */
+static void
+yaml_errors(void **state)
+{
+	static const char bad[] =
+	    "blocks:\n"
+	    "  block_when: '(unclosed'\n"
+	    "  rules:\n"
+	    "    - forbid: ';'\n"
+	    "    - forbid: ';'\n"
+	    "      require: 'x'\n"
+	    "      message: two patterns\n"
+	    "    - forbid: ';'\n"
+	    "      message: fine\n"
+	    "      colour: red\n"
+	    "tablespace_move:\n"
+	    "  current_schema: CURRENT SCHEMA\n"
+	    "  tablespaces:\n"
+	    "    TS32K: { bufferpool: BP32K }\n"
+	    "  move:\n"
+	    "    - block: '{nothing}'\n";
+	struct sg_registry	*r;
+	struct sg_diag		 diag;
+	char			 dir[] = "/tmp/test_blocks.XXXXXX", path[256];
+	char			 base[4096], *msg = NULL, *text;
+	size_t			 len;
+	FILE			*f;
+	long			 n;
+
+	(void)state;
+	/* h2.yaml with the bad keys after it. */
+	text = slurp("templates/h2.yaml");
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/bad.yaml", dir);
+	assert_non_null(f = fopen(path, "w"));
+	fputs(text, f);
+	fputs(bad, f);
+	fclose(f);
+
+	assert_non_null(f = open_memstream(&msg, &len));
+	sg_diag_init(&diag, f);
+	diag.no_caret = true;
+	assert_non_null(r = sg_registry_open(dir, &diag));
+	assert_null(sg_registry_load(r, 0, &diag));
+	fclose(f);
+	/* Each message at its line of bad[], after h2.yaml's lines. */
+#define AT(line, what) do {						\
+		char	want_[512];					\
+									\
+		snprintf(want_, sizeof want_, "%s:%ld:%s", path,	\
+		    (long)(line) + lines, what);			\
+		if (strstr(msg, want_) == NULL)				\
+			fail_msg("no \"%s\" in:\n%s", want_, msg);	\
+	} while (0)
+	{
+		long	lines = 0;
+
+		for (n = 0; text[n] != '\0'; n++)
+			lines += text[n] == '\n';
+		AT(2, "15: error: bad pattern: missing closing parenthesis");
+		AT(4, "7: error: a rule needs a message and one of forbid and "
+		    "require");
+		AT(6, "16: error: a rule has one of forbid and require");
+		AT(10, "7: error: unknown key 'colour'");
+		AT(14, "12: error: tablespace TS32K needs a bufferpool and a "
+		    "page_size");
+		AT(16, "14: error: unknown placeholder '{nothing}'");
+		AT(12, "3: error: tablespace_move needs current_schema, "
+		    "tablespaces and move");
+		/* The rule after a bad one starts afresh: no error on its
+		   first line. */
+		snprintf(base, sizeof base, "%s:%ld:", path, lines + 5);
+		assert_null(strstr(msg, base));
+	}
+#undef AT
+	sg_registry_free(r);
+	unlink(path);
+	rmdir(dir);
+	free(text);
+	free(msg);
+}
+
 /* #10: the shipped TS32K script uses "/" throughout and db2 -td/ agrees. */
 static void
 ts32k_migration(void **state)
@@ -612,22 +717,13 @@ ts32k_migration(void **state)
 	char		 path[4096], *text;
 	const char	*out, *line, *nl;
 	size_t		 n, slashes = 0;
-	FILE		*f;
-	long		 len;
 
 	(void)state;
 	r.vars = sg_vars_new();
 	sg_diag_init(&diag, stderr);
 	snprintf(path, sizeof path, "%s/migrations/out.set", srcdir);
 	assert_true(sg_vars_load(r.vars, path, &diag));
-	snprintf(path, sizeof path, "%s/migrations/db2/ts32k.sqlg", srcdir);
-	assert_non_null(f = fopen(path, "rb"));
-	fseek(f, 0, SEEK_END);
-	len = ftell(f);
-	rewind(f);
-	assert_non_null(text = calloc(1, (size_t)len + 1));
-	assert_int_equal(fread(text, 1, (size_t)len, f), (size_t)len);
-	fclose(f);
+	text = slurp("migrations/db2/ts32k.sqlg");
 	compile(&r, text, "db2");
 	out = emit(&r, "db2");
 	/* Six statements, each ended by "/" alone on its line, and no
@@ -663,6 +759,7 @@ main(void)
 		cmocka_unit_test(block_wrapping),
 		cmocka_unit_test(only_step),
 		cmocka_unit_test(move_table),
+		cmocka_unit_test(yaml_errors),
 		cmocka_unit_test(ts32k_migration),
 	};
 	struct sg_diag	diag;

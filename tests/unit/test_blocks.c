@@ -251,6 +251,26 @@ heredoc_errors(void **state)
 	    "heredoc\n");
 	fails_with("only for h2 <<'SQL'\n\n  \nSQL;\n", "h2",
 	    "t.sqlg:1:13: error: this step's heredoc holds no text\n");
+	{
+		static const char	nul[] = "only for h2 <<A\n x\0y\nA;\n";
+		struct sg_script	script = { 0 };
+		struct sg_source	src = { "t.sqlg", nul, sizeof nul - 1 };
+		struct sg_diag		diag;
+		char			*msg = NULL;
+		size_t			 len;
+		FILE			*f;
+
+		assert_non_null(f = open_memstream(&msg, &len));
+		sg_diag_init(&diag, f);
+		diag.no_caret = true;
+		script.arena = sg_arena_new();
+		assert_false(sg_parse(&script, &src, &diag));
+		fclose(f);
+		assert_string_equal(msg, "t.sqlg:2:1: error: a NUL byte in "
+		    "the text of <<A\n");
+		sg_arena_free(script.arena);
+		free(msg);
+	}
 }
 
 /*

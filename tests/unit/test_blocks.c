@@ -571,6 +571,14 @@ block_wrapping(void **state)
 	for (i = 0; i < sizeof all / sizeof all[0]; i++)
 		client_runs(all[i], emit(&r, all[i]), units[i]);
 	done(&r);
+
+	/* Whatever T-SQL wants first in its batch gets its GOs. */
+	compile(&r, "only for mssql <<A\n  ALTER VIEW v AS SELECT 1\nA\n"
+	    "<<A\n  CREATE SCHEMA s\nA <<A\n  SELECT 1\nA;\n", "mssql");
+	assert_string_equal(emit(&r, "mssql"), "GO\nALTER VIEW v AS SELECT 1\n"
+	    "GO\n\nGO\nCREATE SCHEMA s\nGO\n\nSELECT 1;\n");
+	client_runs("mssql", emit(&r, "mssql"), 3);
+	done(&r);
 }
 
 static void

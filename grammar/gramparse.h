@@ -6,6 +6,7 @@
 #define SG_GRAMPARSE_H
 
 #include "ast.h"
+#include "buf.h"
 #include "diag.h"
 
 #ifndef YY_TYPEDEF_YY_SCANNER_T
@@ -35,6 +36,16 @@ struct sg_parse {
 	const char		**names;
 	size_t			 names_cap;
 	size_t			 names_len;
+	/* ${name} values (vars.h); uses are recorded in script->used. */
+	struct sg_script	*script;
+	const struct sg_vars	*vars;
+	struct sg_buf		 expanded;	/* a string with ${name} */
+	/* The heredoc being read, from its "<<TAG" to the closing TAG. */
+	struct sg_buf		 hd_text;
+	struct sg_loc		 hd_loc;
+	const char		*hd_open;	/* "<<'TAG'" as written */
+	const char		*hd_tag;
+	bool			 hd_literal;	/* <<'TAG': no ${name} */
 };
 
 #endif

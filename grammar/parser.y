@@ -69,6 +69,8 @@ static struct sg_expr *new_binary(struct sg_parse *, enum sg_op,
 	struct sg_type_override	*tovr;
 	struct sg_value		*value;
 	struct sg_colopt	*opt;
+	struct sg_body		*body;
+	struct sg_block_for	*bfor;
 	struct sg_expr		*expr;
 	struct sg_select	*select;
 	struct sg_select_item	*item;
@@ -101,6 +103,11 @@ static struct sg_expr *new_binary(struct sg_parse *, enum sg_op,
 	TO "to" TRIGGER "trigger" TRUE_P "true" UNIQUE "unique"
 	UPDATE "update" UUID_P "uuid"
 	VARCHAR "varchar" WHERE "where"
+
+/* Blocks, dialect-only steps and tablespace moves. */
+%token <body>	HEREDOC "<<TAG"
+%token	BLOCK "block" FOR "for" MOVE "move" ONLY "only" SCHEMA "schema"
+	TABLESPACE "tablespace"
 
 %token	NE "<>" LE "<=" GE ">=" CONCAT "||"
 /* "not" before "in" or "like" (the lexer looks ahead, as PostgreSQL's). */
@@ -139,6 +146,11 @@ static struct sg_expr *new_binary(struct sg_parse *, enum sg_op,
 %type <set>	set_list set_item
 %type <ident>	opt_alias
 %type <opt>	column_options column_option identity_options
+%type <node>	block_stmt move_table
+%type <bfor>	block_fors block_for
+%type <body>	bodies
+%type <ident>	opt_not_for opt_schema
+%type <str>	block_unreserved_keyword
 %type <flag>	opt_if_not_exists opt_if_exists opt_unique
 		opt_on_delete_cascade
 		opt_distinct opt_not opt_desc in
@@ -161,6 +173,8 @@ stmt:
 	| alter_table
 	| drop_index
 	| rename_table
+	| block_stmt
+	| move_table
 	;
 
 /*
@@ -895,6 +909,100 @@ rename_table:
 	;
 
 /*
+ * BLOCKS AND DIALECT-ONLY STEPS
+ *
+ * "block NAME for D, ... <<TAG ... TAG ... [not for D, ...]": text given
+ * verbatim for each dialect, one unit per heredoc; check.c requires a
+ * text or a "not for" for every dialect written.  "only for D <<TAG ...
+ * TAG": a step the other dialects' scripts note as not theirs.
+ */
+block_stmt:
+	  BLOCK name_item block_fors opt_not_for
+		{
+			struct sg_block *b;
+
+			b = SG_NEW(ps->arena, struct sg_block, SG_BLOCK);
+			b->n.loc = @$;
+			b->name = *$2;
+			b->fors = $3;
+			b->not_for = $4;
+			$$ = &b->n;
+		}
+	| ONLY block_fors
+		{
+			struct sg_block *b;
+
+			b = SG_NEW(ps->arena, struct sg_block, SG_BLOCK);
+			b->n.loc = @$;
+			b->only = true;
+			b->fors = $2;
+			$$ = &b->n;
+		}
+	;
+
+block_fors:
+	  block_for
+	| block_for block_fors		{ $$ = $1; $$->next = $2; }
+	;
+
+block_for:
+	  FOR dialect_list bodies
+		{
+			$$ = sg_arena_alloc(ps->arena, sizeof *$$);
+			$$->dialects = $2;
+			$$->bodies = $3;
+			$$->loc = @$;
+		}
+	;
+
+bodies:
+	  HEREDOC
+	| HEREDOC bodies		{ $$ = $1; $$->next = $2; }
+	;
+
+opt_not_for:
+	  %empty			{ $$ = NULL; }
+	| NOT FOR dialect_list		{ $$ = $3; }
+	;
+
+/*
+ * MOVE TABLE ... TO TABLESPACE
+ *
+ * Db2 moves the tables' indexes to a tablespace (ADMIN_MOVE_TABLE); the
+ * dialect's "tablespace_move" templates say how, and dialects without
+ * them get a note.
+ */
+move_table:
+	  MOVE TABLE name_list TO TABLESPACE name_item opt_schema
+		{
+			struct sg_move_table *m;
+
+			m = SG_NEW(ps->arena, struct sg_move_table,
+			    SG_MOVE_TABLE);
+			m->n.loc = @$;
+			m->tables = $3;
+			m->tablespace = *$6;
+			m->schema = $7;
+			$$ = &m->n;
+		}
+	;
+
+opt_schema:
+	  %empty			{ $$ = NULL; }
+	| SCHEMA name_item		{ $$ = $2; }
+	;
+
+/* These statements' words may stand as names. */
+block_unreserved_keyword:
+	  BLOCK		{ $$ = "BLOCK"; }
+	| FOR		{ $$ = "FOR"; }
+	| MOVE		{ $$ = "MOVE"; }
+	| ONLY		{ $$ = "ONLY"; }
+	| SCHEMA	{ $$ = "SCHEMA"; }
+	| TABLESPACE	{ $$ = "TABLESPACE"; }
+	;
+
+/*
  * Names
  */
 
@@ -937,6 +1045,7 @@ name_item:
 name:
 	  IDENT
 	| unreserved_keyword
+	| block_unreserved_keyword
 	;
 
 /* Keywords that may stand as names; keep in step with keywords.h. */
@@ -1061,7 +1170,10 @@ yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner,
 	if (got == YYSYMBOL_YYEOF)
 		snprintf(what, sizeof what, "end of input");
 	else {
-		len = loc->end - loc->off;
+		/* A heredoc is named by its first line, "<<'SQL'". */
+		len = strcspn(ps->src->text + loc->off, "\r\n");
+		if (len > loc->end - loc->off)
+			len = loc->end - loc->off;
 		if (len > 40)
 			len = 40;
 		/* A string token brings its own quotes. */

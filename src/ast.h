@@ -25,7 +25,9 @@ enum sg_tag {
 	SG_UPDATE,
 	SG_DELETE,
 	SG_COMMIT,		/* a plain struct sg_node */
-	SG_ALTER_ACTION
+	SG_ALTER_ACTION,
+	SG_BLOCK,		/* block NAME for ...; only for ... */
+	SG_MOVE_TABLE		/* move table ... to tablespace ... */
 };
 
 /* Where a comment goes relative to the node it is attached to. */
@@ -368,6 +370,54 @@ struct sg_rename_table {
 	struct sg_create_table	*target;	/* set by check, if declared */
 };
 
+/*
+ * Blocks and dialect-only steps: text given verbatim for each dialect.
+ */
+
+/* One heredoc ("<<TAG" ... "TAG"): dedented, placeholders resolved. */
+struct sg_body {
+	struct sg_body	*next;
+	const char	*text;		/* no final newline */
+	unsigned	 line;		/* source line of the text's first */
+	unsigned	 indent;	/* bytes of indentation taken off */
+	struct sg_loc	 loc;		/* "<<" to the closing tag */
+};
+
+/* "for DIALECT, ... <<TAG ... TAG ...": the bodies those dialects run. */
+struct sg_block_for {
+	struct sg_block_for	*next;
+	struct sg_ident		*dialects;
+	uint64_t		 mask;		/* set by check */
+	struct sg_body		*bodies;	/* in order, one unit each */
+	struct sg_loc		 loc;
+};
+
+struct sg_block {
+	struct sg_node		 n;
+	bool			 only;		/* "only for": others are noted */
+	struct sg_ident		 name;		/* "block NAME"; empty if only */
+	struct sg_block_for	*fors;
+	struct sg_ident		*not_for;	/* "not for DIALECT, ..." */
+	uint64_t		 not_mask;	/* set by check */
+};
+
+/* "move table T, ... to tablespace TS [schema S]" (Db2's TS32K). */
+struct sg_move_table {
+	struct sg_node	 n;
+	struct sg_ident	*tables;
+	struct sg_ident	 tablespace;
+	struct sg_ident	*schema;	/* NULL: the current schema */
+};
+
+/* A ${name} value a script used, for its header (vars.h has them all). */
+struct sg_setting {
+	struct sg_setting	*next;
+	const char		*name;
+	const char		*value;
+};
+
+struct sg_vars;
+
 /* One compilation: every file given on the command line, in order. */
 struct sg_script {
 	struct sg_arena		*arena;
@@ -377,6 +427,8 @@ struct sg_script {
 	unsigned		 ntables;
 	bool			 uses_uuid;	/* set by check: uuid() appears */
 	const char		*first_file;	/* for the script header */
+	const struct sg_vars	*vars;		/* ${name} values, or NULL */
+	struct sg_setting	*used;		/* those used, first use first */
 };
 
 #define SG_NEW(arena, type, tagval) \

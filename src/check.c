@@ -2,7 +2,8 @@
  * Parse analysis.  The grammar accepts column options in any order and
  * names without looking them up; this pass folds the options, resolves
  * every reference it can (tables declared in the same compilation), and
- * reports each problem at its own position.
+ * reports each problem at its own position.  Blocks are held to the
+ * "blocks: rules:" of each dialect they give text for.
  */
 #include <string.h>
 
@@ -599,6 +600,131 @@ check_alter(struct check *c, struct sg_alter_table *a)
 	}
 }
 
+/*
+ * Blocks, dialect-only steps and tablespace moves.
+ */
+
+/* Where byte off of body b's text stands in the source: its line. */
+static struct sg_loc
+body_loc(const struct sg_body *b, size_t off)
+{
+	struct sg_loc		 loc = b->loc;
+	const struct sg_source	*src = b->loc.src;
+	const char		*p;
+	unsigned		 line = b->loc.line;
+	size_t			 o = b->loc.off;
+
+	loc.line = b->line;
+	for (p = b->text; p < b->text + off && *p != '\0'; p++)
+		loc.line += *p == '\n';
+	/* The start of that line in the source, for the quoted line. */
+	while (line < loc.line && o < src->len)
+		if (src->text[o++] == '\n')
+			line++;
+	loc.col = b->indent + 1;
+	loc.off = loc.end = (unsigned)o;
+	return loc;
+}
+
+/* The dialects in list, as a mask; a dialect in seen already is an error. */
+static uint64_t
+block_dialects(struct check *c, const struct sg_ident *list, uint64_t *seen)
+{
+	const struct sg_ident	*id;
+	uint64_t		 mask = dialect_mask(c, list), bit, told = 0;
+	int			 i;
+
+	for (id = list; id != NULL; id = id->next) {
+		if ((i = sg_registry_find(c->reg, id->text)) < 0)
+			continue;
+		bit = (uint64_t)1 << i;
+		if ((*seen & bit) && !(told & bit))
+			error(c, &id->loc, "dialect '%s' is named in two "
+			    "clauses of this statement", id->text);
+		told |= bit;
+	}
+	*seen |= mask;
+	return mask;
+}
+
+/* Holds one text to dialect d's rules. */
+static void
+check_body(struct check *c, const struct sg_dialect *d,
+    const struct sg_body *b)
+{
+	const struct sg_body_rule	*r;
+	struct sg_loc			 loc;
+	size_t				 i, off;
+	bool				 m;
+
+	for (i = 0; i < d->nbody_rules && b->text[0] != '\0'; i++) {
+		r = &d->body_rules[i];
+		if ((r->when != NULL && !sg_dialect_match(r->when, b->text,
+		    NULL)) || (r->unless != NULL &&
+		    sg_dialect_match(r->unless, b->text, NULL)))
+			continue;
+		off = strlen(b->text);
+		m = sg_dialect_match(r->pattern, b->text, &off);
+		if (m != r->forbid)
+			continue;
+		loc = body_loc(b, r->forbid ? off : strlen(b->text));
+		error(c, &loc, "%s: %s", d->name, r->message);
+	}
+}
+
+static void
+check_block(struct check *c, struct sg_block *b)
+{
+	struct sg_block_for	*f;
+	const struct sg_body	*body;
+	uint64_t		 seen = 0, bit;
+	size_t			 i;
+
+	for (f = b->fors; f != NULL; f = f->next)
+		f->mask = block_dialects(c, f->dialects, &seen);
+	b->not_mask = block_dialects(c, b->not_for, &seen);
+	for (f = b->fors; f != NULL; f = f->next)
+		for (body = f->bodies; body != NULL; body = body->next)
+			if (body->text[0] == '\0')
+				error(c, &body->loc, "%s holds no text",
+				    b->only ? "this step's heredoc" :
+				    "a heredoc of this block");
+	for (i = 0; i < c->ntargets; i++) {
+		bit = (uint64_t)1 << c->targets[i]->index;
+		if (!b->only && !(seen & bit))
+			error(c, &b->n.loc, "block %s has no text for %s: "
+			    "give it with 'for %s <<TAG' or say 'not for %s'",
+			    b->name.text, c->targets[i]->name,
+			    c->targets[i]->name, c->targets[i]->name);
+		for (f = b->fors; f != NULL; f = f->next)
+			for (body = f->bodies; (f->mask & bit) &&
+			    body != NULL; body = body->next)
+				check_body(c, c->targets[i], body);
+	}
+}
+
+static void
+check_move(struct check *c, struct sg_move_table *m)
+{
+	const struct sg_dialect	*d;
+	const struct sg_ident	*id, *prev;
+	size_t			 i;
+
+	for (id = m->tables; id != NULL; id = id->next)
+		for (prev = m->tables; prev != id; prev = prev->next)
+			if (sg_name_eq(prev->text, id->text))
+				error(c, &id->loc, "table %s named twice",
+				    id->text);
+	for (i = 0; i < c->ntargets; i++) {
+		d = c->targets[i];
+		if (d->tablespace_move != NULL &&
+		    sg_dialect_tablespace(d, m->tablespace.text) == NULL)
+			error(c, &m->tablespace.loc, "%s knows no tablespace "
+			    "%s (%s, tablespace_move: tablespaces:)", d->name,
+			    m->tablespace.text, d->path);
+	}
+}
+
 bool
 sg_check(struct sg_script *script, const struct sg_registry *reg,
     const struct sg_dialect *const *targets, size_t ntargets,
@@ -627,6 +753,12 @@ sg_check(struct sg_script *script, const struct sg_registry *reg,
 		switch (s->tag) {
 		case SG_CREATE_INDEX:
 			check_index(&c, (struct sg_create_index *)s);
+			break;
+		case SG_BLOCK:
+			check_block(&c, (struct sg_block *)s);
+			break;
+		case SG_MOVE_TABLE:
+			check_move(&c, (struct sg_move_table *)s);
 			break;
 		case SG_SELECT:
 			check_select(&c, (struct sg_select *)s, NULL, false);

@@ -5,6 +5,7 @@
  * NAME" starts from another dialect and overrides what the file sets.
  */
 #include <dirent.h>
+#include <strings.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +26,9 @@ struct sg_registry {
 	struct sg_dialect	**loaded;
 	bool			*loading;	/* extends cycle detection */
 	struct sg_arena		*arena;
+	/* "blocks:" patterns, shared by dialects that extend another. */
+	pcre2_code		**codes;
+	size_t			 ncodes;
 };
 
 /* One YAML file being applied to a dialect. */
@@ -35,6 +39,9 @@ struct load {
 	struct sg_source	 src;
 	struct sg_diag		*diag;
 	unsigned		 errors;
+	/* The list item the setters below fill: a rule, a tablespace. */
+	struct sg_body_rule	*rule;
+	struct sg_tablespace	*ts;
 };
 
 static int
@@ -97,6 +104,9 @@ sg_registry_free(struct sg_registry *reg)
 			pcre2_code_free(reg->loaded[i]->name_re);
 		free(reg->names[i]);
 	}
+	for (i = 0; i < reg->ncodes; i++)
+		pcre2_code_free(reg->codes[i]);
+	free(reg->codes);
 	free(reg->names);
 	free(reg->loaded);
 	free(reg->loading);
@@ -544,17 +554,66 @@ static const struct key table_keys[] = {
 SET_SECTION(set_tables, table_keys)
 
 /*
- * "native", or a list of units: "- statement: ..." / "- block: ...",
- * into *out (a guard, or uuid's prelude).
+ * A list of units, "- statement: TEXT" or "- block: TEXT", whose
+ * placeholders are among vars.  False after an error.
+ */
+static bool
+units(struct load *l, yaml_node_t *v, const char *const *vars,
+    struct sg_tmpl_unit **out, size_t *nout)
+{
+	struct sg_tmpl_unit	*u;
+	yaml_node_item_t	*it;
+	yaml_node_t		*m, *k, *val;
+	const char		*kind, *s;
+	size_t			 n;
+
+	if (v->type != YAML_SEQUENCE_NODE) {
+		yerror(l, v, "expected a list of statement and block units");
+		return false;
+	}
+	n = (size_t)(v->data.sequence.items.top - v->data.sequence.items.start);
+	u = sg_arena_alloc(l->reg->arena, (n + 1) * sizeof *u);
+	*out = u;
+	*nout = 0;
+	for (it = v->data.sequence.items.start;
+	    it < v->data.sequence.items.top; it++) {
+		m = yaml_document_get_node(&l->doc, *it);
+		if (m->type != YAML_MAPPING_NODE ||
+		    m->data.mapping.pairs.top - m->data.mapping.pairs.start
+		    != 1) {
+			yerror(l, m, "a unit is 'statement: TEXT' or "
+			    "'block: TEXT'");
+			return false;
+		}
+		k = yaml_document_get_node(&l->doc,
+		    m->data.mapping.pairs.start->key);
+		val = yaml_document_get_node(&l->doc,
+		    m->data.mapping.pairs.start->value);
+		if ((kind = scalar(l, k)) == NULL ||
+		    (s = chomp(template(l, val, vars))) == NULL)
+			return false;
+		if (strcmp(kind, "statement") == 0)
+			u[*nout].kind = SG_UNIT_STATEMENT;
+		else if (strcmp(kind, "block") == 0)
+			u[*nout].kind = SG_UNIT_BLOCK;
+		else {
+			yerror(l, k, "a unit is 'statement' or 'block', "
+			    "not '%s'", kind);
+			return false;
+		}
+		u[(*nout)++].text = s;
+	}
+	return true;
+}
+
+/*
+ * "native", or a list of units, into *out (a guard, or uuid's prelude).
  */
 static void
 read_units(struct load *l, yaml_node_t *v, struct sg_guard *out)
 {
-	struct sg_guard		 g;
-	yaml_node_item_t	*it;
-	yaml_node_t		*u, *k, *val;
-	const char		*kind, *s;
-	size_t			 n;
+	struct sg_guard	 g;
+	const char	*s;
 
 	memset(&g, 0, sizeof g);
 	if (v->type == YAML_SCALAR_NODE) {
@@ -562,48 +621,14 @@ read_units(struct load *l, yaml_node_t *v, struct sg_guard *out)
 		if (s != NULL && strcmp(s, "native") == 0) {
 			g.style = SG_GUARD_NATIVE;
 			*out = g;
-		}
-		else
+		} else
 			yerror(l, v, "a guard is 'native' or a list of "
 			    "statement and block units");
 		return;
 	}
-	if (v->type != YAML_SEQUENCE_NODE) {
-		yerror(l, v, "a guard is 'native' or a list of units");
-		return;
-	}
-	n = (size_t)(v->data.sequence.items.top - v->data.sequence.items.start);
 	g.style = SG_GUARD_TEMPLATE;
-	g.units = sg_arena_alloc(l->reg->arena, n * sizeof *g.units);
-	for (it = v->data.sequence.items.start;
-	    it < v->data.sequence.items.top; it++) {
-		u = yaml_document_get_node(&l->doc, *it);
-		if (u->type != YAML_MAPPING_NODE ||
-		    u->data.mapping.pairs.top - u->data.mapping.pairs.start
-		    != 1) {
-			yerror(l, u, "a guard unit is 'statement: TEXT' or "
-			    "'block: TEXT'");
-			return;
-		}
-		k = yaml_document_get_node(&l->doc,
-		    u->data.mapping.pairs.start->key);
-		val = yaml_document_get_node(&l->doc,
-		    u->data.mapping.pairs.start->value);
-		if ((kind = scalar(l, k)) == NULL ||
-		    (s = chomp(template(l, val, guard_vars))) == NULL)
-			return;
-		if (strcmp(kind, "statement") == 0)
-			g.units[g.nunits].kind = SG_UNIT_STATEMENT;
-		else if (strcmp(kind, "block") == 0)
-			g.units[g.nunits].kind = SG_UNIT_BLOCK;
-		else {
-			yerror(l, k, "a guard unit is 'statement' or "
-			    "'block', not '%s'", kind);
-			return;
-		}
-		g.units[g.nunits++].text = s;
-	}
-	*out = g;
+	if (units(l, v, guard_vars, &g.units, &g.nunits))
+		*out = g;
 }
 
 static void
@@ -778,6 +803,226 @@ static const struct key uuid_keys[] = {
 
 SET_SECTION(set_uuid, uuid_keys)
 
+/*
+ * Blocks and tablespace moves.
+ */
+
+/* A PCRE2 pattern, owned by the registry; NULL after an error. */
+static pcre2_code *
+regex(struct load *l, yaml_node_t *v)
+{
+	pcre2_code	*re;
+	PCRE2_SIZE	 erroff;
+	const char	*s;
+	char		 msg[256];
+	int		 err;
+
+	if ((s = scalar(l, v)) == NULL)
+		return NULL;
+	re = pcre2_compile((PCRE2_SPTR)s, PCRE2_ZERO_TERMINATED, 0, &err,
+	    &erroff, NULL);
+	if (re == NULL) {
+		pcre2_get_error_message(err, (PCRE2_UCHAR *)msg, sizeof msg);
+		yerror(l, v, "bad pattern: %s at offset %zu", msg,
+		    (size_t)erroff);
+		return NULL;
+	}
+	l->reg->codes = xrealloc(l->reg->codes,
+	    (l->reg->ncodes + 1) * sizeof *l->reg->codes);
+	return l->reg->codes[l->reg->ncodes++] = re;
+}
+
+static void
+set_block_when(struct load *l, yaml_node_t *v)
+{
+	l->d->block_when = regex(l, v);
+}
+
+static void
+set_rule_message(struct load *l, yaml_node_t *v)
+{
+	l->rule->message = scalar(l, v);
+}
+
+static void
+set_rule_when(struct load *l, yaml_node_t *v)
+{
+	l->rule->when = regex(l, v);
+}
+
+static void
+set_rule_unless(struct load *l, yaml_node_t *v)
+{
+	l->rule->unless = regex(l, v);
+}
+
+static void
+set_rule_pattern(struct load *l, yaml_node_t *v, bool forbid)
+{
+	if (l->rule->pattern != NULL)
+		yerror(l, v, "a rule has one of forbid and require");
+	l->rule->forbid = forbid;
+	l->rule->pattern = regex(l, v);
+}
+
+static void set_rule_forbid(struct load *l, yaml_node_t *v)
+{ set_rule_pattern(l, v, true); }
+static void set_rule_require(struct load *l, yaml_node_t *v)
+{ set_rule_pattern(l, v, false); }
+
+static const struct key rule_keys[] = {
+	{ "forbid", set_rule_forbid },
+	{ "require", set_rule_require },
+	{ "when", set_rule_when },
+	{ "unless", set_rule_unless },
+	{ "message", set_rule_message },
+	{ NULL, NULL }
+};
+
+static void
+set_body_rules(struct load *l, yaml_node_t *v)
+{
+	yaml_node_item_t	*it;
+	yaml_node_t		*m;
+	struct sg_body_rule	*r;
+	size_t			 n = 0;
+
+	if (v->type != YAML_SEQUENCE_NODE) {
+		yerror(l, v, "rules must be a list");
+		return;
+	}
+	r = sg_arena_alloc(l->reg->arena, (size_t)(v->data.sequence.items.top
+	    - v->data.sequence.items.start + 1) * sizeof *r);
+	for (it = v->data.sequence.items.start;
+	    it < v->data.sequence.items.top; it++) {
+		m = yaml_document_get_node(&l->doc, *it);
+		l->rule = memset(&r[n], 0, sizeof r[n]);
+		apply(l, m, rule_keys);
+		if (r[n].pattern != NULL && r[n].message != NULL)
+			n++;
+		else
+			yerror(l, m, "a rule needs a message and one of forbid "
+			    "and require");
+	}
+	l->d->body_rules = r;
+	l->d->nbody_rules = n;
+}
+
+static const struct key block_keys[] = {
+	{ "block_when", set_block_when },
+	{ "rules", set_body_rules },
+	{ NULL, NULL }
+};
+
+static void
+set_blocks(struct load *l, yaml_node_t *v)
+{
+	apply(l, v, block_keys);
+}
+
+static const char *const ts_create_vars[] = { "tablespace", "bufferpool",
+	"page_size", NULL };
+static const char *const ts_move_vars[] = { "tablespace", "bufferpool",
+	"page_size", "schema", "table", NULL };
+
+static void
+set_current_schema(struct load *l, yaml_node_t *v)
+{
+	l->d->tablespace_move->current_schema = scalar(l, v);
+}
+
+static void
+set_ts_bufferpool(struct load *l, yaml_node_t *v)
+{
+	l->ts->bufferpool = scalar(l, v);
+}
+
+static void
+set_ts_page_size(struct load *l, yaml_node_t *v)
+{
+	l->ts->page_size = scalar(l, v);
+}
+
+static const struct key tablespace_keys[] = {
+	{ "bufferpool", set_ts_bufferpool },
+	{ "page_size", set_ts_page_size },
+	{ NULL, NULL }
+};
+
+/* "NAME: { bufferpool: BP, page_size: SIZE }" for each tablespace. */
+static void
+set_tablespaces(struct load *l, yaml_node_t *v)
+{
+	struct sg_tablespace_move	*tm = l->d->tablespace_move;
+	yaml_node_pair_t		*pair;
+	yaml_node_t			*m;
+
+	if (v->type != YAML_MAPPING_NODE) {
+		yerror(l, v, "tablespaces must map each name to its "
+		    "bufferpool and page_size");
+		return;
+	}
+	tm->tablespaces = sg_arena_alloc(l->reg->arena,
+	    (size_t)(v->data.mapping.pairs.top - v->data.mapping.pairs.start)
+	    * sizeof *tm->tablespaces);
+	tm->ntablespaces = 0;
+	for (pair = v->data.mapping.pairs.start;
+	    pair < v->data.mapping.pairs.top; pair++) {
+		l->ts = &tm->tablespaces[tm->ntablespaces];
+		m = yaml_document_get_node(&l->doc, pair->value);
+		if ((l->ts->name = scalar(l, yaml_document_get_node(&l->doc,
+		    pair->key))) == NULL)
+			continue;
+		apply(l, m, tablespace_keys);
+		if (l->ts->bufferpool == NULL || l->ts->page_size == NULL)
+			yerror(l, m, "tablespace %s needs a bufferpool and a "
+			    "page_size", l->ts->name);
+		else
+			tm->ntablespaces++;
+	}
+}
+
+static void
+set_ts_create(struct load *l, yaml_node_t *v)
+{
+	struct sg_tablespace_move	*tm = l->d->tablespace_move;
+
+	units(l, v, ts_create_vars, &tm->create, &tm->ncreate);
+}
+
+static void
+set_ts_move(struct load *l, yaml_node_t *v)
+{
+	struct sg_tablespace_move	*tm = l->d->tablespace_move;
+
+	units(l, v, ts_move_vars, &tm->move, &tm->nmove);
+}
+
+static const struct key tablespace_move_keys[] = {
+	{ "current_schema", set_current_schema },
+	{ "tablespaces", set_tablespaces },
+	{ "create", set_ts_create },
+	{ "move", set_ts_move },
+	{ NULL, NULL }
+};
+
+/* Starts from what an extended dialect has, if anything. */
+static void
+set_tablespace_move(struct load *l, yaml_node_t *v)
+{
+	struct sg_tablespace_move	*tm;
+
+	tm = sg_arena_alloc(l->reg->arena, sizeof *tm);
+	if (l->d->tablespace_move != NULL)
+		*tm = *l->d->tablespace_move;
+	l->d->tablespace_move = tm;
+	apply(l, v, tablespace_move_keys);
+	if (tm->current_schema == NULL || tm->ntablespaces == 0 ||
+	    tm->nmove == 0)
+		yerror(l, v, "tablespace_move needs current_schema, "
+		    "tablespaces and move");
+}
+
 static const struct key top_keys[] = {
 	{ "uuid", set_uuid },
 	{ "alter", set_alter },
@@ -789,6 +1034,8 @@ static const struct key top_keys[] = {
 	{ "types", set_types },
 	{ "literals", set_literals },
 	{ "identity", set_identity },
+	{ "blocks", set_blocks },
+	{ "tablespace_move", set_tablespace_move },
 	{ "tables", set_tables },
 	{ "guards", set_guards },
 	{ "dml", set_dml },
@@ -1023,14 +1270,36 @@ sg_dialect_reserved(const struct sg_dialect *d, const char *name)
 }
 
 bool
-sg_dialect_name_ok(const struct sg_dialect *d, const char *name)
+sg_dialect_match(const pcre2_code *re, const char *text, size_t *off)
 {
 	pcre2_match_data	*md;
 	int			 rc;
 
-	md = pcre2_match_data_create_from_pattern(d->name_re, NULL);
-	rc = pcre2_match(d->name_re, (PCRE2_SPTR)name, PCRE2_ZERO_TERMINATED,
-	    0, 0, md, NULL);
+	md = pcre2_match_data_create_from_pattern(re, NULL);
+	rc = pcre2_match(re, (PCRE2_SPTR)text, PCRE2_ZERO_TERMINATED, 0, 0,
+	    md, NULL);
+	if (rc >= 0 && off != NULL)
+		*off = pcre2_get_ovector_pointer(md)[0];
 	pcre2_match_data_free(md);
 	return rc >= 0;
+}
+
+bool
+sg_dialect_name_ok(const struct sg_dialect *d, const char *name)
+{
+	return sg_dialect_match(d->name_re, name, NULL);
+}
+
+const struct sg_tablespace *
+sg_dialect_tablespace(const struct sg_dialect *d, const char *name)
+{
+	size_t	i;
+
+	if (d->tablespace_move == NULL)
+		return NULL;
+	for (i = 0; i < d->tablespace_move->ntablespaces; i++)
+		if (strcasecmp(d->tablespace_move->tablespaces[i].name, name)
+		    == 0)
+			return &d->tablespace_move->tablespaces[i];
+	return NULL;
 }

@@ -81,6 +81,41 @@ struct sg_guard {
 };
 
 /*
+ * Blocks and tablespace moves ("blocks:" and "tablespace_move:").
+ */
+
+/*
+ * A check on the text a block gives the dialect: where when matches (or
+ * when is NULL) and unless does not, pattern must match (or, if forbid,
+ * must not); otherwise message is the error.
+ */
+struct sg_body_rule {
+	pcre2_code	*when;
+	pcre2_code	*unless;
+	pcre2_code	*pattern;
+	bool		 forbid;
+	const char	*message;
+};
+
+/* A tablespace "move table ... to tablespace NAME" may name. */
+struct sg_tablespace {
+	const char	*name;
+	const char	*bufferpool;
+	const char	*page_size;
+};
+
+/* How the dialect moves tables to another tablespace (Db2). */
+struct sg_tablespace_move {
+	const char		*current_schema;	/* {schema} by default */
+	struct sg_tablespace	*tablespaces;
+	size_t			 ntablespaces;
+	struct sg_tmpl_unit	*create;	/* once: buffer pool, tablespace */
+	size_t			 ncreate;
+	struct sg_tmpl_unit	*move;		/* once per table */
+	size_t			 nmove;
+};
+
+/*
  * The command-line client a DBA runs the dialect's scripts with; it
  * decides where a statement ends (sqlgen split models each one).
  */
@@ -146,6 +181,13 @@ struct sg_dialect {
 		 */
 		const char		*placeholder;
 	}			 uuid;
+
+	/* Blocks: which texts are block units (NULL: all), and checks. */
+	pcre2_code		*block_when;
+	struct sg_body_rule	*body_rules;
+	size_t			 nbody_rules;
+	/* "move table ... to tablespace"; NULL if the dialect has none. */
+	struct sg_tablespace_move *tablespace_move;
 	bool			 backslash_escapes;	/* '\' escapes */
 
 	/* Identity columns. */
@@ -201,5 +243,13 @@ const struct sg_dialect	*sg_registry_load(struct sg_registry *, size_t,
 bool	sg_dialect_reserved(const struct sg_dialect *, const char *);
 /* True if name may be written bare in d (its name pattern). */
 bool	sg_dialect_name_ok(const struct sg_dialect *, const char *);
+/*
+ * True if re (a "blocks:" pattern) matches text; then *off, if off is
+ * not NULL, is where the match starts.
+ */
+bool	sg_dialect_match(const pcre2_code *, const char *, size_t *);
+/* The tablespace called name (case-insensitive) in d, or NULL. */
+const struct sg_tablespace *sg_dialect_tablespace(const struct sg_dialect *,
+	    const char *);
 
 #endif

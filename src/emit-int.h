@@ -7,6 +7,7 @@
 
 #include "emit.h"
 #include "symtab.h"
+#include "template.h"
 
 struct sg_emitter {
 	const struct sg_script	*script;
@@ -29,6 +30,15 @@ void	sg_emit_note(struct sg_emitter *, const struct sg_loc *,
 	    const char *, ...) __attribute__((format(printf, 3, 4)));
 /* Writes pending notes, then text terminated as kind requires. */
 void	sg_emit_unit(struct sg_emitter *, enum sg_unit_kind, const char *);
+/* Writes each unit, expanded with vars, as sg_emit_unit does. */
+void	sg_emit_units(struct sg_emitter *, const struct sg_tmpl_unit *,
+	    size_t, const struct sg_tmpl_var *, size_t);
+/*
+ * Writes "-- sqlgen: MESSAGE" as a unit of its own, with no warning: for
+ * a statement the source itself says does not concern this dialect.
+ */
+void	sg_emit_remark(struct sg_emitter *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
 /*
  * Writes the statement in e->stmt for an object of kind obj; when
  * guarded and the dialect checks the catalog itself, wraps it in the
@@ -94,5 +104,9 @@ void	sg_emit_rename(struct sg_emitter *, const struct sg_rename_table *);
 
 /* emit-dml.c: select, update, delete or commit, as one statement. */
 void	sg_emit_dml(struct sg_emitter *, const struct sg_node *);
+
+/* emit-block.c */
+void	sg_emit_block(struct sg_emitter *, const struct sg_block *);
+void	sg_emit_move_table(struct sg_emitter *, const struct sg_move_table *);
 
 #endif

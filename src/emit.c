@@ -1,7 +1,8 @@
 /*
  * The emitter's driver: the script header, statement order, comments,
  * terminators and "if not exists" guards.  Statement bodies are built
- * in emit-table.c, emit-dml.c and here (indexes).
+ * in emit-table.c, emit-alter.c, emit-dml.c, emit-block.c and here
+ * (indexes).
  */
 #include <stdarg.h>
 #include <string.h>
@@ -108,6 +109,33 @@ sg_emit_raw(struct sg_emitter *e, const char *text)
 	sg_buf_addc(e->out, '\n');
 }
 
+void
+sg_emit_remark(struct sg_emitter *e, const char *fmt, ...)
+{
+	va_list	ap;
+	char	msg[1024];
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	separate(e);
+	sg_buf_addf(e->out, "-- sqlgen: %s\n", msg);
+	e->need_blank = true;
+}
+
+void
+sg_emit_units(struct sg_emitter *e, const struct sg_tmpl_unit *units,
+    size_t n, const struct sg_tmpl_var *vars, size_t nvars)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		sg_buf_reset(&e->scratch);
+		sg_tmpl_expand(&e->scratch, units[i].text, vars, nvars);
+		sg_emit_unit(e, units[i].kind, sg_buf_str(&e->scratch));
+	}
+}
+
 bool
 sg_emit_native_guard(const struct sg_emitter *e, enum sg_object obj,
     bool guarded)
@@ -122,7 +150,6 @@ sg_emit_guarded(struct sg_emitter *e, enum sg_object obj, bool guarded,
 	const struct sg_guard	*g = &e->d->guards[obj];
 	struct sg_tmpl_var	 vars[4];
 	struct sg_buf		 lit = { 0 };
-	size_t			 i;
 
 	if (guarded && g->style == SG_GUARD_NONE) {
 		e->errors++;
@@ -142,11 +169,7 @@ sg_emit_guarded(struct sg_emitter *e, enum sg_object obj, bool guarded,
 	vars[2] = (struct sg_tmpl_var){ "statement", sg_buf_str(&e->stmt) };
 	vars[3] = (struct sg_tmpl_var){ "statement_literal",
 	    sg_buf_str(&lit) };
-	for (i = 0; i < g->nunits; i++) {
-		sg_buf_reset(&e->scratch);
-		sg_tmpl_expand(&e->scratch, g->units[i].text, vars, 4);
-		sg_emit_unit(e, g->units[i].kind, sg_buf_str(&e->scratch));
-	}
+	sg_emit_units(e, g->units, g->nunits, vars, 4);
 	sg_buf_free(&lit);
 }
 
@@ -260,6 +283,8 @@ sg_emit(const struct sg_script *script, const struct sg_dialect *d,
 	const struct sg_node	*s;
 	const struct sg_comment	*c;
 	size_t			 i;
+	const struct sg_setting	*u;
+	const char		*v;
 
 	memset(&e, 0, sizeof e);
 	e.script = script;
@@ -274,6 +299,14 @@ sg_emit(const struct sg_script *script, const struct sg_dialect *d,
 	    script->first_file != NULL ? script->first_file : "-", d->name);
 	sg_buf_adds(out, "-- Do not edit: change the source and run sqlgen "
 	    "again.\n");
+	/* The ${name} values this script holds, a newline as a space. */
+	for (u = script->used; u != NULL; u = u->next) {
+		sg_buf_adds(out, u == script->used ? "-- With --set " : ", ");
+		sg_buf_addf(out, "%s=", u->name);
+		for (v = u->value; *v != '\0'; v++)
+			sg_buf_addc(out, *v == '\n' ? ' ' : *v);
+		sg_buf_adds(out, u->next == NULL ? ".\n" : "");
+	}
 	e.need_blank = true;
 
 	if (d->single_cascade_path)
@@ -306,6 +339,12 @@ sg_emit(const struct sg_script *script, const struct sg_dialect *d,
 			break;
 		case SG_RENAME_TABLE:
 			sg_emit_rename(&e, (const struct sg_rename_table *)s);
+			break;
+		case SG_BLOCK:
+			sg_emit_block(&e, (const struct sg_block *)s);
+			break;
+		case SG_MOVE_TABLE:
+			sg_emit_move_table(&e, (const struct sg_move_table *)s);
 			break;
 		default:
 			break;

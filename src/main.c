@@ -23,6 +23,7 @@
 #include "emit.h"
 #include "parse.h"
 #include "split.h"
+#include "vars.h"
 #include "xmalloc.h"
 
 #ifndef SG_TEMPLATES_DIR
@@ -48,6 +49,8 @@ usage(FILE *f)
 "  -o, --output=DIR      write DIR/<dialect>.sql (default: standard output)\n"
 "  -t, --templates=DIR   dialect descriptions (default: $SQLGEN_TEMPLATES\n"
 "                        or " SG_TEMPLATES_DIR ")\n"
+"      --set NAME=VALUE  the value of ${NAME} in the source (repeatable)\n"
+"      --set-file FILE   NAME=VALUE lines; later settings win\n"
 "  -q, --quiet           do not print warnings\n"
 "  -v, --verbose         print how many statements each script holds\n"
 "  -l, --list-dialects   list the dialects and exit\n"
@@ -171,6 +174,7 @@ struct run {
 	struct sg_registry	*reg;
 	const struct sg_dialect	**targets;
 	size_t			 ntargets;
+	struct sg_vars		*vars;		/* --set, --set-file */
 };
 
 /* Resolves the requested dialects and loads their descriptions. */
@@ -254,6 +258,7 @@ generate(struct run *r, int argc, char **argv)
 
 	memset(&script, 0, sizeof script);
 	script.arena = sg_arena_new();
+	script.vars = r->vars;
 	srcs = xcalloc((size_t)argc, sizeof *srcs);
 	outs = xcalloc(r->ntargets, sizeof *outs);
 	for (k = 0; k < argc && rc == 0; k++) {
@@ -318,6 +323,7 @@ generate(struct run *r, int argc, char **argv)
 int
 main(int argc, char **argv)
 {
+	enum { OPT_SET = 256, OPT_SET_FILE };
 	static const struct option longopts[] = {
 		{ "dialect", required_argument, NULL, 'd' },
 		{ "all", no_argument, NULL, 'a' },
@@ -328,6 +334,8 @@ main(int argc, char **argv)
 		{ "list-dialects", no_argument, NULL, 'l' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
+		{ "set", required_argument, NULL, OPT_SET },
+		{ "set-file", required_argument, NULL, OPT_SET_FILE },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct run	 r;
@@ -336,6 +344,7 @@ main(int argc, char **argv)
 
 	memset(&r, 0, sizeof r);
 	sg_diag_init(&r.diag, stderr);
+	r.vars = sg_vars_new();
 	r.templates = getenv("SQLGEN_TEMPLATES");
 	if (r.templates == NULL || *r.templates == '\0')
 		r.templates = SG_TEMPLATES_DIR;
@@ -371,32 +380,45 @@ main(int argc, char **argv)
 			break;
 		case 'h':
 			usage(stdout);
-			return 0;
+			rc = 0;
+			goto done;
 		case 'V':
 			puts(PACKAGE_STRING);
-			return 0;
+			rc = 0;
+			goto done;
+		case OPT_SET:
+			if (sg_vars_set(r.vars, optarg))
+				break;
+			fprintf(stderr, "sqlgen: error: --set '%s': expected "
+			    "NAME=VALUE, NAME a placeholder name "
+			    "([A-Za-z_][A-Za-z0-9_]*)\n", optarg);
+			rc = EXIT_USAGE;
+			goto done;
+		case OPT_SET_FILE:
+			if (sg_vars_load(r.vars, optarg, &r.diag))
+				break;
+			rc = EXIT_USAGE;
+			goto done;
 		default:
 			usage(stderr);
-			return EXIT_USAGE;
+			rc = EXIT_USAGE;
+			goto done;
 		}
 	}
 	argc -= optind;
 	argv += optind;
 	r.diag.quiet_warnings = r.quiet;
 
+	rc = EXIT_USAGE;
 	if (!list && argc == 0) {
 		fputs("sqlgen: error: no input file (use - for standard "
 		    "input)\n", stderr);
 		usage(stderr);
-		return EXIT_USAGE;
-	}
-	if (!list && !r.all && r.dialects == NULL) {
+	} else if (!list && !r.all && r.dialects == NULL)
 		fputs("sqlgen: error: give --dialect=NAME or --all\n", stderr);
-		return EXIT_USAGE;
-	}
-	if ((r.reg = sg_registry_open(r.templates, &r.diag)) == NULL)
-		return EXIT_USAGE;
-	if (list)
+	else if ((r.reg = sg_registry_open(r.templates, &r.diag)) == NULL)
+		;
+	else if (list)
 		rc = list_dialects(&r);
 	else if ((rc = load_targets(&r)) != 0)
 		;
@@ -408,8 +430,10 @@ main(int argc, char **argv)
 		rc = EXIT_USAGE;
 	} else
 		rc = generate(&r, argc, argv);
+done:
 	free(r.targets);
 	free(r.dialects);
 	sg_registry_free(r.reg);
+	sg_vars_free(r.vars);
 	return rc;
 }

@@ -20,7 +20,7 @@ if ! diff -u "$tmp/table" "$tmp/tokens"; then
 fi
 sed -n 's/^SG_KEYWORD("[a-z_]*", \([A-Z_]*\), SG_KW_UNRESERVED).*/\1/p' "$kw" |
     sort -u > "$tmp/unreserved"
-awk '/^unreserved_keyword:/ { f = 1; next }
+awk '/^[a-z_]*unreserved_keyword:/ { f = 1; next }
     f && /^\t;/ { f = 0 }
     f { for (i = 1; i <= NF; i++) if ($i ~ /^[A-Z_]+$/) { print $i; break } }' \
     "$y" | sort -u > "$tmp/names"

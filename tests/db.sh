@@ -9,7 +9,8 @@
 # tests/fixtures/<engine>.sql (the WSO2 tables migrations expect), runs,
 # and runs again unless it is listed in run_once below: all shipped
 # migrations say they are safe to run twice, and the test holds them to
-# it.  After each run the catalog is normalised (tests/db/normalise.awk
+# it.  out/ holds the ${name} values of migrations/out.set; the role it
+# names as ${user} is created on the PostgreSQL server first.  After each run the catalog is normalised (tests/db/normalise.awk
 # says how and why), reduced to what differs from the fixture's, and
 # compared with tests/db/expected/<migration, "/" as "_">.catalog.  The
 # three engines share that one file; where the migration source itself
@@ -205,6 +206,16 @@ pg_start() {
 			    >"$tmp/pg-ext.log" 2>&1; then
 				bad "postgresql: no pg_stat_statements (postgresql-contrib):"
 				show "$tmp/pg-ext.log"
+				return 1
+			fi
+			# out/ names the role migrations/out.set gives
+			# ${user}: postgresql/prerequisites makes it a
+			# superuser, so it must exist.
+			pg_role=$(sed -n 's/^user=//p' "$srcdir/migrations/out.set")
+			if ! $pg -d postgres -c "CREATE ROLE $pg_role LOGIN" \
+			    >"$tmp/pg-role.log" 2>&1; then
+				bad "postgresql: cannot create role $pg_role:"
+				show "$tmp/pg-role.log"
 				return 1
 			fi
 			v=$($pg -At -d postgres -c 'SHOW server_version')

@@ -1,7 +1,9 @@
 #!/bin/sh
 # Golden cases: tests/golden/CASE.sg is compiled for each dialect (or
-# those named on a first line "-- dialects: a b"), and the result is
-# compared byte for byte with CASE.DIALECT.sql; warnings and errors with
+# those named on a first line "-- dialects: a b"), with the ${name}
+# values of a line "-- set: NAME=VALUE ..." if there is one, and the
+# result is compared byte for byte with CASE.DIALECT.sql; warnings and
+# errors with
 # CASE.err, which ends with the exit status.  UPDATE=1 rewrites the
 # expected files instead (make update-golden); read their diff.
 set -u
@@ -26,13 +28,14 @@ cd "$srcdir"
 for sg in tests/golden/*.sg; do
 	case=${sg%.sg}
 	dialects=$(sed -n '1s/^-- dialects: *//p' "$sg")
+	sets=$(sed -n 's/^-- set: *//p' "$sg" | tr ' ' '\n' | sed 's/^./--set=&/')
 	[ -n "$dialects" ] || dialects=$("$SQLGEN" --templates=templates \
 	    --list-dialects | awk '{print $1}')
 	rm -rf "$tmp/out"
 	: > "$tmp/err"
 	status=0
 	${SQLGEN_WRAP:-} "$SQLGEN" --templates=templates -o "$tmp/out" \
-	    --dialect="$(echo $dialects | tr ' ' ,)" "$sg" 2> "$tmp/err" ||
+	    --dialect="$(echo $dialects | tr ' ' ,)" $sets "$sg" 2> "$tmp/err" ||
 	    status=$?
 	echo "exit $status" >> "$tmp/err"
 	check "$case.err" "$tmp/err"

@@ -31,6 +31,7 @@ for m in $MIGRATIONS; do
 		fi
 		want=$($wrap "$SQLGEN" -v --quiet \
 		    --templates="$srcdir/templates" --dialect="$d" \
+		    --set-file="$srcdir/migrations/out.set" \
 		    "$srcdir/migrations/$m.sqlg" 2>&1 >/dev/null |
 		    sed -n "s/^sqlgen: $d: \([0-9]*\) statements .*/\1/p")
 		split "$d" "$f"

@@ -5,7 +5,8 @@
  * normalising both (case, whitespace, comments, guards).  Where they
  * differ on purpose, "expect" lists a rewrite of the seed, or a statement
  * sqlgen adds, and why; one that no longer matches anything fails, so
- * every listed difference stays true.
+ * every listed difference stays true.  The migrations' ${name}
+ * placeholders take the values out/ is written with (migrations/out.set).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -27,6 +28,7 @@
 #include "dialect.h"
 #include "emit.h"
 #include "parse.h"
+#include "vars.h"
 #include "xmalloc.h"
 
 #define MAX_STMTS	256
@@ -40,9 +42,17 @@ struct rewrite {
 };
 
 struct block {
-	char	*file;
+	char	*file;		/* one or more, joined by " + " */
 	char	*migration;
 	char	*dialect;
+	bool	 loose;		/* split at ";" too; see "loose" */
+};
+
+/* "loose | GLOB | WHY": seeds that end statements with ";" as well. */
+struct loose {
+	char	*glob;
+	char	*why;
+	int	 hits;
 };
 
 static const char	*srcdir;
@@ -50,7 +60,10 @@ static struct block	 blocks[64];
 static size_t		 nblocks;
 static struct rewrite	 rewrites[64];
 static size_t		 nrewrites;
+static struct loose	 looses[16];
+static size_t		 nlooses;
 static struct sg_registry *reg;
+static struct sg_vars	*vars;
 
 static char *
 slurp(const char *path)
@@ -121,6 +134,10 @@ load_expect(void)
 			blocks[nblocks].file = xstrdup(f[1]);
 			blocks[nblocks].migration = xstrdup(f[2]);
 			blocks[nblocks++].dialect = xstrdup(f[3]);
+		} else if (n == 3 && strcmp(f[0], "loose") == 0) {
+			looses[nlooses].glob = xstrdup(f[1]);
+			looses[nlooses++].why = xstrdup(f[2]);
+			assert_true(strlen(f[2]) > 20);
 		} else if ((n == 5 && strcmp(f[0], "diff") == 0) ||
 		    (n == 4 && strcmp(f[0], "extra") == 0)) {
 			struct rewrite *r = &rewrites[nrewrites++];
@@ -210,10 +227,11 @@ unguard(struct sg_buf *b)
 /*
  * Splits a script the simple way its own layout allows: "/" alone on a
  * line ends a statement in the slash dialects, a line ending in ";"
- * elsewhere.  Returns normalised, unguarded statements.
+ * elsewhere, and both in a loose seed, whose text after its last
+ * statement is one more.  Returns normalised, unguarded statements.
  */
 static size_t
-split(const char *text, bool slash, char **stmts)
+split(const char *text, bool slash, bool loose, char **stmts)
 {
 	struct sg_buf	 cur = { 0 }, norm = { 0 };
 	const char	*line = text, *nl;
@@ -225,12 +243,11 @@ split(const char *text, bool slash, char **stmts)
 		len = nl != NULL ? (size_t)(nl - line) : strlen(line);
 		while (len > 0 && isspace((unsigned char)line[len - 1]))
 			len--;
+		end = len > 0 && line[len - 1] == ';' &&
+		    strncmp(line, "--", 2) != 0;
 		if (slash)
-			end = len == 1 && line[0] == '/';
-		else
-			end = len > 0 && line[len - 1] == ';' &&
-			    strncmp(line, "--", 2) != 0;
-		if (!(slash && end)) {
+			end = (loose && end) || (len == 1 && line[0] == '/');
+		if (!(slash && len == 1 && line[0] == '/')) {
 			sg_buf_add(&cur, line, len);
 			sg_buf_addc(&cur, '\n');
 		}
@@ -244,7 +261,10 @@ split(const char *text, bool slash, char **stmts)
 		line = nl != NULL ? nl + 1 : line + strlen(line);
 	}
 	normalise(sg_buf_str(&cur), &norm, slash);
-	assert_int_equal(norm.len, 0);	/* nothing after the last statement */
+	if (loose && norm.len > 0 && n < MAX_STMTS)
+		stmts[n++] = xstrdup(sg_buf_str(&norm));
+	else
+		assert_int_equal(norm.len, 0);	/* nothing after the last */
 	sg_buf_free(&cur);
 	sg_buf_free(&norm);
 	return n;
@@ -268,13 +288,15 @@ generate(const struct block *b, const struct sg_dialect **dp)
 	snprintf(path, sizeof path, "%s/migrations/%s.sqlg", srcdir,
 	    b->migration);
 	text = slurp(path);
-	re = pcre2_compile((PCRE2_SPTR)"(?i)\\bif\\s+not\\s+exists\\s+",
+	/* The DSL's own, after "create table" and "create index". */
+	re = pcre2_compile((PCRE2_SPTR)"(?i)\\b(create\\s+(?:unique\\s+)?"
+	    "(?:table|index))\\s+if\\s+not\\s+exists\\s+",
 	    PCRE2_ZERO_TERMINATED, 0, &err, &off, NULL);
 	len = strlen(text) + 1;
 	plain = xmalloc(len);
 	assert_true(pcre2_substitute(re, (PCRE2_SPTR)text,
 	    PCRE2_ZERO_TERMINATED, 0, PCRE2_SUBSTITUTE_GLOBAL, NULL, NULL,
-	    (PCRE2_SPTR)"", 0, (PCRE2_UCHAR *)plain, &len) >= 0);
+	    (PCRE2_SPTR)"$1 ", 3, (PCRE2_UCHAR *)plain, &len) >= 0);
 	pcre2_code_free(re);
 
 	ix = sg_registry_find(reg, b->dialect);
@@ -287,6 +309,7 @@ generate(const struct block *b, const struct sg_dialect **dp)
 	src.name = path;
 	src.text = plain;
 	src.len = strlen(plain);
+	script.vars = vars;
 	assert_true(sg_parse(&script, &src, &diag));
 	assert_true(sg_check(&script, reg, &d, 1, &diag));
 	assert_true(sg_emit(&script, d, &out, &diag, NULL));
@@ -368,22 +391,46 @@ apply_rewrites(const char *file, char **stmts, size_t *n)
 	compact(stmts, n);
 }
 
+/* The seed files joined by " + " in a block's file field, in order. */
+static char *
+seed_text(const char *files)
+{
+	struct sg_buf	 text = { 0 };
+	const char	*p = files, *plus;
+	char		 path[4096], *part;
+	size_t		 n;
+
+	for (;;) {
+		plus = strstr(p, " + ");
+		n = plus != NULL ? (size_t)(plus - p) : strlen(p);
+		snprintf(path, sizeof path, "%s/tests/seeds/%.*s", srcdir,
+		    (int)n, p);
+		part = slurp(path);
+		sg_buf_adds(&text, part);
+		sg_buf_addc(&text, '\n');
+		free(part);
+		if (plus == NULL)
+			break;
+		p = plus + 3;
+	}
+	return text.data;
+}
+
 static void
 test_block(void **state)
 {
 	const struct block	*b = *state;
 	const struct sg_dialect	*d;
 	char			*seed_stmts[MAX_STMTS], *our_stmts[MAX_STMTS];
-	char			 path[4096], *seed, *ours;
+	char			*seed, *ours;
 	size_t			 nseed, nours, i;
 	bool			 slash;
 
-	snprintf(path, sizeof path, "%s/tests/seeds/%s", srcdir, b->file);
-	seed = slurp(path);
+	seed = seed_text(b->file);
 	ours = generate(b, &d);
 	slash = strcmp(d->statement_end, "\n/") == 0;
-	nseed = split(seed, slash, seed_stmts);
-	nours = split(ours, slash, our_stmts);
+	nseed = split(seed, slash, b->loose, seed_stmts);
+	nours = split(ours, slash, false, our_stmts);
 	apply_rewrites(b->file, seed_stmts, &nseed);
 	drop_extras(b->file, our_stmts, &nours);
 	for (i = 0; i < nseed && i < nours; i++) {
@@ -412,6 +459,12 @@ test_differences_used(void **state)
 	size_t	r;
 
 	(void)state;
+	for (r = 0; r < nlooses; r++) {
+		if (looses[r].hits == 0)
+			print_error("loose seed never used: %s\n",
+			    looses[r].why);
+		assert_true(looses[r].hits > 0);
+	}
 	for (r = 0; r < nrewrites; r++) {
 		if (rewrites[r].hits == 0)
 			print_error("listed difference never matched: %s\n",
@@ -425,13 +478,23 @@ main(void)
 {
 	struct CMUnitTest	tests[65];
 	char			path[4096];
-	size_t			i;
+	size_t			i, r;
 	int			rc;
 
 	srcdir = getenv("srcdir");
 	if (srcdir == NULL)
 		srcdir = ".";
 	load_expect();
+	for (i = 0; i < nblocks; i++)
+		for (r = 0; r < nlooses; r++)
+			if (fnmatch(looses[r].glob, blocks[i].file, 0) == 0) {
+				blocks[i].loose = true;
+				looses[r].hits++;
+			}
+	vars = sg_vars_new();
+	snprintf(path, sizeof path, "%s/migrations/out.set", srcdir);
+	if (!sg_vars_load(vars, path, &(struct sg_diag){ .out = stderr }))
+		return 1;
 	snprintf(path, sizeof path, "%s/templates", srcdir);
 	if ((reg = sg_registry_open(path, &(struct sg_diag){ .out = stderr }))
 	    == NULL)
@@ -453,7 +516,12 @@ main(void)
 		free(rewrites[i].replacement);
 		free(rewrites[i].why);
 	}
+	for (i = 0; i < nlooses; i++) {
+		free(looses[i].glob);
+		free(looses[i].why);
+	}
 	pcre2_code_free(guard_re);
 	sg_registry_free(reg);
+	sg_vars_free(vars);
 	return rc;
 }

@@ -738,7 +738,7 @@ test_wrong_shapes(void **state)
 	    "@/bad.yaml:8:25: error: expected true or false, not 'maybe'\n"
 	    "@/bad.yaml:10:10: error: a guard is 'native' or a list of "
 	    "statement and block units\n"
-	    "@/bad.yaml:12:7: error: a guard unit is 'statement' or 'block', "
+	    "@/bad.yaml:12:7: error: a unit is 'statement' or 'block', "
 	    "not 'procedure'\n"
 	    "@/bad.yaml:13:14: error: expected a mapping\n");
 }

@@ -1,0 +1,184 @@
+/*
+ * Placeholder values (--set, --set-file).  A run has a handful, so a
+ * plain array is enough; setting a name again replaces its value.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "vars.h"
+#include "xmalloc.h"
+
+struct sg_var {
+	char	*name;
+	char	*value;
+};
+
+struct sg_vars {
+	struct sg_var	*v;
+	size_t		 n;
+	size_t		 cap;
+};
+
+struct sg_vars *
+sg_vars_new(void)
+{
+	return xcalloc(1, sizeof(struct sg_vars));
+}
+
+void
+sg_vars_free(struct sg_vars *vars)
+{
+	size_t	i;
+
+	if (vars == NULL)
+		return;
+	for (i = 0; i < vars->n; i++) {
+		free(vars->v[i].name);
+		free(vars->v[i].value);
+	}
+	free(vars->v);
+	free(vars);
+}
+
+bool
+sg_vars_name_ok(const char *s, size_t len)
+{
+	size_t	i;
+
+	if (len == 0 || (s[0] >= '0' && s[0] <= '9'))
+		return false;
+	for (i = 0; i < len; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= 'A' && s[i] <= 'Z') ||
+		    (s[i] >= '0' && s[i] <= '9') || s[i] == '_'))
+			return false;
+	return true;
+}
+
+static bool
+blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r';
+}
+
+/* Sets from the len bytes at s; the position of a fault in *bad. */
+static bool
+set(struct sg_vars *vars, const char *s, size_t len, size_t *bad)
+{
+	const char	*eq, *name, *value, *end = s + len;
+	size_t		 nlen, vlen, i;
+
+	name = s;
+	while (name < end && blank(*name))
+		name++;
+	if ((eq = memchr(name, '=', (size_t)(end - name))) == NULL) {
+		*bad = (size_t)(name - s);
+		return false;
+	}
+	for (nlen = (size_t)(eq - name); nlen > 0 && blank(name[nlen - 1]);
+	    nlen--)
+		continue;
+	if (!sg_vars_name_ok(name, nlen)) {
+		*bad = (size_t)(name - s);
+		return false;
+	}
+	for (value = eq + 1; value < end && blank(*value); value++)
+		continue;
+	for (vlen = (size_t)(end - value); vlen > 0 && blank(value[vlen - 1]);
+	    vlen--)
+		continue;
+	for (i = 0; i < vars->n; i++)
+		if (strlen(vars->v[i].name) == nlen &&
+		    strncmp(vars->v[i].name, name, nlen) == 0)
+			break;
+	if (i == vars->n) {
+		if (vars->n == vars->cap) {
+			vars->cap = vars->cap ? vars->cap * 2 : 8;
+			vars->v = xrealloc(vars->v, vars->cap * sizeof *vars->v);
+		}
+		vars->v[vars->n].name = xstrndup(name, nlen);
+		vars->v[vars->n++].value = NULL;
+	}
+	free(vars->v[i].value);
+	vars->v[i].value = xstrndup(value, vlen);
+	return true;
+}
+
+bool
+sg_vars_set(struct sg_vars *vars, const char *assignment)
+{
+	size_t	bad;
+
+	return set(vars, assignment, strlen(assignment), &bad);
+}
+
+bool
+sg_vars_load(struct sg_vars *vars, const char *path, struct sg_diag *diag)
+{
+	struct sg_source	 src;
+	struct sg_loc		 loc;
+	struct sg_buf		 buf = { 0 };
+	FILE			*f;
+	char			 chunk[4096];
+	const char		*text, *line, *nl, *p;
+	size_t			 n, r, len, bad;
+	unsigned		 lineno = 1;
+	bool			 ok = true;
+
+	if ((f = fopen(path, "rb")) == NULL) {
+		sg_diag(diag, SG_ERROR, NULL, "%s: %s", path, strerror(errno));
+		return false;
+	}
+	while ((r = fread(chunk, 1, sizeof chunk, f)) > 0)
+		sg_buf_add(&buf, chunk, r);
+	if (ferror(f)) {
+		sg_diag(diag, SG_ERROR, NULL, "%s: %s", path, strerror(errno));
+		fclose(f);
+		sg_buf_free(&buf);
+		return false;
+	}
+	fclose(f);
+	text = sg_buf_str(&buf);
+	n = buf.len;
+	src.name = path;
+	src.text = text;
+	src.len = n;
+	for (line = text; line < text + n; line = nl + 1, lineno++) {
+		if ((nl = memchr(line, '\n', (size_t)(text + n - line))) ==
+		    NULL)
+			nl = text + n;
+		len = (size_t)(nl - line);
+		for (p = line; p < nl && blank(*p); p++)
+			continue;
+		if (p == nl || *p == '#' || set(vars, line, len, &bad))
+			continue;
+		memset(&loc, 0, sizeof loc);
+		loc.src = &src;
+		loc.line = lineno;
+		loc.col = (unsigned)bad + 1;
+		loc.off = (unsigned)(line - text) + (unsigned)bad;
+		loc.end = loc.off;
+		sg_diag(diag, SG_ERROR, &loc, "expected NAME=VALUE, NAME a "
+		    "placeholder name ([A-Za-z_][A-Za-z0-9_]*)");
+		ok = false;
+	}
+	sg_buf_free(&buf);
+	return ok;
+}
+
+const char *
+sg_vars_get(const struct sg_vars *vars, const char *name, size_t len)
+{
+	size_t	i;
+
+	if (vars == NULL)
+		return NULL;
+	for (i = 0; i < vars->n; i++)
+		if (strncmp(vars->v[i].name, name, len) == 0 &&
+		    vars->v[i].name[len] == '\0')
+			return vars->v[i].value;
+	return NULL;
+}

@@ -7,6 +7,7 @@
 # (tests/split.sh: no statement run twice, none lost).
 set -u
 : "${srcdir:=.}"
+: "${SQLGEN:?SQLGEN must name the sqlgen binary}"
 cd "$srcdir" || exit 1
 pass=0
 fail=0
@@ -106,6 +107,19 @@ elif grep -A1 -x 'COMMIT' "$f" | grep -q -x '/'; then
 	ok "9: Oracle's COMMIT ends with / alone, no ;"
 else
 	no "9: $f has no COMMIT followed by /"
+fi
+
+# 10. Db2 TS32K and SYSTOOLSPACE blocks ended statements with ";" in a "/"
+#     script (seed 004 mixed both) and left prose in the code.
+f=out/db2/ts32k/db2.sql
+if [ ! -f "$f" ]; then
+	no "10: $f is missing"
+elif ${SQLGEN_WRAP:-} "$SQLGEN" split --templates=templates --dialect=db2 \
+    "$f" >/dev/null 2>&1 &&
+    ! grep -q -E '^Where,|<TABLE_SCHEMA' "$f"; then
+	ok "10: db2 -td/ splits the TS32K script with no warning, and no prose"
+else
+	no "10: the TS32K script has ';'-ended statements or prose for db2 -td/"
 fi
 
 # 11. PostgreSQL dropped parents before children; MySQL indexes unguarded.

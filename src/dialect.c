@@ -15,6 +15,7 @@
 
 #include "arena.h"
 #include "dialect.h"
+#include "file.h"
 #include "symtab.h"
 #include "template.h"
 #include "xmalloc.h"
@@ -1050,27 +1051,12 @@ static char *
 read_file(const char *path, size_t *len)
 {
 	FILE	*f;
-	char	*buf = NULL;
-	size_t	 cap = 0, n = 0, r;
+	char	*buf;
 
 	if ((f = fopen(path, "rb")) == NULL)
 		return NULL;
-	do {
-		if (cap - n < 4096) {
-			cap = cap ? cap * 2 : 8192;
-			buf = xrealloc(buf, cap + 1);
-		}
-		r = fread(buf + n, 1, cap - n, f);
-		n += r;
-	} while (r > 0);
-	if (ferror(f)) {
-		fclose(f);
-		free(buf);
-		return NULL;
-	}
+	buf = sg_file_read(f, len);
 	fclose(f);
-	buf[n] = '\0';
-	*len = n;
 	return buf;
 }
 

@@ -21,6 +21,7 @@
 #include "check.h"
 #include "dialect.h"
 #include "emit.h"
+#include "file.h"
 #include "parse.h"
 #include "split.h"
 #include "vars.h"
@@ -58,33 +59,6 @@ usage(FILE *f)
 "  -V, --version         show the version and exit\n"
 "\n"
 "FILE - reads standard input.  All FILEs form one script.\n", f);
-}
-
-/* Reads f whole; a regular file into a buffer of its size. */
-static char *
-read_all(FILE *f, size_t *len)
-{
-	struct stat	 st;
-	char		*buf = NULL;
-	size_t		 cap = 0, n = 0, r;
-
-	/* One byte more than the file, so the read that finds EOF fits. */
-	cap = fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) ?
-	    (size_t)st.st_size + 1 : 65536;
-	buf = xmalloc(cap + 1);
-	do {
-		if (n == cap)
-			buf = xrealloc(buf, (cap *= 2) + 1);
-		r = fread(buf + n, 1, cap - n, f);
-		n += r;
-	} while (r > 0);
-	if (ferror(f)) {
-		free(buf);
-		return NULL;
-	}
-	buf[n] = '\0';
-	*len = n;
-	return buf;
 }
 
 /* mkdir -p */
@@ -264,7 +238,7 @@ generate(struct run *r, int argc, char **argv)
 	for (k = 0; k < argc && rc == 0; k++) {
 		srcs[k].name = strcmp(argv[k], "-") == 0 ? "<stdin>" : argv[k];
 		f = strcmp(argv[k], "-") == 0 ? stdin : fopen(argv[k], "rb");
-		if (f == NULL || (srcs[k].text = read_all(f, &srcs[k].len))
+		if (f == NULL || (srcs[k].text = sg_file_read(f, &srcs[k].len))
 		    == NULL) {
 			fprintf(stderr, "sqlgen: error: %s: %s\n", argv[k],
 			    strerror(errno));

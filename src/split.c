@@ -41,6 +41,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "file.h"
 #include "split-int.h"
 #include "xmalloc.h"
 
@@ -280,29 +281,6 @@ sg_split_word_is(const char *w, size_t n, const char *kw)
  * The command.
  */
 
-static char *
-read_input(FILE *f, size_t *len)
-{
-	char	*buf = NULL;
-	size_t	 cap = 0, n = 0, r;
-
-	do {
-		if (cap - n < 65536) {
-			cap = cap ? cap * 2 : 65536;
-			buf = xrealloc(buf, cap + 1);
-		}
-		r = fread(buf + n, 1, cap - n, f);
-		n += r;
-	} while (r > 0);
-	if (ferror(f)) {
-		free(buf);
-		return NULL;
-	}
-	buf[n] = '\0';
-	*len = n;
-	return buf;
-}
-
 static void
 print(const struct sg_source *src, const struct sg_split_result *res)
 {
@@ -346,7 +324,7 @@ sg_split_main(const struct sg_dialect *const *targets, size_t ntargets,
 	}
 	in = strcmp(argv[0], "-") == 0;
 	if ((f = in ? stdin : fopen(argv[0], "rb")) == NULL ||
-	    (text = read_input(f, &src.len)) == NULL) {
+	    (text = sg_file_read(f, &src.len)) == NULL) {
 		sg_diag(diag, SG_ERROR, NULL, "%s: %s", argv[0],
 		    strerror(errno));
 		if (f != NULL && !in)

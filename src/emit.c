@@ -312,6 +312,9 @@ sg_emit(const struct sg_script *script, const struct sg_dialect *d,
 	if (d->single_cascade_path)
 		sg_cascade_plan(&e);
 	/* What uuid() needs first: PostgreSQL's extension, Db2's function. */
+	if (script->uses_uuid && d->uuid.prelude.nunits > 0)
+		sg_buf_addf(&e.notes, "-- sqlgen: uuid() is %s in %s, which "
+		    "needs this first\n", d->uuid.expression, d->name);
 	if (script->uses_uuid)
 		for (i = 0; i < d->uuid.prelude.nunits; i++)
 			sg_emit_unit(&e, d->uuid.prelude.units[i].kind,

@@ -135,10 +135,18 @@ sg_cascade_plan(struct sg_emitter *e)
 	struct sg_constraint		*k;
 	unsigned			 from, to, p, c;
 
+	/* The flags are this dialect's: clear what an earlier one set. */
+	for (s = e->script->stmts.head; s != NULL; s = s->next)
+		if (s->tag == SG_CREATE_TABLE)
+			for (el = ((struct sg_create_table *)s)->elements.head;
+			    el != NULL; el = el->next)
+				if (el->tag == SG_CONSTRAINT)
+					((struct sg_constraint *)el)->
+					    cascade_dropped = false;
 	memset(&g, 0, sizeof g);
 	g.arena = e->arena;
 	g.n = e->script->ntables;
-	if (g.n == 0)
+	if (!e->d->single_cascade_path || g.n == 0)
 		return;
 	g.out = sg_arena_alloc(g.arena, g.n * sizeof *g.out);
 	g.in = sg_arena_alloc(g.arena, g.n * sizeof *g.in);
@@ -160,7 +168,6 @@ sg_cascade_plan(struct sg_emitter *e)
 			if (el->tag != SG_CONSTRAINT)
 				continue;
 			k = (struct sg_constraint *)el;
-			k->cascade_dropped = false;
 			if (!k->on_delete_cascade || k->ref == NULL)
 				continue;
 			p = k->ref->ordinal;

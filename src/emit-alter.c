@@ -101,12 +101,10 @@ add_columns(struct sg_emitter *e, const struct target *t,
 	const struct sg_node		*n;
 	struct sg_buf			 col = { 0 }, cols = { 0 };
 	struct sg_tmpl_var		 vars[4];
-	bool				 native;
 
-	native = sg_emit_native_guard(e, SG_OBJ_COLUMN, x->guarded);
 	vars[0] = (struct sg_tmpl_var){ "table", sg_buf_str(&t->sql) };
 	vars[1] = (struct sg_tmpl_var){ "if_not_exists",
-	    native ? "IF NOT EXISTS " : "" };
+	    sg_emit_guard_words(e, SG_OBJ_COLUMN, x->guarded) };
 	if (x->guarded || first->next == end) {
 		sg_emit_column(e, &col, t->catalog, x->column, NULL);
 		vars[2] = (struct sg_tmpl_var){ "column", sg_buf_str(&col) };
@@ -179,8 +177,7 @@ drop_column(struct sg_emitter *e, const struct target *t,
 	vars[0] = (struct sg_tmpl_var){ "table", sg_buf_str(&t->sql) };
 	vars[1] = (struct sg_tmpl_var){ "column", sg_buf_str(&col) };
 	vars[2] = (struct sg_tmpl_var){ "if_exists",
-	    sg_emit_native_guard(e, SG_OBJ_DROP_COLUMN, x->guarded) ?
-	    "IF EXISTS " : "" };
+	    sg_emit_guard_words(e, SG_OBJ_DROP_COLUMN, x->guarded) };
 	if (statement(e, e->d->alter.drop_column, "drop_column", &x->n.loc,
 	    vars, 3))
 		sg_emit_guarded(e, SG_OBJ_DROP_COLUMN, x->guarded,
@@ -238,8 +235,7 @@ sg_emit_drop_index(struct sg_emitter *e, const struct sg_drop_index *di)
 	vars[0] = (struct sg_tmpl_var){ "table", sg_buf_str(&t.sql) };
 	vars[1] = (struct sg_tmpl_var){ "index", sg_buf_str(&index) };
 	vars[2] = (struct sg_tmpl_var){ "if_exists",
-	    sg_emit_native_guard(e, SG_OBJ_DROP_INDEX, di->if_exists) ?
-	    "IF EXISTS " : "" };
+	    sg_emit_guard_words(e, SG_OBJ_DROP_INDEX, di->if_exists) };
 	if (statement(e, e->d->alter.drop_index, "drop_index", &di->n.loc,
 	    vars, 3))
 		sg_emit_guarded(e, SG_OBJ_DROP_INDEX, di->if_exists,

@@ -50,6 +50,9 @@ void	sg_emit_guarded(struct sg_emitter *, enum sg_object, bool,
 /* True if obj's "if not exists" is written inside the statement. */
 bool	sg_emit_native_guard(const struct sg_emitter *, enum sg_object,
 	    bool);
+/* The words that native guard is ("IF NOT EXISTS ", "IF EXISTS "), or "". */
+const char *sg_emit_guard_words(const struct sg_emitter *, enum sg_object,
+	    bool);
 /* Writes node's comments placed at pos, each line indented. */
 void	sg_emit_comments(struct sg_emitter *, struct sg_buf *,
 	    const struct sg_node *, enum sg_comment_pos, const char *);
@@ -80,7 +83,10 @@ void	sg_emit_ident_list(struct sg_emitter *, struct sg_buf *,
 const char *sg_emit_catalog(struct sg_emitter *, const char *);
 
 /* cascade.c */
-/* Marks the cascades the dialect must drop (single cascade path). */
+/*
+ * Marks the cascades this dialect must drop (single cascade path), and
+ * clears the marks of any earlier dialect; call it for every dialect.
+ */
 void	sg_cascade_plan(struct sg_emitter *);
 
 /* emit-table.c */

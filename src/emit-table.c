@@ -189,9 +189,7 @@ sg_emit_constraint(struct sg_emitter *e, struct sg_buf *b,
 	sg_emit_ident(e, b, ref, &k->ref_table.loc);
 	sg_buf_addc(b, ' ');
 	sg_emit_ident_list(e, b, k->ref_columns);
-	/* cascade_dropped is only meaningful for a dialect that planned. */
-	if (k->on_delete_cascade && k->cascade_dropped &&
-	    e->d->single_cascade_path)
+	if (k->on_delete_cascade && k->cascade_dropped)
 		sg_emit_note(e, &k->n.loc, "%s", k->cascade_note);
 	else if (k->on_delete_cascade)
 		sg_buf_adds(b, " ON DELETE CASCADE");
@@ -209,8 +207,7 @@ emit_sequence(struct sg_emitter *e, const struct sg_create_table *t,
 	vars[1] = (struct sg_tmpl_var){ "sequence_options",
 	    e->d->sequence_options };
 	vars[2] = (struct sg_tmpl_var){ "if_not_exists",
-	    sg_emit_native_guard(e, SG_OBJ_SEQUENCE, t->if_not_exists) ?
-	    "IF NOT EXISTS " : "" };
+	    sg_emit_guard_words(e, SG_OBJ_SEQUENCE, t->if_not_exists) };
 	sg_buf_reset(&e->stmt);
 	sg_tmpl_expand(&e->stmt, e->d->create_sequence, vars, 3);
 	sg_emit_guarded(e, SG_OBJ_SEQUENCE, t->if_not_exists,
@@ -260,8 +257,7 @@ sg_emit_table(struct sg_emitter *e, const struct sg_create_table *t)
 
 	sg_buf_reset(b);
 	sg_buf_adds(b, "CREATE TABLE ");
-	if (sg_emit_native_guard(e, SG_OBJ_TABLE, t->if_not_exists))
-		sg_buf_adds(b, "IF NOT EXISTS ");
+	sg_buf_adds(b, sg_emit_guard_words(e, SG_OBJ_TABLE, t->if_not_exists));
 	sg_emit_ident(e, b, table, &t->name.ident.loc);
 	sg_buf_adds(b, " (");
 	sg_emit_comments(e, b, &t->n, SG_COMMENT_EOL, INDENT);

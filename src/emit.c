@@ -143,6 +143,16 @@ sg_emit_native_guard(const struct sg_emitter *e, enum sg_object obj,
 	return guarded && e->d->guards[obj].style == SG_GUARD_NATIVE;
 }
 
+const char *
+sg_emit_guard_words(const struct sg_emitter *e, enum sg_object obj,
+    bool guarded)
+{
+	if (!sg_emit_native_guard(e, obj, guarded))
+		return "";
+	return obj == SG_OBJ_DROP_COLUMN || obj == SG_OBJ_DROP_INDEX ?
+	    "IF EXISTS " : "IF NOT EXISTS ";
+}
+
 void
 sg_emit_guarded(struct sg_emitter *e, enum sg_object obj, bool guarded,
     const char *name, const char *table, const struct sg_loc *loc)
@@ -264,8 +274,8 @@ emit_index(struct sg_emitter *e, const struct sg_create_index *i)
 	sg_buf_reset(&e->stmt);
 	sg_buf_adds(&e->stmt, i->unique ? "CREATE UNIQUE INDEX " :
 	    "CREATE INDEX ");
-	if (sg_emit_native_guard(e, SG_OBJ_INDEX, i->if_not_exists))
-		sg_buf_adds(&e->stmt, "IF NOT EXISTS ");
+	sg_buf_adds(&e->stmt, sg_emit_guard_words(e, SG_OBJ_INDEX,
+	    i->if_not_exists));
 	sg_emit_ident(e, &e->stmt, name, &i->name.ident.loc);
 	sg_buf_adds(&e->stmt, " ON ");
 	sg_emit_ident(e, &e->stmt, table, &i->table.loc);
@@ -282,7 +292,6 @@ sg_emit(const struct sg_script *script, const struct sg_dialect *d,
 	struct sg_emitter	 e;
 	const struct sg_node	*s;
 	const struct sg_comment	*c;
-	size_t			 i;
 	const struct sg_setting	*u;
 	const char		*v;
 
@@ -309,16 +318,14 @@ sg_emit(const struct sg_script *script, const struct sg_dialect *d,
 	}
 	e.need_blank = true;
 
-	if (d->single_cascade_path)
-		sg_cascade_plan(&e);
+	sg_cascade_plan(&e);
 	/* What uuid() needs first: PostgreSQL's extension, Db2's function. */
 	if (script->uses_uuid && d->uuid.prelude.nunits > 0)
 		sg_buf_addf(&e.notes, "-- sqlgen: uuid() is %s in %s, which "
 		    "needs this first\n", d->uuid.expression, d->name);
 	if (script->uses_uuid)
-		for (i = 0; i < d->uuid.prelude.nunits; i++)
-			sg_emit_unit(&e, d->uuid.prelude.units[i].kind,
-			    d->uuid.prelude.units[i].text);
+		sg_emit_units(&e, d->uuid.prelude.units,
+		    d->uuid.prelude.nunits, NULL, 0);
 	for (s = script->stmts.head; s != NULL; s = s->next) {
 		emit_loose_comments(&e, s, SG_COMMENT_BEFORE);
 		switch (s->tag) {

@@ -5,38 +5,6 @@
  */
 #include "test_common.c"
 
-static struct sg_registry	*reg;
-
-static int
-group_setup(void **state)
-{
-	(void)state;
-	reg = registry_open_all();
-	return reg == NULL;
-}
-
-static int
-group_teardown(void **state)
-{
-	(void)state;
-	sg_registry_free(reg);
-	return 0;
-}
-
-static int
-setup(void **state)
-{
-	*state = unit_new();
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	unit_free(*state);
-	return 0;
-}
-
 static void
 compile(struct unit *u, const char *text)
 {
@@ -380,7 +348,7 @@ test_plan_repeatable(void **state)
 int
 main(void)
 {
-#define T(f)	cmocka_unit_test_setup_teardown(f, setup, teardown)
+#define T(f)	cmocka_unit_test_setup_teardown(f, unit_setup, unit_teardown)
 	const struct CMUnitTest tests[] = {
 		T(test_uma),
 		T(test_self_reference),
@@ -396,6 +364,6 @@ main(void)
 	};
 #undef T
 
-	return cmocka_run_group_tests_name("cascade", tests, group_setup,
-	    group_teardown);
+	return cmocka_run_group_tests_name("cascade", tests, registry_setup,
+	    registry_teardown);
 }

@@ -6,38 +6,6 @@
  */
 #include "test_common.c"
 
-static struct sg_registry	*reg;
-
-static int
-group_setup(void **state)
-{
-	(void)state;
-	reg = registry_open_all();
-	return reg == NULL;
-}
-
-static int
-group_teardown(void **state)
-{
-	(void)state;
-	sg_registry_free(reg);
-	return 0;
-}
-
-static int
-setup(void **state)
-{
-	*state = unit_new();
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	unit_free(*state);
-	return 0;
-}
-
 /* Parses (cleanly) and checks text; returns what sg_check returned. */
 static bool
 check(struct unit *u, const char *text)
@@ -510,7 +478,7 @@ test_many_errors_one_run(void **state)
 int
 main(void)
 {
-#define T(f)	cmocka_unit_test_setup_teardown(f, setup, teardown)
+#define T(f)	cmocka_unit_test_setup_teardown(f, unit_setup, unit_teardown)
 	const struct CMUnitTest tests[] = {
 		T(test_unknown_dialect_in_type_override),
 		T(test_unknown_dialect_in_pin),
@@ -547,6 +515,6 @@ main(void)
 	};
 #undef T
 
-	return cmocka_run_group_tests_name("check", tests, group_setup,
-	    group_teardown);
+	return cmocka_run_group_tests_name("check", tests, registry_setup,
+	    registry_teardown);
 }

@@ -335,4 +335,42 @@ unit_emit(struct unit *u, struct sg_registry *reg, const char *name)
 	return sg_buf_str(&u->out);
 }
 
+
+/*
+ * The real dialects, opened once per test program by registry_setup (a
+ * cmocka group fixture), for the tests that compile for them.
+ */
+static struct sg_registry	*reg __attribute__((unused));
+
+static inline int
+registry_setup(void **state)
+{
+	(void)state;
+	reg = registry_open_all();
+	return reg == NULL;
+}
+
+static inline int
+registry_teardown(void **state)
+{
+	(void)state;
+	sg_registry_free(reg);
+	return 0;
+}
+
+/* A fresh struct unit per test (cmocka setup and teardown). */
+static inline int
+unit_setup(void **state)
+{
+	*state = unit_new();
+	return 0;
+}
+
+static inline int
+unit_teardown(void **state)
+{
+	unit_free(*state);
+	return 0;
+}
+
 #endif

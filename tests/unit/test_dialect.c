@@ -9,24 +9,6 @@
 
 #include "test_common.c"
 
-static struct sg_registry	*reg;
-
-static int
-group_setup(void **state)
-{
-	(void)state;
-	reg = registry_open_all();
-	return reg == NULL;
-}
-
-static int
-group_teardown(void **state)
-{
-	(void)state;
-	sg_registry_free(reg);
-	return 0;
-}
-
 static const struct sg_dialect *
 dialect(const char *name)
 {
@@ -822,6 +804,6 @@ main(void)
 	};
 #undef T
 
-	return cmocka_run_group_tests_name("dialect", tests, group_setup,
-	    group_teardown);
+	return cmocka_run_group_tests_name("dialect", tests, registry_setup,
+	    registry_teardown);
 }

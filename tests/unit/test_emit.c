@@ -6,38 +6,6 @@
  */
 #include "test_common.c"
 
-static struct sg_registry	*reg;
-
-static int
-group_setup(void **state)
-{
-	(void)state;
-	reg = registry_open_all();
-	return reg == NULL;
-}
-
-static int
-group_teardown(void **state)
-{
-	(void)state;
-	sg_registry_free(reg);
-	return 0;
-}
-
-static int
-setup(void **state)
-{
-	*state = unit_new();
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	unit_free(*state);
-	return 0;
-}
-
 /* Parses and checks text (which must be clean) for every dialect. */
 static void
 compile(struct unit *u, const char *text)
@@ -836,7 +804,7 @@ test_dialects_independent(void **state)
 int
 main(void)
 {
-#define T(f)	cmocka_unit_test_setup_teardown(f, setup, teardown)
+#define T(f)	cmocka_unit_test_setup_teardown(f, unit_setup, unit_teardown)
 	const struct CMUnitTest tests[] = {
 		T(test_auto_increment),
 		T(test_identity_keyword),
@@ -867,6 +835,6 @@ main(void)
 	};
 #undef T
 
-	return cmocka_run_group_tests_name("emit", tests, group_setup,
-	    group_teardown);
+	return cmocka_run_group_tests_name("emit", tests, registry_setup,
+	    registry_teardown);
 }

@@ -107,7 +107,7 @@ static struct sg_expr *new_binary(struct sg_parse *, enum sg_op,
 /* Blocks, dialect-only steps and tablespace moves. */
 %token <body>	HEREDOC "<<TAG"
 %token	BLOCK "block" FOR "for" MOVE "move" ONLY "only" SCHEMA "schema"
-	TABLESPACE "tablespace"
+	TABLESPACE "tablespace" UNDO "undo"
 
 %token	NE "<>" LE "<=" GE ">=" CONCAT "||"
 /* "not" before "in" or "like" (the lexer looks ahead, as PostgreSQL's). */
@@ -125,7 +125,7 @@ static struct sg_expr *new_binary(struct sg_parse *, enum sg_op,
 %left		'*' '/'
 %precedence	UMINUS
 
-%type <node>	stmt create_table create_index table_element column_def
+%type <node>	stmt plain_stmt create_table create_index table_element column_def
 		table_constraint update delete commit alter_table alter_action
 		drop_index rename_table
 %type <list>	table_elements alter_actions
@@ -164,6 +164,19 @@ script:
 	;
 
 stmt:
+	  plain_stmt
+	| UNDO plain_stmt
+		{
+			struct sg_undo *u;
+
+			u = SG_NEW(ps->arena, struct sg_undo, SG_UNDO);
+			u->n.loc = @$;
+			u->stmt = $2;
+			$$ = &u->n;
+		}
+	;
+
+plain_stmt:
 	  create_table
 	| create_index
 	| select		{ $$ = &$1->n; }
@@ -1000,6 +1013,7 @@ block_unreserved_keyword:
 	| ONLY		{ $$ = "ONLY"; }
 	| SCHEMA	{ $$ = "SCHEMA"; }
 	| TABLESPACE	{ $$ = "TABLESPACE"; }
+	| UNDO		{ $$ = "UNDO"; }
 	;
 
 /*

@@ -27,7 +27,8 @@ enum sg_tag {
 	SG_COMMIT,		/* a plain struct sg_node */
 	SG_ALTER_ACTION,
 	SG_BLOCK,		/* block NAME for ...; only for ... */
-	SG_MOVE_TABLE		/* move table ... to tablespace ... */
+	SG_MOVE_TABLE,		/* move table ... to tablespace ... */
+	SG_UNDO			/* undo STATEMENT: the one before it, undone */
 };
 
 /* Where a comment goes relative to the node it is attached to. */
@@ -183,10 +184,8 @@ struct sg_constraint {
 	struct sg_ident		*ref_columns;
 	bool			 on_delete_cascade;
 	struct sg_create_table	*ref;		/* set by check, if declared */
-	struct sg_create_table	*owner;		/* set by check */
-	/* Per dialect, written by sg_cascade_plan before each emission: */
-	bool			 cascade_dropped;
-	const char		*cascade_note;
+	struct sg_create_table	*owner;		/* set by check, if declared */
+	unsigned		 fk;		/* set by check: foreign keys' order */
 };
 
 struct sg_create_table {
@@ -409,6 +408,16 @@ struct sg_move_table {
 	struct sg_ident	*schema;	/* NULL: the current schema */
 };
 
+/*
+ * "undo STATEMENT": what the rollback script does, in place of undoing
+ * the statement before it (several undo statements in a row all belong
+ * to that one).  The forward script leaves it out.
+ */
+struct sg_undo {
+	struct sg_node	 n;
+	struct sg_node	*stmt;
+};
+
 /* A ${name} value a script used, for its header (vars.h has them all). */
 struct sg_setting {
 	struct sg_setting	*next;
@@ -425,7 +434,9 @@ struct sg_script {
 	struct sg_comment	*trailing;	/* after the last statement */
 	struct sg_comment	*trailing_tail;
 	unsigned		 ntables;
+	unsigned		 nfks;		/* set by check: foreign keys */
 	bool			 uses_uuid;	/* set by check: uuid() appears */
+	struct sg_loc		 uuid_loc;	/* set by check: its first use */
 	const char		*first_file;	/* for the script header */
 	const struct sg_vars	*vars;		/* ${name} values, or NULL */
 	struct sg_setting	*used;		/* those used, first use first */

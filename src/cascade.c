@@ -3,12 +3,13 @@
  * some table a second cascade path to another (or a cycle).  Walking the
  * foreign keys in declaration order, each cascade is kept unless it would
  * do that, so as many cascades are kept as the rule allows and the first
- * declared wins.  Only tables created in the same compilation are known;
- * the graph of the existing database is not.
+ * declared wins; foreign keys added by alter table count too, after the
+ * tables'.  Only tables created in the same compilation are known; the
+ * graph of the existing database is not.
  */
 #include <string.h>
 
-#include "emit-int.h"
+#include "plan.h"
 
 struct edge {
 	unsigned	 to;
@@ -126,28 +127,55 @@ add_edge(struct graph *g, unsigned parent, unsigned child)
 	g->in[child] = e;
 }
 
-void
-sg_cascade_plan(struct sg_emitter *e)
+/* Decides one cascade: kept (an edge of the graph), or dropped and why. */
+static void
+plan_one(struct sg_plan *p, struct graph *g,
+    const struct sg_create_table **tables, const struct sg_constraint *k)
 {
-	struct graph			 g;
-	const struct sg_create_table	**tables;
-	struct sg_node			*s, *el;
-	struct sg_constraint		*k;
-	unsigned			 from, to, p, c;
+	unsigned	from, to, parent, child;
 
-	/* The flags are this dialect's: clear what an earlier one set. */
-	for (s = e->script->stmts.head; s != NULL; s = s->next)
-		if (s->tag == SG_CREATE_TABLE)
-			for (el = ((struct sg_create_table *)s)->elements.head;
-			    el != NULL; el = el->next)
-				if (el->tag == SG_CONSTRAINT)
-					((struct sg_constraint *)el)->
-					    cascade_dropped = false;
-	memset(&g, 0, sizeof g);
-	g.arena = e->arena;
-	g.n = e->script->ntables;
-	if (!e->d->single_cascade_path || g.n == 0)
+	if (!k->on_delete_cascade || k->ref == NULL || k->owner == NULL)
 		return;
+	parent = k->ref->ordinal;
+	child = k->owner->ordinal;
+	if (!conflicts(g, parent, child, &from, &to)) {
+		add_edge(g, parent, child);
+		return;
+	}
+	if (from == to)
+		p->cascade_dropped[k->fk] = sg_arena_printf(p->arena,
+		    "ON DELETE CASCADE dropped from the foreign key of %s to "
+		    "%s: it would close a cycle of cascades, which %s refuses",
+		    k->owner->name.ident.text, k->ref->name.ident.text,
+		    p->d->name);
+	else
+		p->cascade_dropped[k->fk] = sg_arena_printf(p->arena,
+		    "ON DELETE CASCADE dropped from the foreign key of %s to "
+		    "%s: a delete in %s would cascade to %s by two paths, "
+		    "which %s refuses; delete those rows first",
+		    k->owner->name.ident.text, k->ref->name.ident.text,
+		    tables[from]->name.ident.text, tables[to]->name.ident.text,
+		    p->d->name);
+}
+
+void
+sg_cascade_plan(struct sg_plan *p)
+{
+	const struct sg_script		 *script = p->script;
+	const struct sg_create_table	**tables;
+	const struct sg_node		 *s, *el;
+	const struct sg_alter_action	 *x;
+	struct graph			  g;
+
+	memset(&g, 0, sizeof g);
+	g.arena = p->arena;
+	g.n = script->ntables;
+	if (!p->d->single_cascade_path || g.n == 0 || script->nfks == 0)
+		return;
+	p->cascade_dropped = sg_arena_alloc(g.arena,
+	    script->nfks * sizeof *p->cascade_dropped);
+	memset(p->cascade_dropped, 0,
+	    script->nfks * sizeof *p->cascade_dropped);
 	g.out = sg_arena_alloc(g.arena, g.n * sizeof *g.out);
 	g.in = sg_arena_alloc(g.arena, g.n * sizeof *g.in);
 	g.in_a = sg_arena_alloc(g.arena, g.n * sizeof *g.in_a);
@@ -155,45 +183,25 @@ sg_cascade_plan(struct sg_emitter *e)
 	g.seen = sg_arena_alloc(g.arena, g.n * sizeof *g.seen);
 	g.queue = sg_arena_alloc(g.arena, g.n * sizeof *g.queue);
 	tables = sg_arena_alloc(g.arena, g.n * sizeof *tables);
-	for (s = e->script->stmts.head; s != NULL; s = s->next)
+	for (s = script->stmts.head; s != NULL; s = s->next)
 		if (s->tag == SG_CREATE_TABLE)
-			tables[((struct sg_create_table *)s)->ordinal] =
-			    (struct sg_create_table *)s;
+			tables[((const struct sg_create_table *)s)->ordinal] =
+			    (const struct sg_create_table *)s;
 
-	for (s = e->script->stmts.head; s != NULL; s = s->next) {
-		if (s->tag != SG_CREATE_TABLE)
-			continue;
-		for (el = ((struct sg_create_table *)s)->elements.head;
-		    el != NULL; el = el->next) {
-			if (el->tag != SG_CONSTRAINT)
-				continue;
-			k = (struct sg_constraint *)el;
-			if (!k->on_delete_cascade || k->ref == NULL)
-				continue;
-			p = k->ref->ordinal;
-			c = k->owner->ordinal;
-			if (!conflicts(&g, p, c, &from, &to)) {
-				add_edge(&g, p, c);
-				continue;
+	/* Foreign keys in statement order, those of alter table too. */
+	for (s = script->stmts.head; s != NULL; s = s->next) {
+		if (s->tag == SG_CREATE_TABLE)
+			for (el = ((const struct sg_create_table *)s)->
+			    elements.head; el != NULL; el = el->next) {
+				if (el->tag == SG_CONSTRAINT)
+					plan_one(p, &g, tables, (const void *)el);
 			}
-			k->cascade_dropped = true;
-			if (from == to)
-				k->cascade_note = sg_arena_printf(e->arena,
-				    "ON DELETE CASCADE dropped from the foreign "
-				    "key of %s to %s: it would close a cycle "
-				    "of cascades, which %s refuses",
-				    k->owner->name.ident.text,
-				    k->ref->name.ident.text, e->d->name);
-			else
-				k->cascade_note = sg_arena_printf(e->arena,
-				    "ON DELETE CASCADE dropped from the foreign "
-				    "key of %s to %s: a delete in %s would "
-				    "cascade to %s by two paths, which %s "
-				    "refuses; delete those rows first",
-				    k->owner->name.ident.text,
-				    k->ref->name.ident.text,
-				    tables[from]->name.ident.text,
-				    tables[to]->name.ident.text, e->d->name);
-		}
+		else if (s->tag == SG_ALTER_TABLE)
+			for (el = ((const struct sg_alter_table *)s)->
+			    actions.head; el != NULL; el = el->next) {
+				x = (const void *)el;
+				if (x->kind == SG_ALTER_ADD_CONSTRAINT)
+					plan_one(p, &g, tables, x->constraint);
+			}
 	}
 }

@@ -114,6 +114,15 @@ is_integer(enum sg_type_kind k)
 	return k == SG_T_INTEGER || k == SG_T_SMALLINT || k == SG_T_BIGINT;
 }
 
+/* uuid() is used: the plan needs the first place, for a dialect without it. */
+static void
+use_uuid(struct check *c, const struct sg_loc *loc)
+{
+	if (!c->script->uses_uuid)
+		c->script->uuid_loc = *loc;
+	c->script->uses_uuid = true;
+}
+
 static void
 check_default(struct check *c, struct sg_column *col)
 {
@@ -146,7 +155,7 @@ check_default(struct check *c, struct sg_column *col)
 			    col->name.ident.text);
 		break;
 	case SG_V_UUID:
-		c->script->uses_uuid = true;
+		use_uuid(c, &v->loc);
 		if ((k != SG_T_CHAR && k != SG_T_VARCHAR) || col->type.len < 36)
 			error(c, &v->loc, "uuid() is the default of char(36) or "
 			    "varchar(36 or more) columns only");
@@ -300,6 +309,7 @@ check_constraint(struct check *c, struct sg_create_table *t,
 	}
 	if (k->kind != SG_FOREIGN_KEY)
 		return;
+	k->fk = c->script->nfks++;
 	if (count(k->columns) != count(k->ref_columns))
 		error(c, &k->n.loc, "foreign key has %u columns but "
 		    "references %u", count(k->columns), count(k->ref_columns));
@@ -442,7 +452,7 @@ check_expr(struct check *c, struct sg_expr *x, const struct scope *sc)
 {
 	for (; x != NULL; x = x->next) {
 		if (x->kind == SG_E_VALUE && x->value->kind == SG_V_UUID)
-			c->script->uses_uuid = true;
+			use_uuid(c, &x->value->loc);
 		if (x->qualifier != NULL) {
 			x->ref = find_ref(sc, x->qualifier->text);
 			if (x->ref == NULL)
@@ -579,6 +589,8 @@ check_alter(struct check *c, struct sg_alter_table *a)
 			if (a->target != NULL)
 				check_columns(c, a->target, k->columns, false);
 			if (k->kind == SG_FOREIGN_KEY) {
+				k->owner = a->target;
+				k->fk = c->script->nfks++;
 				k->ref = sg_symtab_get(c->tables,
 				    k->ref_table.text);
 				if (count(k->columns) != count(k->ref_columns))
@@ -725,13 +737,95 @@ check_move(struct check *c, struct sg_move_table *m)
 	}
 }
 
+static void	check_stmt(struct check *, struct sg_node *,
+		    const struct sg_node *);
+
+static void
+check_undo(struct check *c, struct sg_undo *u, const struct sg_node *prev)
+{
+	if (prev == NULL)
+		error(c, &u->n.loc, "undo has no statement before it to undo");
+	switch (u->stmt->tag) {
+	case SG_CREATE_TABLE:
+	case SG_MOVE_TABLE:
+	case SG_UNDO:
+		error(c, &u->stmt->loc, "undo cannot %s", u->stmt->tag ==
+		    SG_CREATE_TABLE ? "create a table" : u->stmt->tag ==
+		    SG_MOVE_TABLE ? "move a table" : "be undone");
+		return;
+	case SG_CREATE_INDEX:
+	case SG_ALTER_TABLE:
+	case SG_DROP_INDEX:
+	case SG_RENAME_TABLE:
+	case SG_COLUMN:
+	case SG_CONSTRAINT:
+	case SG_SELECT:
+	case SG_UPDATE:
+	case SG_DELETE:
+	case SG_COMMIT:
+	case SG_ALTER_ACTION:
+	case SG_BLOCK:
+		break;
+	}
+	check_stmt(c, u->stmt, NULL);
+}
+
+/* One statement; prev is the one an undo statement undoes. */
+static void
+check_stmt(struct check *c, struct sg_node *s, const struct sg_node *prev)
+{
+	switch (s->tag) {
+	case SG_CREATE_TABLE:		/* declared and checked first */
+	case SG_COMMIT:
+		break;
+	case SG_CREATE_INDEX:
+		check_index(c, (struct sg_create_index *)s);
+		break;
+	case SG_BLOCK:
+		check_block(c, (struct sg_block *)s);
+		break;
+	case SG_MOVE_TABLE:
+		check_move(c, (struct sg_move_table *)s);
+		break;
+	case SG_SELECT:
+		check_select(c, (struct sg_select *)s, NULL, false);
+		break;
+	case SG_UPDATE:
+		check_update(c, (struct sg_update *)s);
+		break;
+	case SG_DELETE:
+		check_delete(c, (struct sg_delete *)s);
+		break;
+	case SG_ALTER_TABLE:
+		check_alter(c, (struct sg_alter_table *)s);
+		break;
+	case SG_DROP_INDEX:
+		check_name(c, &((struct sg_drop_index *)s)->name);
+		((struct sg_drop_index *)s)->target = sg_symtab_get(
+		    c->tables, ((struct sg_drop_index *)s)->table.text);
+		break;
+	case SG_RENAME_TABLE:
+		check_name(c, &((struct sg_rename_table *)s)->to);
+		((struct sg_rename_table *)s)->target = sg_symtab_get(
+		    c->tables, ((struct sg_rename_table *)s)->from.text);
+		break;
+	case SG_UNDO:
+		check_undo(c, (struct sg_undo *)s, prev);
+		break;
+	case SG_COLUMN:			/* not statements */
+	case SG_CONSTRAINT:
+	case SG_ALTER_ACTION:
+		break;
+	}
+}
+
 bool
 sg_check(struct sg_script *script, const struct sg_registry *reg,
     const struct sg_dialect *const *targets, size_t ntargets,
     struct sg_diag *diag)
 {
 	struct check	 c;
-	struct sg_node	*s;
+	struct sg_node	*s, *prev;
 
 	memset(&c, 0, sizeof c);
 	c.script = script;
@@ -749,42 +843,11 @@ sg_check(struct sg_script *script, const struct sg_registry *reg,
 	for (s = script->stmts.head; s != NULL; s = s->next)
 		if (s->tag == SG_CREATE_TABLE)
 			check_table(&c, (struct sg_create_table *)s);
+	prev = NULL;
 	for (s = script->stmts.head; s != NULL; s = s->next) {
-		switch (s->tag) {
-		case SG_CREATE_INDEX:
-			check_index(&c, (struct sg_create_index *)s);
-			break;
-		case SG_BLOCK:
-			check_block(&c, (struct sg_block *)s);
-			break;
-		case SG_MOVE_TABLE:
-			check_move(&c, (struct sg_move_table *)s);
-			break;
-		case SG_SELECT:
-			check_select(&c, (struct sg_select *)s, NULL, false);
-			break;
-		case SG_UPDATE:
-			check_update(&c, (struct sg_update *)s);
-			break;
-		case SG_DELETE:
-			check_delete(&c, (struct sg_delete *)s);
-			break;
-		case SG_ALTER_TABLE:
-			check_alter(&c, (struct sg_alter_table *)s);
-			break;
-		case SG_DROP_INDEX:
-			check_name(&c, &((struct sg_drop_index *)s)->name);
-			((struct sg_drop_index *)s)->target = sg_symtab_get(
-			    c.tables, ((struct sg_drop_index *)s)->table.text);
-			break;
-		case SG_RENAME_TABLE:
-			check_name(&c, &((struct sg_rename_table *)s)->to);
-			((struct sg_rename_table *)s)->target = sg_symtab_get(
-			    c.tables, ((struct sg_rename_table *)s)->from.text);
-			break;
-		default:
-			break;
-		}
+		check_stmt(&c, s, prev);
+		if (s->tag != SG_UNDO)
+			prev = s;
 	}
 	return c.errors == 0;
 }

@@ -646,6 +646,11 @@ const char *const sg_object_names[SG_OBJ_COUNT] = {
 	[SG_OBJ_CONSTRAINT] = "constraint",
 	[SG_OBJ_DROP_COLUMN] = "drop_column",
 	[SG_OBJ_DROP_INDEX] = "drop_index",
+	[SG_OBJ_DROP_TABLE] = "drop_table",
+	[SG_OBJ_DROP_SEQUENCE] = "drop_sequence",
+	[SG_OBJ_DROP_TRIGGER] = "drop_trigger",
+	[SG_OBJ_DROP_CONSTRAINT] = "drop_constraint",
+	[SG_OBJ_RENAME_TABLE] = "rename_table",
 };
 
 static void
@@ -677,7 +682,8 @@ set_guards(struct load *l, yaml_node_t *v)
 }
 
 static const char *const alter_vars[] = { "table", "column", "columns",
-	"if_not_exists", "if_exists", "constraint", "index", "new_name", NULL };
+	"if_not_exists", "if_exists", "constraint", "index", "new_name",
+	"sequence", "trigger", NULL };
 
 SET_TEXT(set_add_column, alter.add_column, alter_vars)
 SET_TEXT(set_add_columns, alter.add_columns, alter_vars)
@@ -689,6 +695,12 @@ SET_TEXT(set_drop_index, alter.drop_index, alter_vars)
 SET_TEXT(set_rename_table, alter.rename_table, alter_vars)
 SET_TEXT(set_after_add_column, alter.after_add_column, no_vars)
 SET_TEXT(set_reorg, alter.reorg, alter_vars)
+SET_TEXT(set_drop_table, alter.drop_table, alter_vars)
+SET_TEXT(set_drop_sequence, alter.drop_sequence, alter_vars)
+SET_TEXT(set_drop_trigger, alter.drop_trigger, alter_vars)
+SET_TEXT(set_drop_constraint, alter.drop_constraint, alter_vars)
+SET_TEXT(set_drop_unique, alter.drop_unique, alter_vars)
+SET_TEXT(set_drop_foreign_key, alter.drop_foreign_key, alter_vars)
 
 /* "reorg_after: [add_column, drop_column, add_constraint]" */
 static void
@@ -740,6 +752,12 @@ static const struct key alter_keys[] = {
 	{ "after_add_column", set_after_add_column },
 	{ "reorg", set_reorg },
 	{ "reorg_after", set_reorg_after },
+	{ "drop_table", set_drop_table },
+	{ "drop_sequence", set_drop_sequence },
+	{ "drop_trigger", set_drop_trigger },
+	{ "drop_constraint", set_drop_constraint },
+	{ "drop_unique", set_drop_unique },
+	{ "drop_foreign_key", set_drop_foreign_key },
 	{ NULL, NULL }
 };
 

@@ -51,6 +51,11 @@ enum sg_object {
 	SG_OBJ_CONSTRAINT,	/* add constraint if not exists */
 	SG_OBJ_DROP_COLUMN,	/* drop column if exists */
 	SG_OBJ_DROP_INDEX,	/* drop index if exists */
+	SG_OBJ_DROP_TABLE,	/* the drops and renames below undo changes */
+	SG_OBJ_DROP_SEQUENCE,
+	SG_OBJ_DROP_TRIGGER,
+	SG_OBJ_DROP_CONSTRAINT,
+	SG_OBJ_RENAME_TABLE,
 	SG_OBJ_COUNT
 };
 
@@ -66,6 +71,14 @@ struct sg_alter {
 	const char	*add_constraint; /* {table} {constraint} */
 	const char	*drop_index;	/* {table} {index} {if_exists} */
 	const char	*rename_table;	/* {table} {new_name} */
+	/* Drops that undo a change (rollback scripts); NULL if absent. */
+	const char	*drop_table;	/* {table} {if_exists} */
+	const char	*drop_sequence;	/* {sequence} {if_exists} */
+	const char	*drop_trigger;	/* {trigger} {table} {if_exists} */
+	const char	*drop_constraint; /* {table} {constraint} {if_exists} */
+	/* Where a unique key or a foreign key is dropped otherwise (MySQL). */
+	const char	*drop_unique;	/* as drop_constraint */
+	const char	*drop_foreign_key; /* as drop_constraint */
 	/* Written alone on a line after an added column (T-SQL's GO). */
 	const char	*after_add_column;
 	/* After these changes, this statement (Db2's REORG). */

@@ -1,53 +1,22 @@
 /*
- * Blocks, dialect-only steps and tablespace moves.  A block's text for a
- * dialect is written as it stands, inside the dialect's delimiters: a
- * text its "blocks: block_when" pattern matches is a block unit
- * (DELIMITER $$, GO), any other a statement.  A tablespace move is the
- * dialect's "tablespace_move" templates.  A dialect a statement does not
- * concern gets a one-line note, without a warning: the source said so.
+ * Blocks, dialect-only steps, tablespace moves and uuid()'s prelude.  A
+ * block's text for a dialect is written as it stands, inside the
+ * dialect's delimiters: a text its "blocks: block_when" pattern matches
+ * is a block unit (DELIMITER $$, GO), any other a statement.  A
+ * tablespace move is the dialect's "tablespace_move" templates.
  */
 #include <string.h>
 
 #include "emit-int.h"
 
-/* "a, b, c": every dialect the block gives text for, as written. */
-static const char *
-dialect_names(struct sg_emitter *e, const struct sg_block *b)
-{
-	const struct sg_block_for	*f;
-	const struct sg_ident		*id;
-
-	sg_buf_reset(&e->scratch);
-	for (f = b->fors; f != NULL; f = f->next)
-		for (id = f->dialects; id != NULL; id = id->next) {
-			if (e->scratch.len > 0)
-				sg_buf_adds(&e->scratch, ", ");
-			sg_buf_adds(&e->scratch, id->text);
-		}
-	return sg_arena_strdup(e->arena, sg_buf_str(&e->scratch));
-}
-
 void
-sg_emit_block(struct sg_emitter *e, const struct sg_block *b)
+sg_emit_block(struct sg_emitter *e, const struct sg_change *c)
 {
 	const struct sg_dialect		*d = e->d;
-	const struct sg_block_for	*f;
+	const struct sg_block_for	*f = c->detail;
 	const struct sg_body		*body;
 	enum sg_unit_kind		 kind;
 
-	for (f = b->fors; f != NULL; f = f->next)
-		if (f->mask & ((uint64_t)1 << d->index))
-			break;
-	if (f == NULL && b->only) {
-		sg_emit_remark(e, "this step is for %s only",
-		    dialect_names(e, b));
-		return;
-	}
-	if (f == NULL) {
-		sg_emit_remark(e, "block %s is not for %s", b->name.text,
-		    d->name);
-		return;
-	}
 	for (body = f->bodies; body != NULL; body = body->next) {
 		kind = d->block_when == NULL || sg_dialect_match(d->block_when,
 		    body->text, NULL) ? SG_UNIT_BLOCK : SG_UNIT_STATEMENT;
@@ -72,23 +41,14 @@ schema_expr(struct sg_emitter *e, const struct sg_move_table *m)
 }
 
 void
-sg_emit_move_table(struct sg_emitter *e, const struct sg_move_table *m)
+sg_emit_move_table(struct sg_emitter *e, const struct sg_change *c)
 {
+	const struct sg_move_table	*m = (const void *)c->node;
 	const struct sg_tablespace_move	*tm = e->d->tablespace_move;
 	const struct sg_tablespace	*ts;
 	const struct sg_ident		*t;
 	struct sg_tmpl_var		 vars[5];
 
-	if (tm == NULL) {
-		sg_buf_reset(&e->scratch);
-		for (t = m->tables; t != NULL; t = t->next)
-			sg_buf_addf(&e->scratch, "%s%s", t == m->tables ? "" :
-			    ", ", t->text);
-		sg_emit_remark(e, "move table %s to tablespace %s is not for "
-		    "%s", sg_buf_str(&e->scratch), m->tablespace.text,
-		    e->d->name);
-		return;
-	}
 	ts = sg_dialect_tablespace(e->d, m->tablespace.text);	/* checked */
 	vars[0] = (struct sg_tmpl_var){ "tablespace",
 	    sg_emit_catalog(e, m->tablespace.text) };
@@ -101,4 +61,11 @@ sg_emit_move_table(struct sg_emitter *e, const struct sg_move_table *m)
 		    sg_emit_catalog(e, t->text) };
 		sg_emit_units(e, tm->move, tm->nmove, vars, 5);
 	}
+}
+
+void
+sg_emit_prelude(struct sg_emitter *e)
+{
+	sg_emit_units(e, e->d->uuid.prelude.units, e->d->uuid.prelude.nunits,
+	    NULL, 0);
 }

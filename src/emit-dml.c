@@ -151,8 +151,8 @@ table_name(struct out *o, const struct sg_table_ref *t)
 	const char	*name = t->table.text;
 
 	if (t->target != NULL)
-		name = sg_emit_name(o->e, &t->target->name);
-	sg_emit_ident(o->e, o->b, name, &t->table.loc);
+		name = sg_plan_name(o->e->plan, &t->target->name);
+	sg_emit_ident(o->e, o->b, name);
 }
 
 /* "T." or "a.": a table's name as this dialect has it, or an alias. */
@@ -163,7 +163,7 @@ qualifier(struct out *o, const struct sg_ident *q,
 	if (ref != NULL && ref->alias == NULL)
 		table_name(o, ref);
 	else
-		sg_emit_ident(o->e, o->b, q->text, &q->loc);
+		sg_emit_ident(o->e, o->b, q->text);
 	sg_buf_addc(o->b, '.');
 }
 
@@ -174,7 +174,7 @@ table_ref(struct out *o, const struct sg_table_ref *t)
 	if (t->alias == NULL)
 		return;
 	sg_buf_adds(o->b, o->e->d->table_alias_as ? " AS " : " ");
-	sg_emit_ident(o->e, o->b, t->alias->text, &t->alias->loc);
+	sg_emit_ident(o->e, o->b, t->alias->text);
 }
 
 static void
@@ -262,7 +262,7 @@ expr(struct out *o, const struct sg_expr *x)
 	case SG_E_COLUMN:
 		if (x->qualifier != NULL)
 			qualifier(o, x->qualifier, x->ref);
-		sg_emit_ident(e, o->b, x->name.text, &x->name.loc);
+		sg_emit_ident(e, o->b, x->name.text);
 		break;
 	case SG_E_STAR:
 		if (x->qualifier != NULL)
@@ -393,8 +393,7 @@ select_body(struct out *o, const struct sg_select *s)
 		expr(o, it->expr);
 		if (it->alias != NULL) {
 			sg_buf_adds(o->b, " AS ");
-			sg_emit_ident(o->e, o->b, it->alias->text,
-			    &it->alias->loc);
+			sg_emit_ident(o->e, o->b, it->alias->text);
 		}
 	}
 	for (t = s->from; t != NULL; t = t->next) {
@@ -452,8 +451,7 @@ update(struct out *o, const struct sg_update *u)
 	    d->update_alias == SG_UPDATE_ALIAS_FROM;
 	sg_buf_adds(o->b, "UPDATE ");
 	if (from)
-		sg_emit_ident(o->e, o->b, u->table.alias->text,
-		    &u->table.alias->loc);
+		sg_emit_ident(o->e, o->b, u->table.alias->text);
 	else
 		table_ref(o, &u->table);
 	for (it = u->set; it != NULL; it = it->next) {
@@ -467,7 +465,7 @@ update(struct out *o, const struct sg_update *u)
 		}
 		if (it->qualifier != NULL && d->qualified_set_target)
 			qualifier(o, it->qualifier, &u->table);
-		sg_emit_ident(o->e, o->b, it->column.text, &it->column.loc);
+		sg_emit_ident(o->e, o->b, it->column.text);
 		sg_buf_adds(o->b, " = ");
 		expr(o, it->value);
 	}
@@ -490,21 +488,15 @@ sg_emit_dml(struct sg_emitter *e, const struct sg_node *n)
 		return;
 	}
 	sg_buf_reset(&e->stmt);
-	switch (n->tag) {
-	case SG_SELECT:
+	if (n->tag == SG_SELECT)
 		select_body(&o, (const struct sg_select *)n);
-		break;
-	case SG_UPDATE:
+	else if (n->tag == SG_UPDATE)
 		update(&o, (const struct sg_update *)n);
-		break;
-	case SG_DELETE:
+	else {
 		del = (const struct sg_delete *)n;
 		sg_buf_adds(o.b, "DELETE FROM ");
 		table_ref(&o, &del->table);
 		clause(&o, "WHERE ", del->where);
-		break;
-	default:
-		return;
 	}
 	sg_emit_unit(e, SG_UNIT_STATEMENT, sg_buf_str(&e->stmt));
 }

@@ -1,11 +1,11 @@
 /*
- * CREATE TABLE, and the sequence and trigger that emulate an identity
- * column where the dialect's strategy asks for them.
+ * CREATE TABLE, the sequence and trigger that emulate an identity column
+ * where the dialect's strategy asks for them, CREATE INDEX, and the DROP
+ * statements of a rollback that undo them.
  */
 #include <string.h>
 
 #include "emit-int.h"
-#include "template.h"
 
 #define INDENT	"    "
 
@@ -37,117 +37,51 @@ emit_type(struct sg_emitter *e, struct sg_buf *b, const struct sg_type *t)
 	sg_tmpl_expand(b, e->d->types[t->kind], vars, 3);
 }
 
-/* The names of an identity column's sequence and trigger. */
-struct identity_names {
-	const char	*sequence;
-	const char	*trigger;
-};
-
-static void
-identity_names(struct sg_emitter *e, const struct sg_create_table *t,
-    struct identity_names *in)
-{
-	const struct sg_dialect	*d = e->d;
-	const struct sg_column	*c = t->identity;
-
-	memset(in, 0, sizeof *in);
-	if (c == NULL)
-		return;
-	if (d->identity == SG_IDENTITY_SEQUENCE_DEFAULT ||
-	    d->identity == SG_IDENTITY_SEQUENCE_TRIGGER)
-		in->sequence = sg_emit_made_name(e, d->sequence_name, t, c,
-		    c->sequence);
-	if (d->identity == SG_IDENTITY_SEQUENCE_TRIGGER)
-		in->trigger = sg_emit_made_name(e, d->trigger_name, t, c,
-		    c->trigger);
-}
-
-/* Whether the column is NOT NULL in d, noting where d makes it so. */
-static bool
-column_not_null(struct sg_emitter *e, const char *table,
-    const struct sg_column *c)
-{
-	const struct sg_dialect	*d = e->d;
-
-	if (c->not_null)
-		return true;
-	if (c->in_key && d->key_columns_not_null) {
-		sg_emit_note(e, &c->n.loc, "column %s.%s is made NOT NULL: "
-		    "%s requires NOT NULL on primary key and unique columns",
-		    table, c->name.ident.text, d->name);
-		return true;
-	}
-	return false;
-}
-
-/* DEFAULT: the source's, or one the dialect needs (with a note). */
-static void
-emit_default(struct sg_emitter *e, struct sg_buf *b, const char *table,
-    const struct sg_column *c, bool not_null)
-{
-	const struct sg_dialect	*d = e->d;
-
-	if (c->def != NULL && c->def->kind == SG_V_UUID &&
-	    d->uuid.placeholder != NULL) {
-		sg_emit_note(e, &c->def->loc, "column %s.%s gets DEFAULT '%s': "
-		    "%s cannot call uuid() in a column default; rows that "
-		    "exist are given one by an update, rows inserted later "
-		    "need their own", table, c->name.ident.text,
-		    d->uuid.placeholder, d->name);
-		sg_buf_adds(b, " DEFAULT ");
-		sg_emit_string(e, b, d->uuid.placeholder);
-	} else if (c->def != NULL) {
-		sg_buf_adds(b, " DEFAULT ");
-		sg_emit_value(e, b, c->def);
-	} else if (not_null && d->not_null_timestamp_default != NULL &&
-	    sg_type_for(&c->type, d->index)->kind == SG_T_TIMESTAMP) {
-		sg_emit_note(e, &c->n.loc, "column %s.%s gets DEFAULT %s: "
-		    "without a default, %s (explicit_defaults_for_timestamp "
-		    "off) makes a NOT NULL TIMESTAMP change on every UPDATE or "
-		    "default to the zero date", table, c->name.ident.text,
-		    d->not_null_timestamp_default, d->name);
-		sg_buf_adds(b, " DEFAULT ");
-		sg_buf_adds(b, d->not_null_timestamp_default);
-	}
-}
-
 void
-sg_emit_column(struct sg_emitter *e, struct sg_buf *b, const char *table,
+sg_emit_column(struct sg_emitter *e, struct sg_buf *b,
     const struct sg_column *c, const char *sequence)
 {
 	const struct sg_dialect	*d = e->d;
+	struct sg_column_plan	 cp;
 	struct sg_tmpl_var	 var;
-	bool			 not_null = column_not_null(e, table, c);
 
-	sg_emit_ident(e, b, c->name.ident.text, &c->name.ident.loc);
+	sg_plan_column(d, c, &cp);
+	sg_emit_ident(e, b, c->name.ident.text);
 	sg_buf_addc(b, ' ');
-	emit_type(e, b, sg_type_for(&c->type, d->index));
-	if (c->identity) {
-		switch (d->identity) {
-		case SG_IDENTITY_AUTO_INCREMENT:
-		case SG_IDENTITY_IDENTITY:
-			sg_buf_addc(b, ' ');
-			sg_buf_adds(b, d->identity_keyword);
-			break;
-		case SG_IDENTITY_SEQUENCE_DEFAULT:
-			/* The name as SQL, quoted if need be: NEXTVAL parses it. */
-			sg_buf_reset(&e->scratch);
-			sg_emit_ident(e, &e->scratch, sequence, &c->n.loc);
-			var = (struct sg_tmpl_var){ "sequence",
-			    sg_buf_str(&e->scratch) };
-			sg_buf_adds(b, " DEFAULT ");
-			sg_tmpl_expand(b, d->sequence_default, &var, 1);
-			break;
-		case SG_IDENTITY_SEQUENCE_TRIGGER:
-			break;
-		}
+	emit_type(e, b, cp.type);
+	if (c->identity && (d->identity == SG_IDENTITY_AUTO_INCREMENT ||
+	    d->identity == SG_IDENTITY_IDENTITY)) {
+		sg_buf_addc(b, ' ');
+		sg_buf_adds(b, d->identity_keyword);
 	}
-	if (!c->identity)
-		emit_default(e, b, table, c, not_null);
-	if (not_null)
+	switch (cp.def) {
+	case SG_DEF_NONE:
+		break;
+	case SG_DEF_SEQUENCE:
+		/* The name as SQL, quoted if need be: NEXTVAL parses it. */
+		sg_buf_reset(&e->scratch);
+		sg_emit_ident(e, &e->scratch, sequence);
+		var = (struct sg_tmpl_var){ "sequence",
+		    sg_buf_str(&e->scratch) };
+		sg_buf_adds(b, " DEFAULT ");
+		sg_tmpl_expand(b, d->sequence_default, &var, 1);
+		break;
+	case SG_DEF_SOURCE:
+		sg_buf_adds(b, " DEFAULT ");
+		sg_emit_value(e, b, c->def);
+		break;
+	case SG_DEF_PLACEHOLDER:
+		sg_buf_adds(b, " DEFAULT ");
+		sg_emit_string(e, b, d->uuid.placeholder);
+		break;
+	case SG_DEF_TIMESTAMP:
+		sg_buf_adds(b, " DEFAULT ");
+		sg_buf_adds(b, d->not_null_timestamp_default);
+		break;
+	}
+	if (cp.not_null)
 		sg_buf_adds(b, " NOT NULL");
-	else if (d->nullable_timestamp_null &&
-	    sg_type_for(&c->type, d->index)->kind == SG_T_TIMESTAMP)
+	else if (cp.null_word)
 		sg_buf_adds(b, " NULL");
 	if (c->primary_key)
 		sg_buf_adds(b, " PRIMARY KEY");
@@ -159,14 +93,11 @@ void
 sg_emit_constraint(struct sg_emitter *e, struct sg_buf *b,
     const struct sg_constraint *k, bool if_not_exists)
 {
-	const char	*ref;
-
 	if (k->name != NULL) {
 		sg_buf_adds(b, "CONSTRAINT ");
 		if (if_not_exists)
 			sg_buf_adds(b, "IF NOT EXISTS ");
-		sg_emit_ident(e, b, sg_emit_name(e, k->name),
-		    &k->name->ident.loc);
+		sg_emit_ident(e, b, sg_plan_name(e->plan, k->name));
 		sg_buf_addc(b, ' ');
 	}
 	switch (k->kind) {
@@ -183,110 +114,131 @@ sg_emit_constraint(struct sg_emitter *e, struct sg_buf *b,
 	sg_emit_ident_list(e, b, k->columns);
 	if (k->kind != SG_FOREIGN_KEY)
 		return;
-	ref = k->ref != NULL ? sg_emit_name(e, &k->ref->name) :
-	    k->ref_table.text;
 	sg_buf_adds(b, " REFERENCES ");
-	sg_emit_ident(e, b, ref, &k->ref_table.loc);
+	sg_emit_ident(e, b, k->ref != NULL ? sg_plan_name(e->plan,
+	    &k->ref->name) : k->ref_table.text);
 	sg_buf_addc(b, ' ');
 	sg_emit_ident_list(e, b, k->ref_columns);
-	if (k->on_delete_cascade && k->cascade_dropped)
-		sg_emit_note(e, &k->n.loc, "%s", k->cascade_note);
-	else if (k->on_delete_cascade)
+	if (k->on_delete_cascade && sg_plan_cascade(e->plan, k) == NULL)
 		sg_buf_adds(b, " ON DELETE CASCADE");
 }
 
-static void
-emit_sequence(struct sg_emitter *e, const struct sg_create_table *t,
-    const struct identity_names *in)
+void
+sg_emit_sequence(struct sg_emitter *e, const struct sg_change *c)
 {
 	struct sg_tmpl_var	vars[3];
 	struct sg_buf		name = { 0 };
 
-	sg_emit_ident(e, &name, in->sequence, &t->identity->n.loc);
+	sg_emit_ident(e, &name, c->name);
 	vars[0] = (struct sg_tmpl_var){ "sequence", sg_buf_str(&name) };
 	vars[1] = (struct sg_tmpl_var){ "sequence_options",
 	    e->d->sequence_options };
 	vars[2] = (struct sg_tmpl_var){ "if_not_exists",
-	    sg_emit_guard_words(e, SG_OBJ_SEQUENCE, t->if_not_exists) };
+	    sg_emit_guard_words(e, SG_OBJ_SEQUENCE, c->guarded) };
 	sg_buf_reset(&e->stmt);
 	sg_tmpl_expand(&e->stmt, e->d->create_sequence, vars, 3);
-	sg_emit_guarded(e, SG_OBJ_SEQUENCE, t->if_not_exists,
-	    sg_emit_catalog(e, in->sequence), sg_emit_catalog(e,
-	    sg_emit_name(e, &t->name)), &t->n.loc);
+	sg_emit_guarded(e, SG_OBJ_SEQUENCE, c->guarded, c->name, c->table);
 	sg_buf_free(&name);
 }
 
-static void
-emit_trigger(struct sg_emitter *e, const struct sg_create_table *t,
-    const char *table, const struct identity_names *in)
+void
+sg_emit_trigger(struct sg_emitter *e, const struct sg_change *c)
 {
-	struct sg_tmpl_var	vars[4];
-	struct sg_buf		names[4] = { { 0 } };
-	const struct sg_loc	*loc = &t->identity->n.loc;
-	size_t			 i;
+	const struct sg_create_table	*t = (const void *)c->node;
+	struct sg_tmpl_var		 vars[4];
+	struct sg_buf			 names[4] = { { 0 } };
+	size_t				 i;
 
-	sg_emit_ident(e, &names[0], in->trigger, loc);
-	sg_emit_ident(e, &names[1], table, loc);
-	sg_emit_ident(e, &names[2], t->identity->name.ident.text, loc);
-	sg_emit_ident(e, &names[3], in->sequence, loc);
+	sg_emit_ident(e, &names[0], c->name);
+	sg_emit_ident(e, &names[1], c->table);
+	sg_emit_ident(e, &names[2], t->identity->name.ident.text);
+	sg_emit_ident(e, &names[3], c->aux);
 	vars[0] = (struct sg_tmpl_var){ "trigger", sg_buf_str(&names[0]) };
 	vars[1] = (struct sg_tmpl_var){ "table", sg_buf_str(&names[1]) };
 	vars[2] = (struct sg_tmpl_var){ "column", sg_buf_str(&names[2]) };
 	vars[3] = (struct sg_tmpl_var){ "sequence", sg_buf_str(&names[3]) };
 	sg_buf_reset(&e->scratch);
 	sg_tmpl_expand(&e->scratch, e->d->create_trigger, vars, 4);
-	/* CREATE OR REPLACE: safe to run again, needs no guard. */
 	sg_emit_unit(e, SG_UNIT_BLOCK, sg_buf_str(&e->scratch));
 	for (i = 0; i < 4; i++)
 		sg_buf_free(&names[i]);
 }
 
 void
-sg_emit_table(struct sg_emitter *e, const struct sg_create_table *t)
+sg_emit_table(struct sg_emitter *e, const struct sg_change *c)
 {
-	const struct sg_dialect	*d = e->d;
-	const struct sg_node	*el;
-	struct identity_names	 in;
-	const char		*table;
-	struct sg_buf		*b = &e->stmt;
-
-	table = sg_emit_name(e, &t->name);
-	identity_names(e, t, &in);
-	if (in.sequence != NULL && d->identity == SG_IDENTITY_SEQUENCE_DEFAULT)
-		emit_sequence(e, t, &in);
+	const struct sg_create_table	*t = (const void *)c->node;
+	const struct sg_node		*el;
+	struct sg_buf			*b = &e->stmt;
 
 	sg_buf_reset(b);
 	sg_buf_adds(b, "CREATE TABLE ");
-	sg_buf_adds(b, sg_emit_guard_words(e, SG_OBJ_TABLE, t->if_not_exists));
-	sg_emit_ident(e, b, table, &t->name.ident.loc);
+	sg_buf_adds(b, sg_emit_guard_words(e, SG_OBJ_TABLE, c->guarded));
+	sg_emit_ident(e, b, c->table);
 	sg_buf_adds(b, " (");
-	sg_emit_comments(e, b, &t->n, SG_COMMENT_EOL, INDENT);
+	sg_emit_comments(b, &t->n, SG_COMMENT_EOL, INDENT);
 	sg_buf_addc(b, '\n');
 	for (el = t->elements.head; el != NULL; el = el->next) {
-		sg_emit_comments(e, b, el, SG_COMMENT_BEFORE, INDENT);
+		sg_emit_comments(b, el, SG_COMMENT_BEFORE, INDENT);
 		sg_buf_adds(b, INDENT);
 		if (el->tag == SG_COLUMN)
-			sg_emit_column(e, b, t->name.ident.text,
-			    (const struct sg_column *)el, in.sequence);
+			sg_emit_column(e, b, (const struct sg_column *)el,
+			    c->name);
 		else
 			sg_emit_constraint(e, b,
 			    (const struct sg_constraint *)el, false);
 		if (el->next != NULL)
 			sg_buf_addc(b, ',');
-		sg_emit_comments(e, b, el, SG_COMMENT_EOL, INDENT);
+		sg_emit_comments(b, el, SG_COMMENT_EOL, INDENT);
 		sg_buf_addc(b, '\n');
-		sg_emit_comments(e, b, el, SG_COMMENT_AFTER, INDENT);
+		sg_emit_comments(b, el, SG_COMMENT_AFTER, INDENT);
 	}
 	sg_buf_addc(b, ')');
-	if (d->table_options[0] != '\0') {
+	if (e->d->table_options[0] != '\0') {
 		sg_buf_addc(b, ' ');
-		sg_buf_adds(b, d->table_options);
+		sg_buf_adds(b, e->d->table_options);
 	}
-	sg_emit_guarded(e, SG_OBJ_TABLE, t->if_not_exists,
-	    sg_emit_catalog(e, table), sg_emit_catalog(e, table), &t->n.loc);
+	sg_emit_guarded(e, SG_OBJ_TABLE, c->guarded, c->table, c->table);
+}
 
-	if (in.trigger != NULL) {
-		emit_sequence(e, t, &in);
-		emit_trigger(e, t, table, &in);
-	}
+void
+sg_emit_index(struct sg_emitter *e, const struct sg_change *c)
+{
+	const struct sg_create_index	*i = (const void *)c->node;
+
+	sg_buf_reset(&e->stmt);
+	sg_buf_adds(&e->stmt, i->unique ? "CREATE UNIQUE INDEX " :
+	    "CREATE INDEX ");
+	sg_buf_adds(&e->stmt, sg_emit_guard_words(e, SG_OBJ_INDEX,
+	    c->guarded));
+	sg_emit_ident(e, &e->stmt, c->name);
+	sg_buf_adds(&e->stmt, " ON ");
+	sg_emit_ident(e, &e->stmt, c->table);
+	sg_buf_addc(&e->stmt, ' ');
+	sg_emit_ident_list(e, &e->stmt, i->columns);
+	sg_emit_guarded(e, SG_OBJ_INDEX, c->guarded, c->name, c->table);
+}
+
+void
+sg_emit_drop(struct sg_emitter *e, const struct sg_change *c,
+    enum sg_object obj, const char *tmpl)
+{
+	struct sg_buf		 table = { 0 }, name = { 0 };
+	struct sg_tmpl_var	 vars[5];
+
+	sg_emit_ident(e, &table, c->table);
+	if (obj != SG_OBJ_DROP_TABLE)
+		sg_emit_ident(e, &name, c->name);
+	vars[0] = (struct sg_tmpl_var){ "table", sg_buf_str(&table) };
+	vars[1] = (struct sg_tmpl_var){ "sequence", sg_buf_str(&name) };
+	vars[2] = (struct sg_tmpl_var){ "trigger", sg_buf_str(&name) };
+	vars[3] = (struct sg_tmpl_var){ "index", sg_buf_str(&name) };
+	vars[4] = (struct sg_tmpl_var){ "if_exists",
+	    sg_emit_guard_words(e, obj, c->guarded) };
+	sg_buf_reset(&e->stmt);
+	sg_tmpl_expand(&e->stmt, tmpl, vars, 5);
+	sg_emit_guarded(e, obj, c->guarded, obj == SG_OBJ_DROP_TABLE ?
+	    c->table : c->name, c->table);
+	sg_buf_free(&table);
+	sg_buf_free(&name);
 }

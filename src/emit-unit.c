@@ -1,0 +1,237 @@
+/*
+ * The printers' bottom layer: units and their terminators, the notes
+ * written above a unit, guards, literals, names and comments.
+ */
+#include <string.h>
+
+#include "emit-int.h"
+
+void
+sg_emit_string(struct sg_emitter *e, struct sg_buf *b, const char *s)
+{
+	sg_buf_addc(b, '\'');
+	for (; *s != '\0'; s++) {
+		/* Doubled, so that no value can end the literal early. */
+		if (*s == '\'' || (*s == '\\' && e->d->backslash_escapes))
+			sg_buf_addc(b, *s);
+		sg_buf_addc(b, *s);
+	}
+	sg_buf_addc(b, '\'');
+}
+
+void
+sg_emit_value(struct sg_emitter *e, struct sg_buf *b, const struct sg_value *v)
+{
+	switch (v->kind) {
+	case SG_V_NUMBER:
+		sg_buf_adds(b, v->text);
+		break;
+	case SG_V_STRING:
+		sg_emit_string(e, b, v->text);
+		break;
+	case SG_V_TRUE:
+		sg_buf_adds(b, e->d->lit_true);
+		break;
+	case SG_V_FALSE:
+		sg_buf_adds(b, e->d->lit_false);
+		break;
+	case SG_V_NULL:
+		sg_buf_adds(b, "NULL");
+		break;
+	case SG_V_CURRENT_TIMESTAMP:
+		sg_buf_adds(b, e->d->lit_current_timestamp);
+		break;
+	case SG_V_UUID:		/* the plan made sure there is one */
+		sg_buf_adds(b, e->d->uuid.expression);
+		break;
+	}
+}
+
+void
+sg_emit_ident(struct sg_emitter *e, struct sg_buf *b, const char *name)
+{
+	sg_names_sql(b, e->d, e->arena, name);
+}
+
+void
+sg_emit_ident_list(struct sg_emitter *e, struct sg_buf *b,
+    const struct sg_ident *list)
+{
+	const struct sg_ident	*id;
+
+	sg_buf_addc(b, '(');
+	for (id = list; id != NULL; id = id->next) {
+		if (id != list)
+			sg_buf_adds(b, ", ");
+		sg_emit_ident(e, b, id->text);
+	}
+	sg_buf_addc(b, ')');
+}
+
+const char *
+sg_emit_catalog(struct sg_emitter *e, const char *name)
+{
+	return sg_names_catalog(e->d, e->arena, name);
+}
+
+void
+sg_emit_separate(struct sg_emitter *e)
+{
+	if (e->need_blank)
+		sg_buf_addc(e->out, '\n');
+	e->need_blank = false;
+}
+
+void
+sg_emit_unit(struct sg_emitter *e, enum sg_unit_kind kind, const char *text)
+{
+	const struct sg_dialect	*d = e->d;
+
+	sg_emit_separate(e);
+	for (; e->notes != NULL; e->notes = e->notes->next)
+		sg_buf_addf(e->out, "-- sqlgen: %s\n", e->notes->text);
+	if (kind == SG_UNIT_BLOCK) {
+		sg_buf_adds(e->out, d->block_begin);
+		sg_buf_adds(e->out, text);
+		sg_buf_adds(e->out, d->block_end);
+		e->stats.blocks++;
+	} else {
+		sg_buf_adds(e->out, text);
+		sg_buf_adds(e->out, d->statement_end);
+		e->stats.statements++;
+	}
+	sg_buf_addc(e->out, '\n');
+	e->need_blank = true;
+}
+
+void
+sg_emit_raw(struct sg_emitter *e, const char *text)
+{
+	sg_buf_adds(e->out, text);
+	sg_buf_addc(e->out, '\n');
+}
+
+void
+sg_emit_remark(struct sg_emitter *e, const char *text)
+{
+	sg_emit_separate(e);
+	sg_buf_addf(e->out, "-- sqlgen: %s\n", text);
+	e->need_blank = true;
+}
+
+void
+sg_emit_units(struct sg_emitter *e, const struct sg_tmpl_unit *units,
+    size_t n, const struct sg_tmpl_var *vars, size_t nvars)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		sg_buf_reset(&e->scratch);
+		sg_tmpl_expand(&e->scratch, units[i].text, vars, nvars);
+		sg_emit_unit(e, units[i].kind, sg_buf_str(&e->scratch));
+	}
+}
+
+bool
+sg_emit_native_guard(const struct sg_emitter *e, enum sg_object obj,
+    bool guarded)
+{
+	return guarded && e->d->guards[obj].style == SG_GUARD_NATIVE;
+}
+
+const char *
+sg_emit_guard_words(const struct sg_emitter *e, enum sg_object obj,
+    bool guarded)
+{
+	if (!sg_emit_native_guard(e, obj, guarded))
+		return "";
+	return strncmp(sg_object_names[obj], "drop_", 5) == 0 ?
+	    "IF EXISTS " : "IF NOT EXISTS ";
+}
+
+void
+sg_emit_guarded(struct sg_emitter *e, enum sg_object obj, bool guarded,
+    const char *name, const char *table)
+{
+	const struct sg_guard	*g = &e->d->guards[obj];
+	struct sg_tmpl_var	 vars[4];
+	struct sg_buf		 lit = { 0 };
+
+	if (!guarded || g->style != SG_GUARD_TEMPLATE) {
+		sg_emit_unit(e, SG_UNIT_STATEMENT, sg_buf_str(&e->stmt));
+		return;
+	}
+	sg_buf_add_escaped(&lit, sg_buf_str(&e->stmt), e->stmt.len, '\'');
+	vars[0] = (struct sg_tmpl_var){ "name", name != NULL ?
+	    sg_emit_catalog(e, name) : "" };
+	vars[1] = (struct sg_tmpl_var){ "table", table != NULL ?
+	    sg_emit_catalog(e, table) : "" };
+	vars[2] = (struct sg_tmpl_var){ "statement", sg_buf_str(&e->stmt) };
+	vars[3] = (struct sg_tmpl_var){ "statement_literal",
+	    sg_buf_str(&lit) };
+	sg_emit_units(e, g->units, g->nunits, vars, 4);
+	sg_buf_free(&lit);
+}
+
+void
+sg_emit_comment(struct sg_buf *b, const char *text)
+{
+	/*
+	 * MySQL reads "--x" as two minus signs: a comment needs "-- ".
+	 * Writing every comment that way keeps the dialects' scripts alike.
+	 */
+	sg_buf_adds(b, "--");
+	text += 2;
+	if (*text != '\0' && *text != ' ' && *text != '\t')
+		sg_buf_addc(b, ' ');
+	sg_buf_adds(b, text);
+}
+
+void
+sg_emit_comments(struct sg_buf *b, const struct sg_node *n,
+    enum sg_comment_pos pos, const char *indent)
+{
+	const struct sg_comment	*c;
+
+	for (c = n->comments; c != NULL; c = c->next_attached) {
+		if (c->pos != pos)
+			continue;
+		if (pos == SG_COMMENT_EOL) {
+			sg_buf_addc(b, ' ');
+			sg_emit_comment(b, c->text);
+			continue;
+		}
+		sg_buf_adds(b, indent);
+		sg_emit_comment(b, c->text);
+		sg_buf_addc(b, '\n');
+	}
+}
+
+void
+sg_emit_loose_comments(struct sg_emitter *e, const struct sg_node *n,
+    enum sg_comment_pos pos)
+{
+	const struct sg_comment	*c, *prev;
+	bool			 eol;
+
+	/* A table writes its own end-of-line comment beside its "(". */
+	eol = pos == SG_COMMENT_AFTER && n->tag != SG_CREATE_TABLE;
+
+	for (c = n->comments; c != NULL; c = c->next_attached)
+		if (c->pos == pos || (eol && c->pos == SG_COMMENT_EOL))
+			break;
+	if (c == NULL)
+		return;
+	if (pos == SG_COMMENT_BEFORE)
+		sg_emit_separate(e);
+	for (prev = NULL; c != NULL; c = c->next_attached) {
+		if (c->pos != pos && !(eol && c->pos == SG_COMMENT_EOL))
+			continue;
+		/* Keep the blank line that separated comment paragraphs. */
+		if (prev != NULL && c->loc.line > prev->loc.line + 1)
+			sg_buf_addc(e->out, '\n');
+		sg_emit_comment(e->out, c->text);
+		sg_buf_addc(e->out, '\n');
+		prev = c;
+	}
+}

@@ -1,0 +1,1132 @@
+/*
+ * The plan pass (plan.h): between check and print, every decision about
+ * one dialect.  Statements become changes in the order they are written;
+ * each name is resolved as the dialect has it, and each adjustment the
+ * dialect needs is noted once, on the change that first needs it, with
+ * the same words in the warning and in the script.  A template or guard
+ * the dialect does not describe is an error at the statement, so that
+ * nothing is written for a script a dialect cannot run.
+ *
+ * The walks below visit names in the order the printers write them, so
+ * that a note stands above the first statement that shows its name.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "names.h"
+#include "plan.h"
+#include "symtab.h"
+#include "template.h"
+#include "xmalloc.h"
+
+static void
+error(struct sg_plan *p, const struct sg_loc *loc, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void
+adjust(struct sg_plan *p, const struct sg_loc *loc, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+error(struct sg_plan *p, const struct sg_loc *loc, const char *fmt, ...)
+{
+	va_list	ap;
+	char	msg[1024];
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	p->errors++;
+	sg_diag(p->diag, SG_ERROR, loc, "%s: %s", p->d->name, msg);
+}
+
+/* A note for the next change; a warning too, unless loc is NULL. */
+static void
+vnote(struct sg_plan *p, const struct sg_loc *loc, const char *fmt,
+    va_list ap)
+{
+	struct sg_adjust	*a;
+	char			 msg[1024];
+
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	if (loc != NULL && !p->quiet)
+		sg_diag(p->diag, SG_WARNING, loc, "%s: %s", p->d->name, msg);
+	a = sg_arena_alloc(p->arena, sizeof *a);
+	a->text = sg_arena_strdup(p->arena, msg);
+	a->next = NULL;
+	*p->pending_tail = a;
+	p->pending_tail = &a->next;
+}
+
+/* An adjustment made for the dialect: a warning and a note. */
+static void
+adjust(struct sg_plan *p, const struct sg_loc *loc, const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	vnote(p, loc, fmt, ap);
+	va_end(ap);
+}
+
+/* Appends a change; the notes made since the last one go with it. */
+static struct sg_change *
+add(struct sg_plan *p, enum sg_change_kind kind, const struct sg_node *stmt,
+    const struct sg_node *node)
+{
+	struct sg_change	*c;
+
+	if (p->n == p->cap) {
+		p->cap = p->cap ? p->cap * 2 : 64;
+		p->changes = xrealloc(p->changes, p->cap * sizeof *p->changes);
+	}
+	c = &p->changes[p->n++];
+	memset(c, 0, sizeof *c);
+	c->kind = kind;
+	c->stmt = stmt;
+	c->node = node;
+	c->adjust = p->pending;
+	p->pending = NULL;
+	p->pending_tail = &p->pending;
+	return c;
+}
+
+/* "if [not] exists" needs a guard the dialect describes. */
+static void
+need_guard(struct sg_plan *p, enum sg_object obj, bool guarded,
+    const struct sg_loc *loc)
+{
+	if (guarded && p->d->guards[obj].style == SG_GUARD_NONE)
+		error(p, loc, "%s describes no guard for '%s' (guards: %s:), "
+		    "so this cannot be made safe to run twice there",
+		    p->d->path, sg_object_names[obj], sg_object_names[obj]);
+}
+
+/* A statement template the dialect must give. */
+static void
+need(struct sg_plan *p, const char *tmpl, const char *key,
+    const struct sg_loc *loc)
+{
+	if (tmpl == NULL)
+		error(p, loc, "%s gives no %s", p->d->path, key);
+}
+
+/*
+ * Names.
+ */
+
+/* Notes, once a script, that a name is shortened or quoted here. */
+static void
+ident(struct sg_plan *p, const char *name, const struct sg_loc *loc)
+{
+	const struct sg_dialect	*d = p->d;
+	const char		*s;
+
+	s = sg_names_short(d, p->arena, name);
+	if (s != name && sg_symtab_put(p->noted, name, (void *)s) == NULL)
+		adjust(p, loc, "%s is longer than %u characters; it is %s "
+		    "here (pin a name with [%s: NAME] to choose it)", name,
+		    d->max_name, s, d->name);
+	if (!sg_names_quoted(d, s))
+		return;
+	/* Keyed apart from long names: a quoted name is case-sensitive. */
+	if (sg_symtab_put(p->noted, sg_arena_printf(p->arena, "\"%s", s),
+	    (void *)s) == NULL)
+		adjust(p, loc, "%s is %s in %s; it is quoted as %s%s%s", s,
+		    sg_dialect_reserved(d, s) ? "a reserved word" :
+		    "not a plain name", d->name, d->quote_open, s,
+		    d->quote_close);
+}
+
+static void
+ident_list(struct sg_plan *p, const struct sg_ident *list)
+{
+	for (; list != NULL; list = list->next)
+		ident(p, list->text, &list->loc);
+}
+
+const char *
+sg_plan_name(const struct sg_plan *p, const struct sg_name *nm)
+{
+	const struct sg_ident	*pin;
+
+	if ((pin = sg_pin_for(nm, p->d->index)) != NULL)
+		return pin->text;
+	return sg_names_short(p->d, p->arena, nm->ident.text);
+}
+
+/* The name nm has here, noting a shortening. */
+static const char *
+name_of(struct sg_plan *p, const struct sg_name *nm)
+{
+	const struct sg_ident	*pin;
+	const char		*s;
+
+	if ((pin = sg_pin_for(nm, p->d->index)) != NULL)
+		return pin->text;
+	s = sg_names_short(p->d, p->arena, nm->ident.text);
+	if (s != nm->ident.text)
+		ident(p, nm->ident.text, &nm->ident.loc);
+	return s;
+}
+
+/* A name made from a dialect pattern ({table}, {column}); or its pin. */
+static const char *
+made_name(struct sg_plan *p, const char *pattern,
+    const struct sg_create_table *t, const struct sg_column *c,
+    const struct sg_name *given)
+{
+	const struct sg_ident	*pin = sg_pin_for(&t->name, p->d->index);
+	struct sg_tmpl_var	 vars[2];
+	struct sg_buf		 b = { 0 };
+	const char		*s, *made;
+
+	if (given != NULL)
+		return name_of(p, given);
+	/* A table pinned for the dialect names its sequence and trigger. */
+	vars[0] = (struct sg_tmpl_var){ "table", pin != NULL ? pin->text :
+	    t->name.ident.text };
+	vars[1] = (struct sg_tmpl_var){ "column", c->name.ident.text };
+	sg_tmpl_expand(&b, pattern, vars, 2);
+	made = sg_arena_strdup(p->arena, sg_buf_str(&b));
+	sg_buf_free(&b);
+	s = sg_names_short(p->d, p->arena, made);
+	if (s != made)
+		ident(p, made, &c->n.loc);
+	return s;
+}
+
+/*
+ * Tables and columns.
+ */
+
+void
+sg_plan_column(const struct sg_dialect *d, const struct sg_column *c,
+    struct sg_column_plan *cp)
+{
+	memset(cp, 0, sizeof *cp);
+	cp->type = sg_type_for(&c->type, d->index);
+	cp->not_null = c->not_null;
+	/* Db2 refuses a nullable column in a primary key or unique. */
+	if (!c->not_null && c->in_key && d->key_columns_not_null)
+		cp->not_null = cp->key_made_not_null = true;
+	if (c->identity)
+		cp->def = d->identity == SG_IDENTITY_SEQUENCE_DEFAULT ?
+		    SG_DEF_SEQUENCE : SG_DEF_NONE;
+	else if (c->def != NULL && c->def->kind == SG_V_UUID &&
+	    d->uuid.placeholder != NULL)
+		cp->def = SG_DEF_PLACEHOLDER;
+	else if (c->def != NULL)
+		cp->def = SG_DEF_SOURCE;
+	else if (cp->not_null && d->not_null_timestamp_default != NULL &&
+	    cp->type->kind == SG_T_TIMESTAMP)
+		cp->def = SG_DEF_TIMESTAMP;
+	/* MySQL would make a bare TIMESTAMP NOT NULL ON UPDATE ... */
+	cp->null_word = !cp->not_null && d->nullable_timestamp_null &&
+	    cp->type->kind == SG_T_TIMESTAMP;
+}
+
+/* A column definition's names and adjustments, as sg_emit_column writes. */
+static void
+plan_column(struct sg_plan *p, const char *table, const struct sg_column *c,
+    const char *sequence)
+{
+	const struct sg_dialect	*d = p->d;
+	struct sg_column_plan	 cp;
+
+	sg_plan_column(d, c, &cp);
+	if (cp.key_made_not_null)
+		adjust(p, &c->n.loc, "column %s.%s is made NOT NULL: %s "
+		    "requires NOT NULL on primary key and unique columns",
+		    table, c->name.ident.text, d->name);
+	ident(p, c->name.ident.text, &c->name.ident.loc);
+	if (cp.def == SG_DEF_SEQUENCE)
+		ident(p, sequence, &c->n.loc);
+	if (cp.def == SG_DEF_PLACEHOLDER)
+		adjust(p, &c->def->loc, "column %s.%s gets DEFAULT '%s': %s "
+		    "cannot call uuid() in a column default; rows that exist "
+		    "are given one by an update, rows inserted later need "
+		    "their own", table, c->name.ident.text,
+		    d->uuid.placeholder, d->name);
+	else if (cp.def == SG_DEF_TIMESTAMP)
+		adjust(p, &c->n.loc, "column %s.%s gets DEFAULT %s: without a "
+		    "default, %s (explicit_defaults_for_timestamp off) makes "
+		    "a NOT NULL TIMESTAMP change on every UPDATE or default "
+		    "to the zero date", table, c->name.ident.text,
+		    d->not_null_timestamp_default, d->name);
+}
+
+const char *
+sg_plan_cascade(const struct sg_plan *p, const struct sg_constraint *k)
+{
+	return p->cascade_dropped != NULL && k->kind == SG_FOREIGN_KEY ?
+	    p->cascade_dropped[k->fk] : NULL;
+}
+
+static void
+plan_constraint(struct sg_plan *p, const struct sg_constraint *k)
+{
+	const char	*why;
+
+	if (k->name != NULL)
+		ident(p, name_of(p, k->name), &k->name->ident.loc);
+	ident_list(p, k->columns);
+	if (k->kind != SG_FOREIGN_KEY)
+		return;
+	ident(p, k->ref != NULL ? name_of(p, &k->ref->name) :
+	    k->ref_table.text, &k->ref_table.loc);
+	ident_list(p, k->ref_columns);
+	if (k->on_delete_cascade && (why = sg_plan_cascade(p, k)) != NULL)
+		adjust(p, &k->n.loc, "%s", why);
+}
+
+static void
+plan_table(struct sg_plan *p, const struct sg_create_table *t)
+{
+	const struct sg_dialect	*d = p->d;
+	const struct sg_column	*id = t->identity;
+	const struct sg_node	*el;
+	const char		*table, *seq = NULL, *trig = NULL;
+	struct sg_change	*c;
+
+	table = name_of(p, &t->name);
+	if (id != NULL && (d->identity == SG_IDENTITY_SEQUENCE_DEFAULT ||
+	    d->identity == SG_IDENTITY_SEQUENCE_TRIGGER))
+		seq = made_name(p, d->sequence_name, t, id, id->sequence);
+	if (id != NULL && d->identity == SG_IDENTITY_SEQUENCE_TRIGGER)
+		trig = made_name(p, d->trigger_name, t, id, id->trigger);
+	if (seq != NULL && d->identity == SG_IDENTITY_SEQUENCE_DEFAULT) {
+		ident(p, seq, &id->n.loc);
+		need_guard(p, SG_OBJ_SEQUENCE, t->if_not_exists, &t->n.loc);
+		c = add(p, SG_CH_CREATE_SEQUENCE, &t->n, &t->n);
+		c->table = table;
+		c->name = seq;
+		c->guarded = t->if_not_exists;
+	}
+	ident(p, table, &t->name.ident.loc);
+	for (el = t->elements.head; el != NULL; el = el->next)
+		if (el->tag == SG_COLUMN)
+			plan_column(p, t->name.ident.text,
+			    (const struct sg_column *)el, seq);
+		else
+			plan_constraint(p, (const struct sg_constraint *)el);
+	need_guard(p, SG_OBJ_TABLE, t->if_not_exists, &t->n.loc);
+	c = add(p, SG_CH_CREATE_TABLE, &t->n, &t->n);
+	c->table = table;
+	c->name = seq;
+	c->guarded = t->if_not_exists;
+	if (trig == NULL)
+		return;
+	ident(p, seq, &id->n.loc);
+	need_guard(p, SG_OBJ_SEQUENCE, t->if_not_exists, &t->n.loc);
+	c = add(p, SG_CH_CREATE_SEQUENCE, &t->n, &t->n);
+	c->table = table;
+	c->name = seq;
+	c->guarded = t->if_not_exists;
+	ident(p, trig, &id->n.loc);
+	ident(p, table, &id->n.loc);
+	ident(p, id->name.ident.text, &id->n.loc);
+	ident(p, seq, &id->n.loc);
+	/* CREATE OR REPLACE: safe to run again without a guard. */
+	c = add(p, SG_CH_CREATE_TRIGGER, &t->n, &t->n);
+	c->table = table;
+	c->name = trig;
+	c->aux = seq;
+}
+
+static void
+plan_index(struct sg_plan *p, const struct sg_create_index *i)
+{
+	struct sg_change	*c;
+	const char		*name, *table;
+
+	name = name_of(p, &i->name);
+	table = i->target != NULL ? name_of(p, &i->target->name) :
+	    i->table.text;
+	ident(p, name, &i->name.ident.loc);
+	ident(p, table, &i->table.loc);
+	ident_list(p, i->columns);
+	need_guard(p, SG_OBJ_INDEX, i->if_not_exists, &i->n.loc);
+	c = add(p, SG_CH_CREATE_INDEX, &i->n, &i->n);
+	c->table = table;
+	c->name = name;
+	c->guarded = i->if_not_exists;
+}
+
+/*
+ * ALTER TABLE and friends.
+ */
+
+/* The table's name here, noted as the printers write it first. */
+static const char *
+target(struct sg_plan *p, const struct sg_ident *id,
+    const struct sg_create_table *declared)
+{
+	const char	*name;
+
+	name = declared != NULL ? name_of(p, &declared->name) : id->text;
+	ident(p, name, &id->loc);
+	return name;
+}
+
+static void
+reorg(struct sg_plan *p, bool wanted, const struct sg_node *stmt,
+    const char *table)
+{
+	if (p->d->alter.reorg != NULL && wanted)
+		add(p, SG_CH_REORG, stmt, stmt)->table = table;
+}
+
+/* Unguarded columns in a row are added by one statement. */
+static const struct sg_node *
+plan_add_columns(struct sg_plan *p, const struct sg_alter_table *a,
+    const char *table, const struct sg_node *first)
+{
+	const struct sg_dialect		*d = p->d;
+	const struct sg_alter_action	*x = (const void *)first;
+	const struct sg_node		*n, *end = first->next;
+	const char			*catalog;
+	struct sg_change		*c;
+
+	while (!x->guarded && end != NULL && ((const struct sg_alter_action *)
+	    end)->kind == SG_ALTER_ADD_COLUMN &&
+	    !((const struct sg_alter_action *)end)->guarded)
+		end = end->next;
+	catalog = sg_names_catalog(d, p->arena, table);
+	for (n = first; n != end; n = n->next)
+		plan_column(p, catalog, ((const struct sg_alter_action *)n)->
+		    column, NULL);
+	if (x->guarded || first->next == end)
+		need(p, d->alter.add_column, "alter.add_column", &x->n.loc);
+	else if (d->alter.column_item == NULL || d->alter.add_columns == NULL)
+		need(p, NULL, "alter.add_columns and column_item", &((const
+		    struct sg_node *)first)->loc);
+	need_guard(p, SG_OBJ_COLUMN, x->guarded, &x->n.loc);
+	c = add(p, SG_CH_ADD_COLUMNS, &a->n, first);
+	c->end = end;
+	c->table = table;
+	c->guarded = x->guarded;
+	reorg(p, d->alter.reorg_after[SG_ALTER_ADD_COLUMN], &a->n, table);
+	/* uuid()'s placeholder, replaced by a UUID in the rows there are. */
+	for (n = first; n != end; n = n->next) {
+		x = (const void *)n;
+		if (x->column->def == NULL || x->column->def->kind !=
+		    SG_V_UUID || d->uuid.placeholder == NULL)
+			continue;
+		add(p, SG_CH_BACKFILL, &a->n, n)->table = table;
+		reorg(p, d->alter.reorg_after_backfill, &a->n, table);
+	}
+	return end;
+}
+
+static void
+plan_alter(struct sg_plan *p, const struct sg_alter_table *a)
+{
+	const struct sg_dialect		*d = p->d;
+	const struct sg_alter_action	*x;
+	const struct sg_node		*n, *end;
+	struct sg_change		*c;
+	const char			*table;
+
+	table = target(p, &a->table, a->target);
+	for (n = a->actions.head; n != NULL; n = end) {
+		x = (const void *)n;
+		end = n->next;
+		switch (x->kind) {
+		case SG_ALTER_ADD_COLUMN:
+			end = plan_add_columns(p, a, table, n);
+			break;
+		case SG_ALTER_ADD_CONSTRAINT:
+			plan_constraint(p, x->constraint);
+			need(p, d->alter.add_constraint, "alter.add_constraint",
+			    &x->n.loc);
+			need_guard(p, SG_OBJ_CONSTRAINT, x->guarded, &x->n.loc);
+			c = add(p, SG_CH_ADD_CONSTRAINT, &a->n, n);
+			c->table = table;
+			c->name = x->constraint->name != NULL ?
+			    sg_plan_name(p, x->constraint->name) : NULL;
+			c->guarded = x->guarded;
+			reorg(p, d->alter.reorg_after[SG_ALTER_ADD_CONSTRAINT],
+			    &a->n, table);
+			break;
+		case SG_ALTER_DROP_COLUMN:
+			ident(p, x->name.text, &x->name.loc);
+			need(p, d->alter.drop_column, "alter.drop_column",
+			    &x->n.loc);
+			need_guard(p, SG_OBJ_DROP_COLUMN, x->guarded,
+			    &x->n.loc);
+			c = add(p, SG_CH_DROP_COLUMN, &a->n, n);
+			c->table = table;
+			c->name = x->name.text;
+			c->guarded = x->guarded;
+			reorg(p, d->alter.reorg_after[SG_ALTER_DROP_COLUMN],
+			    &a->n, table);
+			break;
+		case SG_ALTER_KINDS:
+			break;
+		}
+	}
+}
+
+static void
+plan_drop_index(struct sg_plan *p, const struct sg_drop_index *di)
+{
+	struct sg_change	*c;
+	const char		*table, *name;
+
+	table = target(p, &di->table, di->target);
+	name = name_of(p, &di->name);
+	ident(p, name, &di->name.ident.loc);
+	need(p, p->d->alter.drop_index, "alter.drop_index", &di->n.loc);
+	need_guard(p, SG_OBJ_DROP_INDEX, di->if_exists, &di->n.loc);
+	c = add(p, SG_CH_DROP_INDEX, &di->n, &di->n);
+	c->table = table;
+	c->name = name;
+	c->guarded = di->if_exists;
+}
+
+static void
+plan_rename(struct sg_plan *p, const struct sg_rename_table *r)
+{
+	struct sg_change	*c;
+	const char		*table, *to;
+
+	table = target(p, &r->from, r->target);
+	to = name_of(p, &r->to);
+	ident(p, to, &r->to.ident.loc);
+	need(p, p->d->alter.rename_table, "alter.rename_table", &r->n.loc);
+	c = add(p, SG_CH_RENAME_TABLE, &r->n, &r->n);
+	c->table = table;
+	c->name = to;
+}
+
+/*
+ * Data fix-ups: their names, in the order emit-dml.c writes them.
+ */
+
+static void	dml_select(struct sg_plan *, const struct sg_select *);
+
+static void
+dml_table(struct sg_plan *p, const struct sg_table_ref *t)
+{
+	ident(p, t->target != NULL ? name_of(p, &t->target->name) :
+	    t->table.text, &t->table.loc);
+}
+
+/* One expression (not the list chained after it). */
+static void
+dml_expr(struct sg_plan *p, const struct sg_expr *x)
+{
+	const struct sg_expr	*a;
+
+	if (x == NULL)
+		return;
+	if (x->kind == SG_E_COLUMN || x->kind == SG_E_STAR) {
+		if (x->qualifier != NULL && x->ref != NULL &&
+		    x->ref->alias == NULL)
+			dml_table(p, x->ref);
+		else if (x->qualifier != NULL)
+			ident(p, x->qualifier->text, &x->qualifier->loc);
+		if (x->kind == SG_E_COLUMN)
+			ident(p, x->name.text, &x->name.loc);
+		return;
+	}
+	dml_expr(p, x->left);
+	for (a = x->args; a != NULL; a = a->next)
+		dml_expr(p, a);
+	dml_expr(p, x->right);
+	if (x->select != NULL)
+		dml_select(p, x->select);
+}
+
+static void
+dml_ref(struct sg_plan *p, const struct sg_table_ref *t)
+{
+	dml_table(p, t);
+	if (t->alias != NULL)
+		ident(p, t->alias->text, &t->alias->loc);
+}
+
+static void
+dml_select(struct sg_plan *p, const struct sg_select *s)
+{
+	const struct sg_select_item	*it;
+	const struct sg_order_item	*ob;
+	const struct sg_table_ref	*t;
+	const struct sg_expr		*x;
+
+	for (it = s->items; it != NULL; it = it->next) {
+		dml_expr(p, it->expr);
+		if (it->alias != NULL)
+			ident(p, it->alias->text, &it->alias->loc);
+	}
+	for (t = s->from; t != NULL; t = t->next) {
+		dml_ref(p, t);
+		dml_expr(p, t->on);
+	}
+	dml_expr(p, s->where);
+	for (x = s->group_by; x != NULL; x = x->next)
+		dml_expr(p, x);
+	dml_expr(p, s->having);
+	for (ob = s->order_by; ob != NULL; ob = ob->next)
+		dml_expr(p, ob->expr);
+}
+
+static void
+plan_dml(struct sg_plan *p, const struct sg_node *n)
+{
+	const struct sg_update		*u;
+	const struct sg_set_item	*it;
+
+	switch (n->tag) {
+	case SG_SELECT:
+		dml_select(p, (const struct sg_select *)n);
+		break;
+	case SG_UPDATE:
+		u = (const struct sg_update *)n;
+		/* T-SQL names the alias after UPDATE and the table in FROM. */
+		if (u->table.alias != NULL &&
+		    p->d->update_alias == SG_UPDATE_ALIAS_FROM)
+			ident(p, u->table.alias->text, &u->table.alias->loc);
+		else
+			dml_ref(p, &u->table);
+		for (it = u->set; it != NULL; it = it->next) {
+			if (it->qualifier != NULL &&
+			    p->d->qualified_set_target)
+				dml_expr(p, &(struct sg_expr){ .kind =
+				    SG_E_STAR, .qualifier = it->qualifier,
+				    .ref = &u->table });
+			ident(p, it->column.text, &it->column.loc);
+			dml_expr(p, it->value);
+		}
+		if (u->table.alias != NULL &&
+		    p->d->update_alias == SG_UPDATE_ALIAS_FROM)
+			dml_ref(p, &u->table);
+		dml_expr(p, u->where);
+		break;
+	case SG_DELETE:
+		dml_ref(p, &((const struct sg_delete *)n)->table);
+		dml_expr(p, ((const struct sg_delete *)n)->where);
+		break;
+	default:	/* SG_COMMIT: no names */
+		break;
+	}
+	add(p, SG_CH_DML, n, n);
+}
+
+/*
+ * Blocks, dialect-only steps and tablespace moves.
+ */
+
+static void
+remark(struct sg_plan *p, const struct sg_node *n, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* A comment in place of a statement that does not concern the dialect. */
+static void
+remark(struct sg_plan *p, const struct sg_node *n, const char *fmt, ...)
+{
+	va_list	ap;
+	char	msg[1024];
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	add(p, SG_CH_REMARK, n, n)->text = sg_arena_strdup(p->arena, msg);
+}
+
+/* "a, b, c": every dialect the block gives text for, as written. */
+static const char *
+block_dialects(struct sg_plan *p, const struct sg_block *b)
+{
+	const struct sg_block_for	*f;
+	const struct sg_ident		*id;
+	struct sg_buf			 buf = { 0 };
+	const char			*s;
+
+	for (f = b->fors; f != NULL; f = f->next)
+		for (id = f->dialects; id != NULL; id = id->next) {
+			if (buf.len > 0)
+				sg_buf_adds(&buf, ", ");
+			sg_buf_adds(&buf, id->text);
+		}
+	s = sg_arena_strdup(p->arena, sg_buf_str(&buf));
+	sg_buf_free(&buf);
+	return s;
+}
+
+static void
+plan_block(struct sg_plan *p, const struct sg_block *b)
+{
+	const struct sg_block_for	*f;
+
+	for (f = b->fors; f != NULL; f = f->next)
+		if (f->mask & ((uint64_t)1 << p->d->index))
+			break;
+	if (f == NULL && b->only)
+		remark(p, &b->n, "this step is for %s only",
+		    block_dialects(p, b));
+	else if (f == NULL)
+		remark(p, &b->n, "block %s is not for %s", b->name.text,
+		    p->d->name);
+	else
+		add(p, SG_CH_BLOCK, &b->n, &b->n)->detail = f;
+}
+
+static void
+plan_move(struct sg_plan *p, const struct sg_move_table *m)
+{
+	const struct sg_ident	*t;
+	struct sg_buf		 tables = { 0 };
+
+	if (p->d->tablespace_move != NULL) {
+		add(p, SG_CH_MOVE_TABLE, &m->n, &m->n);
+		return;
+	}
+	for (t = m->tables; t != NULL; t = t->next)
+		sg_buf_addf(&tables, "%s%s", t == m->tables ? "" : ", ",
+		    t->text);
+	remark(p, &m->n, "move table %s to tablespace %s is not for %s",
+	    sg_buf_str(&tables), m->tablespace.text, p->d->name);
+	sg_buf_free(&tables);
+}
+
+/* One statement's changes, appended in the order they run. */
+static void
+plan_stmt(struct sg_plan *p, const struct sg_node *s)
+{
+	switch (s->tag) {
+	case SG_CREATE_TABLE:
+		plan_table(p, (const struct sg_create_table *)s);
+		break;
+	case SG_CREATE_INDEX:
+		plan_index(p, (const struct sg_create_index *)s);
+		break;
+	case SG_SELECT:
+	case SG_UPDATE:
+	case SG_DELETE:
+	case SG_COMMIT:
+		plan_dml(p, s);
+		break;
+	case SG_ALTER_TABLE:
+		plan_alter(p, (const struct sg_alter_table *)s);
+		break;
+	case SG_DROP_INDEX:
+		plan_drop_index(p, (const struct sg_drop_index *)s);
+		break;
+	case SG_RENAME_TABLE:
+		plan_rename(p, (const struct sg_rename_table *)s);
+		break;
+	case SG_BLOCK:
+		plan_block(p, (const struct sg_block *)s);
+		break;
+	case SG_MOVE_TABLE:
+		plan_move(p, (const struct sg_move_table *)s);
+		break;
+	case SG_UNDO:			/* the rollback script's */
+	case SG_COLUMN:			/* not statements */
+	case SG_CONSTRAINT:
+	case SG_ALTER_ACTION:
+		break;
+	}
+}
+
+/* What uuid() needs: the dialect's expression, and its prelude first. */
+static void
+plan_uuid(struct sg_plan *p)
+{
+	const struct sg_dialect	*d = p->d;
+
+	if (!p->script->uses_uuid)
+		return;
+	if (d->uuid.expression == NULL) {
+		error(p, &p->script->uuid_loc, "%s gives no uuid: expression",
+		    d->path);
+		return;
+	}
+	if (d->uuid.prelude.nunits == 0)
+		return;
+	adjust(p, NULL, "uuid() is %s in %s, which needs this first",
+	    d->uuid.expression, d->name);
+	add(p, SG_CH_PRELUDE, NULL, NULL);
+}
+
+static struct sg_plan *
+plan_new(const struct sg_script *script, const struct sg_dialect *d,
+    struct sg_diag *diag)
+{
+	struct sg_plan	*p;
+
+	p = xcalloc(1, sizeof *p);
+	p->script = script;
+	p->d = d;
+	p->diag = diag;
+	p->arena = sg_arena_new();
+	p->noted = sg_symtab_new(p->arena);
+	p->pending_tail = &p->pending;
+	return p;
+}
+
+/*
+ * Rollback: the inverse of each change, last first.
+ */
+
+/*
+ * Whether an update only sets columns that this script adds before it
+ * (the rollback drops them, which undoes the update too).
+ */
+static bool
+sets_added_columns(const struct sg_script *script, const struct sg_update *u)
+{
+	const struct sg_set_item	*it;
+	const struct sg_node		*s, *n;
+	const struct sg_alter_table	*a;
+	const struct sg_alter_action	*x;
+	bool				 found;
+
+	for (it = u->set; it != NULL; it = it->next) {
+		found = false;
+		for (s = script->stmts.head; s != &u->n && !found;
+		    s = s->next) {
+			if (s->tag != SG_ALTER_TABLE)
+				continue;
+			a = (const struct sg_alter_table *)s;
+			if (!sg_name_eq(a->table.text, u->table.table.text))
+				continue;
+			for (n = a->actions.head; n != NULL; n = n->next) {
+				x = (const void *)n;
+				if (x->kind == SG_ALTER_ADD_COLUMN &&
+				    sg_name_eq(x->column->name.ident.text,
+				    it->column.text))
+					found = true;
+			}
+		}
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Why statement s cannot be undone from what the source says, or NULL
+ * if it can (or needs nothing undone).
+ */
+static const char *
+no_inverse(const struct sg_script *script, const struct sg_node *s)
+{
+	const struct sg_alter_table	*a;
+	const struct sg_alter_action	*x;
+	const struct sg_node		*n;
+
+	switch (s->tag) {
+	case SG_UPDATE:
+		if (sets_added_columns(script, (const struct sg_update *)s))
+			return NULL;
+		return "the rows' old values are not kept";
+	case SG_DELETE:
+		return "the deleted rows are not kept";
+	case SG_BLOCK:
+		return "the source gives no text that undoes it";
+	case SG_MOVE_TABLE:
+		return "the tables' old tablespace is not known";
+	case SG_DROP_INDEX:
+		return "the source does not say what the index was";
+	case SG_ALTER_TABLE:
+		a = (const struct sg_alter_table *)s;
+		for (n = a->actions.head; n != NULL; n = n->next) {
+			x = (const void *)n;
+			if (x->kind == SG_ALTER_DROP_COLUMN)
+				return "the source does not say what the "
+				    "column was, and its values are gone";
+			if (x->kind == SG_ALTER_ADD_CONSTRAINT &&
+			    x->constraint->name == NULL)
+				return "the constraint has no name to drop "
+				    "it by";
+		}
+		return NULL;
+	case SG_CREATE_TABLE:
+	case SG_CREATE_INDEX:
+	case SG_RENAME_TABLE:
+	case SG_SELECT:
+	case SG_COMMIT:
+	case SG_UNDO:
+	case SG_COLUMN:
+	case SG_CONSTRAINT:
+	case SG_ALTER_ACTION:
+		break;
+	}
+	return NULL;
+}
+
+/* What a statement is, for a message: "update of T (line 12)". */
+static const char *
+describe(struct sg_arena *arena, const struct sg_node *s)
+{
+	static const char *const what[] = {
+		[SG_CREATE_TABLE] = "create table",
+		[SG_CREATE_INDEX] = "create index",
+		[SG_ALTER_TABLE] = "alter table",
+		[SG_DROP_INDEX] = "drop index",
+		[SG_RENAME_TABLE] = "rename table",
+		[SG_COLUMN] = "column",
+		[SG_CONSTRAINT] = "constraint",
+		[SG_SELECT] = "select",
+		[SG_UPDATE] = "update",
+		[SG_DELETE] = "delete",
+		[SG_COMMIT] = "commit",
+		[SG_ALTER_ACTION] = "alter table",
+		[SG_BLOCK] = "block",
+		[SG_MOVE_TABLE] = "move table",
+		[SG_UNDO] = "undo",
+	};
+	const char	*table = NULL;
+
+	switch (s->tag) {
+	case SG_UPDATE:
+		table = ((const struct sg_update *)s)->table.table.text;
+		break;
+	case SG_DELETE:
+		table = ((const struct sg_delete *)s)->table.table.text;
+		break;
+	case SG_ALTER_TABLE:
+		table = ((const struct sg_alter_table *)s)->table.text;
+		break;
+	case SG_DROP_INDEX:
+		table = ((const struct sg_drop_index *)s)->name.ident.text;
+		break;
+	case SG_BLOCK:
+		table = ((const struct sg_block *)s)->only ? NULL :
+		    ((const struct sg_block *)s)->name.text;
+		break;
+	default:
+		break;
+	}
+	if (table == NULL)
+		return sg_arena_printf(arena, "%s (line %u)", what[s->tag],
+		    s->loc.line);
+	return sg_arena_printf(arena, "%s %s%s (line %u)", what[s->tag],
+	    s->tag == SG_UPDATE || s->tag == SG_DELETE ? "of " : "", table,
+	    s->loc.line);
+}
+
+bool
+sg_plan_check_rollback(const struct sg_script *script, struct sg_diag *diag,
+    bool strict)
+{
+	const struct sg_node	*s;
+	const char		*why;
+	bool			 ok = true;
+
+	for (s = script->stmts.head; s != NULL; s = s->next) {
+		if (s->tag == SG_UNDO || (s->next != NULL &&
+		    s->next->tag == SG_UNDO))
+			continue;
+		if ((why = no_inverse(script, s)) == NULL)
+			continue;
+		sg_diag(diag, strict ? SG_ERROR : SG_WARNING, &s->loc,
+		    "the rollback script cannot undo this: %s (give an undo "
+		    "statement after it)", why);
+		ok = ok && !strict;
+	}
+	return ok;
+}
+
+/* A comment in the rollback script: what it cannot undo, and why. */
+static void
+no_inverse_change(struct sg_plan *p, const struct sg_node *s,
+    const char *why)
+{
+	add(p, SG_CH_NO_INVERSE, s, s)->text = sg_arena_printf(p->arena,
+	    "cannot undo %s: %s", describe(p->arena, s), why);
+}
+
+/* Appends the change that undoes forward change f. */
+static void
+invert(struct sg_plan *p, const struct sg_change *f)
+{
+	const struct sg_dialect		*d = p->d;
+	const struct sg_node		*n;
+	const struct sg_alter_action	*x;
+	const struct sg_loc		*loc = &f->node->loc;
+	struct sg_change		*c = NULL, tmp;
+	size_t				 first, i, j;
+
+	switch (f->kind) {
+	case SG_CH_CREATE_TABLE:
+		need(p, d->alter.drop_table, "alter.drop_table", loc);
+		need_guard(p, SG_OBJ_DROP_TABLE, true, loc);
+		c = add(p, SG_CH_DROP_TABLE, f->stmt, f->node);
+		break;
+	case SG_CH_CREATE_SEQUENCE:
+		need(p, d->alter.drop_sequence, "alter.drop_sequence", loc);
+		need_guard(p, SG_OBJ_DROP_SEQUENCE, true, loc);
+		c = add(p, SG_CH_DROP_SEQUENCE, f->stmt, f->node);
+		break;
+	case SG_CH_CREATE_TRIGGER:
+		need(p, d->alter.drop_trigger, "alter.drop_trigger", loc);
+		need_guard(p, SG_OBJ_DROP_TRIGGER, true, loc);
+		c = add(p, SG_CH_DROP_TRIGGER, f->stmt, f->node);
+		break;
+	case SG_CH_CREATE_INDEX:
+		need(p, d->alter.drop_index, "alter.drop_index", loc);
+		need_guard(p, SG_OBJ_DROP_INDEX, true, loc);
+		c = add(p, SG_CH_DROP_INDEX, f->stmt, f->node);
+		break;
+	case SG_CH_ADD_COLUMNS:
+		need(p, d->alter.drop_column, "alter.drop_column", loc);
+		need_guard(p, SG_OBJ_DROP_COLUMN, true, loc);
+		/* Each column, last first; one REORG after them (Db2). */
+		first = p->n;
+		for (n = f->node; n != f->end; n = n->next) {
+			x = (const void *)n;
+			c = add(p, SG_CH_DROP_COLUMN, f->stmt, n);
+			c->table = f->table;
+			c->name = x->column->name.ident.text;
+			c->guarded = true;
+		}
+		for (i = first, j = p->n - 1; i < j; i++, j--) {
+			tmp = p->changes[i];
+			p->changes[i] = p->changes[j];
+			p->changes[j] = tmp;
+		}
+		reorg(p, d->alter.reorg_after[SG_ALTER_DROP_COLUMN], f->stmt,
+		    f->table);
+		return;
+	case SG_CH_ADD_CONSTRAINT:
+		if (f->name == NULL) {
+			no_inverse_change(p, f->stmt, "the constraint has no "
+			    "name to drop it by");
+			return;
+		}
+		need(p, d->alter.drop_constraint, "alter.drop_constraint",
+		    loc);
+		need_guard(p, SG_OBJ_DROP_CONSTRAINT, true, loc);
+		c = add(p, SG_CH_DROP_CONSTRAINT, f->stmt, f->node);
+		c->detail = ((const struct sg_alter_action *)f->node)->
+		    constraint;
+		break;
+	case SG_CH_DROP_COLUMN:
+		no_inverse_change(p, f->stmt, "the source does not say what "
+		    "the column was, and its values are gone");
+		return;
+	case SG_CH_RENAME_TABLE:
+		c = add(p, SG_CH_RENAME_TABLE, f->stmt, f->node);
+		c->table = f->name;
+		c->name = f->table;
+		return;
+	case SG_CH_PRELUDE:
+	case SG_CH_BACKFILL:	/* its column is dropped */
+	case SG_CH_REORG:	/* the rollback makes its own */
+	case SG_CH_DML:		/* no_inverse() said why, if it matters */
+	case SG_CH_BLOCK:
+	case SG_CH_MOVE_TABLE:
+	case SG_CH_REMARK:
+	case SG_CH_DROP_INDEX:
+	case SG_CH_DROP_TABLE:
+	case SG_CH_DROP_SEQUENCE:
+	case SG_CH_DROP_TRIGGER:
+	case SG_CH_DROP_CONSTRAINT:
+	case SG_CH_NO_INVERSE:
+		return;
+	}
+	if (c == NULL)
+		return;
+	c->table = f->table;
+	c->name = f->name;
+	c->guarded = true;
+}
+
+/* True if every change in [lo, hi) is a comment: nothing to undo. */
+static bool
+only_remarks(const struct sg_plan *f, size_t lo, size_t hi)
+{
+	for (; lo < hi; lo++)
+		if (f->changes[lo].kind != SG_CH_REMARK)
+			return false;
+	return true;
+}
+
+/*
+ * The rollback plan: statements last first.  A statement followed by
+ * undo statements is undone by them, as written; any other by the
+ * inverse of each of its changes, last first.
+ */
+static void
+plan_rollback(struct sg_plan *p, const struct sg_plan *f)
+{
+	const struct sg_node	**stmts, *s;
+	const char		*why;
+	size_t			 ns = 0, i, k, u, lo, hi = f->n, c, from;
+
+	for (s = p->script->stmts.head; s != NULL; s = s->next)
+		ns++;
+	stmts = sg_arena_alloc(p->arena, (ns + 1) * sizeof *stmts);
+	ns = 0;
+	for (s = p->script->stmts.head; s != NULL; s = s->next)
+		stmts[ns++] = s;
+	for (i = ns; i-- > 0;) {
+		s = stmts[i];
+		if (s->tag == SG_UNDO)
+			continue;
+		for (k = i + 1; k < ns && stmts[k]->tag == SG_UNDO; k++)
+			;
+		for (lo = hi; lo > 0 && f->changes[lo - 1].stmt == s; lo--)
+			;
+		if (k > i + 1) {
+			for (u = i + 1; u < k; u++) {
+				from = p->n;
+				plan_stmt(p, ((const struct sg_undo *)
+				    stmts[u])->stmt);
+				/* Their comments are the undo statement's. */
+				for (c = from; c < p->n; c++)
+					p->changes[c].stmt = stmts[u];
+			}
+		} else if (s->tag != SG_ALTER_TABLE && !only_remarks(f, lo, hi)
+		    && (why = no_inverse(p->script, s)) != NULL)
+			no_inverse_change(p, s, why);
+		else
+			for (c = hi; c-- > lo;)
+				invert(p, &f->changes[c]);
+		hi = lo;
+	}
+}
+
+struct sg_plan *
+sg_plan_new(const struct sg_script *script, const struct sg_dialect *d,
+    bool rollback, struct sg_diag *diag)
+{
+	struct sg_plan	*p, *f;
+	const struct sg_node *s;
+
+	f = plan_new(script, d, diag);
+	f->quiet = rollback;	/* its warnings are the forward script's */
+	sg_cascade_plan(f);
+	plan_uuid(f);
+	for (s = script->stmts.head; s != NULL; s = s->next)
+		plan_stmt(f, s);
+	p = f;
+	if (rollback) {
+		p = plan_new(script, d, diag);
+		p->rollback = true;
+		p->forward = f;
+		p->cascade_dropped = f->cascade_dropped;
+		p->errors = f->errors;
+		plan_rollback(p, f);
+	}
+	if (p->errors == 0)
+		return p;
+	sg_plan_free(p);
+	return NULL;
+}
+
+void
+sg_plan_free(struct sg_plan *p)
+{
+	if (p == NULL)
+		return;
+	sg_plan_free(p->forward);
+	free(p->changes);
+	sg_arena_free(p->arena);
+	free(p);
+}

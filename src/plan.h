@@ -1,0 +1,131 @@
+/*
+ * The plan: what one dialect's script does, decided before a byte of it
+ * is written.  For each target dialect the checked tree becomes an
+ * ordered list of changes; each knows its kind, the names of what it
+ * touches as this dialect has them (pinned or shortened), whether it is
+ * guarded, and the adjustments made for the dialect with their reasons.
+ * Everything a dialect cannot do is a located error here, so that the
+ * printers (emit*.c) cannot fail.  A rollback plan is derived from the
+ * forward one: the inverse of each change, last first.
+ */
+#ifndef SG_PLAN_H
+#define SG_PLAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "ast.h"
+#include "dialect.h"
+#include "diag.h"
+
+/* One adjustment: a "-- sqlgen:" note above the change it concerns. */
+struct sg_adjust {
+	struct sg_adjust	*next;
+	const char		*text;
+};
+
+enum sg_change_kind {
+	SG_CH_PRELUDE,		/* what uuid() needs first */
+	SG_CH_CREATE_TABLE,	/* name: the identity sequence, if any */
+	SG_CH_CREATE_SEQUENCE,	/* an identity column's */
+	SG_CH_CREATE_TRIGGER,	/* an identity column's; aux: its sequence */
+	SG_CH_CREATE_INDEX,
+	SG_CH_ADD_COLUMNS,	/* actions node up to end */
+	SG_CH_BACKFILL,		/* rows with uuid()'s placeholder get one */
+	SG_CH_ADD_CONSTRAINT,
+	SG_CH_DROP_COLUMN,	/* name: the column */
+	SG_CH_DROP_INDEX,
+	SG_CH_RENAME_TABLE,	/* table to name */
+	SG_CH_REORG,		/* Db2: a table left reorg-pending */
+	SG_CH_DML,		/* select, update, delete, commit */
+	SG_CH_BLOCK,		/* detail: the block's bodies for the dialect */
+	SG_CH_MOVE_TABLE,
+	SG_CH_REMARK,		/* a comment: text */
+	/* Only in rollback plans. */
+	SG_CH_DROP_TABLE,
+	SG_CH_DROP_SEQUENCE,
+	SG_CH_DROP_TRIGGER,
+	SG_CH_DROP_CONSTRAINT,	/* detail: the constraint */
+	SG_CH_NO_INVERSE	/* what cannot be undone: text */
+};
+
+struct sg_change {
+	enum sg_change_kind	 kind;
+	bool			 guarded;	/* if [not] exists */
+	const struct sg_node	*stmt;		/* the statement it makes */
+	const struct sg_node	*node;		/* the statement or action */
+	const struct sg_node	*end;		/* SG_CH_ADD_COLUMNS */
+	const void		*detail;
+	const char		*table;		/* in this dialect, unquoted */
+	const char		*name;		/* the object's, likewise */
+	const char		*aux;
+	const char		*text;
+	struct sg_adjust	*adjust;	/* in the order made */
+};
+
+/* How a column is written in one dialect (sg_plan_column). */
+enum sg_col_default {
+	SG_DEF_NONE,
+	SG_DEF_SOURCE,		/* the source's default */
+	SG_DEF_PLACEHOLDER,	/* uuid()'s placeholder: the dialect's own */
+	SG_DEF_TIMESTAMP,	/* the dialect's NOT NULL TIMESTAMP default */
+	SG_DEF_SEQUENCE		/* identity by sequence default */
+};
+
+struct sg_column_plan {
+	const struct sg_type	*type;
+	enum sg_col_default	 def;
+	bool			 not_null;
+	bool			 null_word;	/* an explicit NULL */
+	bool			 key_made_not_null;
+};
+
+struct sg_plan {
+	const struct sg_script	*script;
+	const struct sg_dialect	*d;
+	bool			 rollback;
+	struct sg_change	*changes;
+	size_t			 n;
+	/* Per foreign key (sg_constraint.fk): why its cascade is dropped. */
+	const char		**cascade_dropped;
+	struct sg_arena		*arena;		/* the plan's own */
+	struct sg_plan		*forward;	/* a rollback's, which it owns */
+	/* Planning state. */
+	size_t			 cap;
+	struct sg_diag		*diag;
+	struct sg_adjust	*pending, **pending_tail;
+	struct sg_symtab	*noted;		/* names already noted */
+	unsigned		 errors;
+	bool			 quiet;		/* no warnings */
+};
+
+/*
+ * Plans script for d: the forward script, or with rollback the one that
+ * undoes it.  Every adjustment is a warning on diag; what d cannot do is
+ * an error there.  Returns NULL after errors.  Free with sg_plan_free.
+ */
+struct sg_plan	*sg_plan_new(const struct sg_script *, const struct sg_dialect *,
+		    bool, struct sg_diag *);
+void		 sg_plan_free(struct sg_plan *);
+
+/*
+ * For a rollback: warns once (not per dialect) about each statement
+ * that has no inverse, or makes it an error if strict.  Returns false
+ * after an error.
+ */
+bool		 sg_plan_check_rollback(const struct sg_script *,
+		    struct sg_diag *, bool);
+
+/* How column c is written in d; the one place that decides it. */
+void		 sg_plan_column(const struct sg_dialect *,
+		    const struct sg_column *, struct sg_column_plan *);
+/* Why the foreign key's cascade is dropped in this plan, or NULL. */
+const char	*sg_plan_cascade(const struct sg_plan *,
+		    const struct sg_constraint *);
+/* The name nm has in the plan's dialect: its pin, or shortened. */
+const char	*sg_plan_name(const struct sg_plan *, const struct sg_name *);
+
+/* cascade.c: fills plan->cascade_dropped (SQL Server's rule). */
+void		 sg_cascade_plan(struct sg_plan *);
+
+#endif

@@ -40,7 +40,7 @@ static void
 usage(FILE *f)
 {
 	fputs(
-"usage: sqlgen --dialect=NAME[,NAME...] [-o DIR] [options] FILE...\n"
+"usage: sqlgen --dialect=NAME[,NAME...] [-o DIR] [-r] [options] FILE...\n"
 "       sqlgen --all -o DIR [options] FILE...\n"
 "       sqlgen split --dialect=NAME [options] FILE\n"
 "       sqlgen --list-dialects | --help | --version\n"
@@ -48,6 +48,9 @@ usage(FILE *f)
 "  -d, --dialect=NAMES   dialects to write (comma-separated)\n"
 "  -a, --all             every dialect in the templates directory\n"
 "  -o, --output=DIR      write DIR/<dialect>.sql (default: standard output)\n"
+"  -r, --rollback        write the scripts that undo the source instead,\n"
+"                        as DIR/<dialect>.rollback.sql\n"
+"      --strict-rollback a change the rollback cannot undo is an error\n"
 "  -t, --templates=DIR   dialect descriptions (default: $SQLGEN_TEMPLATES\n"
 "                        or " SG_TEMPLATES_DIR ")\n"
 "      --set NAME=VALUE  the value of ${NAME} in the source (repeatable)\n"
@@ -142,6 +145,8 @@ struct run {
 	const char		*outdir;
 	char			*dialects;	/* comma-separated */
 	bool			 all;
+	bool			 rollback;
+	bool			 strict_rollback;
 	bool			 quiet;
 	bool			 verbose;
 	struct sg_diag		 diag;
@@ -212,30 +217,15 @@ list_dialects(struct run *r)
 	return rc;
 }
 
-/*
- * Reads, parses and checks; then streams each dialect's script to its
- * temporary file (or standard output), and renames the files into place
- * only if every step succeeded.
- */
+/* Reads and parses every file into script; false after an error. */
 static int
-generate(struct run *r, int argc, char **argv)
+parse_all(struct run *r, struct sg_script *script, struct sg_source *srcs,
+    int argc, char **argv)
 {
-	struct sg_script	 script;
-	struct sg_source	*srcs;
-	struct sg_buf		 out = { 0 };
-	struct sg_emit_stats	 stats;
-	struct output		*outs;
-	FILE			*f;
-	size_t			 i;
-	int			 k, rc = 0;
-	bool			 ok = true;
+	FILE	*f;
+	int	 k, rc = 0;
 
-	memset(&script, 0, sizeof script);
-	script.arena = sg_arena_new();
-	script.vars = r->vars;
-	srcs = xcalloc((size_t)argc, sizeof *srcs);
-	outs = xcalloc(r->ntargets, sizeof *outs);
-	for (k = 0; k < argc && rc == 0; k++) {
+	for (k = 0; k < argc && rc != EXIT_USAGE; k++) {
 		srcs[k].name = strcmp(argv[k], "-") == 0 ? "<stdin>" : argv[k];
 		f = strcmp(argv[k], "-") == 0 ? stdin : fopen(argv[k], "rb");
 		if (f == NULL || (srcs[k].text = sg_file_read(f, &srcs[k].len))
@@ -246,46 +236,98 @@ generate(struct run *r, int argc, char **argv)
 		}
 		if (f != NULL && f != stdin)
 			fclose(f);
-		if (rc == 0 && !sg_parse(&script, &srcs[k], &r->diag))
-			ok = false;
+		if (rc == 0 && !sg_parse(script, &srcs[k], &r->diag))
+			rc = EXIT_INPUT;
 	}
-	if (rc == 0 && ok)
-		ok = sg_check(&script, r->reg, r->targets, r->ntargets,
-		    &r->diag);
-	if (rc == 0 && !ok)
+	return rc;
+}
+
+/*
+ * Writes one dialect's plan to its temporary file (or standard output).
+ * Returns 0, or EXIT_USAGE after an I/O error.
+ */
+static int
+write_plan(struct run *r, const struct sg_plan *p, struct output *o)
+{
+	struct sg_buf		 out = { 0 };
+	struct sg_emit_stats	 stats;
+	const char		*name = p->d->name;
+	char			*file;
+	int			 rc = 0;
+
+	if (r->outdir == NULL)
+		out.sink = stdout;
+	else {
+		file = r->rollback ? xasprintf("%s.rollback", name) :
+		    xstrdup(name);
+		rc = output_open(o, r->outdir, file);
+		free(file);
+		if (rc != 0)
+			return EXIT_USAGE;
+		out.sink = o->f;
+	}
+	sg_emit_plan(p, &out, &stats);
+	if (!sg_buf_flush(&out) || fflush(out.sink) != 0) {
+		fprintf(stderr, "sqlgen: error: %s: %s\n", r->outdir != NULL ?
+		    o->path : "standard output", strerror(errno));
+		rc = EXIT_USAGE;
+	}
+	if (rc == 0 && r->verbose)
+		fprintf(stderr, "sqlgen: %s: %u statements (%u plain, %u "
+		    "blocks)\n", name, stats.statements + stats.blocks,
+		    stats.statements, stats.blocks);
+	sg_buf_free(&out);
+	return rc;
+}
+
+/*
+ * Reads, parses and checks; then plans each dialect and writes its
+ * script to a temporary file, renamed into place only if every dialect
+ * was planned and written.  A dialect's plan is complete before any of
+ * its script is written, so an error leaves nothing on standard output.
+ */
+static int
+generate(struct run *r, int argc, char **argv)
+{
+	struct sg_script	 script;
+	struct sg_source	*srcs;
+	struct sg_plan		*p;
+	struct output		*outs;
+	size_t			 i;
+	int			 k, rc;
+	bool			 checked;
+
+	memset(&script, 0, sizeof script);
+	script.arena = sg_arena_new();
+	script.vars = r->vars;
+	srcs = xcalloc((size_t)argc, sizeof *srcs);
+	outs = xcalloc(r->ntargets, sizeof *outs);
+	rc = parse_all(r, &script, srcs, argc, argv);
+	if (rc == 0 && !sg_check(&script, r->reg, r->targets, r->ntargets,
+	    &r->diag))
+		rc = EXIT_INPUT;
+	if (rc == 0 && r->rollback && !sg_plan_check_rollback(&script,
+	    &r->diag, r->strict_rollback))
 		rc = EXIT_INPUT;
 	if (rc == 0 && r->outdir != NULL && make_dirs(r->outdir) != 0) {
 		fprintf(stderr, "sqlgen: error: %s: %s\n", r->outdir,
 		    strerror(errno));
 		rc = EXIT_USAGE;
 	}
-	for (i = 0; rc == 0 && i < r->ntargets; i++) {
-		if (r->outdir == NULL)
-			out.sink = stdout;
-		else if (output_open(&outs[i], r->outdir,
-		    r->targets[i]->name) != 0) {
-			rc = EXIT_USAGE;
-			break;
-		} else
-			out.sink = outs[i].f;
-		if (!sg_emit(&script, r->targets[i], &out, &r->diag, &stats))
+	/* Every dialect is planned, so that all their errors are seen. */
+	checked = rc == 0;
+	for (i = 0; checked && i < r->ntargets && rc != EXIT_USAGE; i++) {
+		p = sg_plan_new(&script, r->targets[i], r->rollback, &r->diag);
+		if (p == NULL)
 			rc = EXIT_INPUT;
-		if (!sg_buf_flush(&out) || fflush(out.sink) != 0) {
-			fprintf(stderr, "sqlgen: error: %s: %s\n", r->outdir != NULL ?
-			    outs[i].path : "standard output", strerror(errno));
-			rc = EXIT_USAGE;
-		}
-		if (rc == 0 && r->verbose)
-			fprintf(stderr, "sqlgen: %s: %u statements (%u plain, "
-			    "%u blocks)\n", r->targets[i]->name,
-			    stats.statements + stats.blocks, stats.statements,
-			    stats.blocks);
+		else if (rc == 0)
+			rc = write_plan(r, p, &outs[i]);
+		sg_plan_free(p);
 	}
 	/* All or nothing: no script is left behind if any failed. */
 	for (i = 0; i < r->ntargets; i++)
 		if (output_close(&outs[i], rc == 0) != 0)
 			rc = EXIT_USAGE;
-	sg_buf_free(&out);
 	for (k = 0; k < argc; k++)
 		free((char *)srcs[k].text);
 	free(outs);
@@ -297,11 +339,13 @@ generate(struct run *r, int argc, char **argv)
 int
 main(int argc, char **argv)
 {
-	enum { OPT_SET = 256, OPT_SET_FILE };
+	enum { OPT_SET = 256, OPT_SET_FILE, OPT_STRICT_ROLLBACK };
 	static const struct option longopts[] = {
 		{ "dialect", required_argument, NULL, 'd' },
 		{ "all", no_argument, NULL, 'a' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "rollback", no_argument, NULL, 'r' },
+		{ "strict-rollback", no_argument, NULL, OPT_STRICT_ROLLBACK },
 		{ "templates", required_argument, NULL, 't' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "verbose", no_argument, NULL, 'v' },
@@ -327,7 +371,7 @@ main(int argc, char **argv)
 		argv++;
 		argc--;
 	}
-	while ((ch = getopt_long(argc, argv, "d:ao:t:qvlhV", longopts, NULL))
+	while ((ch = getopt_long(argc, argv, "d:ao:rt:qvlhV", longopts, NULL))
 	    != -1) {
 		switch (ch) {
 		case 'd':
@@ -339,6 +383,12 @@ main(int argc, char **argv)
 			break;
 		case 'o':
 			r.outdir = optarg;
+			break;
+		case 'r':
+			r.rollback = true;
+			break;
+		case OPT_STRICT_ROLLBACK:
+			r.rollback = r.strict_rollback = true;
 			break;
 		case 't':
 			r.templates = optarg;

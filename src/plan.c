@@ -638,7 +638,7 @@ remark(struct sg_plan *p, const struct sg_node *n, const char *fmt, ...)
 
 /* "a, b, c": every dialect the block gives text for, as written. */
 static const char *
-block_dialects(struct sg_plan *p, const struct sg_block *b)
+block_dialects(struct sg_arena *arena, const struct sg_block *b)
 {
 	const struct sg_block_for	*f;
 	const struct sg_ident		*id;
@@ -651,7 +651,7 @@ block_dialects(struct sg_plan *p, const struct sg_block *b)
 				sg_buf_adds(&buf, ", ");
 			sg_buf_adds(&buf, id->text);
 		}
-	s = sg_arena_strdup(p->arena, sg_buf_str(&buf));
+	s = sg_arena_strdup(arena, sg_buf_str(&buf));
 	sg_buf_free(&buf);
 	return s;
 }
@@ -666,7 +666,7 @@ plan_block(struct sg_plan *p, const struct sg_block *b)
 			break;
 	if (f == NULL && b->only)
 		remark(p, &b->n, "this step is for %s only",
-		    block_dialects(p, b));
+		    block_dialects(p->arena, b));
 	else if (f == NULL)
 		remark(p, &b->n, "block %s is not for %s", b->name.text,
 		    p->d->name);
@@ -896,10 +896,22 @@ describe(struct sg_arena *arena, const struct sg_node *s)
 		table = ((const struct sg_drop_index *)s)->name.ident.text;
 		break;
 	case SG_BLOCK:
-		table = ((const struct sg_block *)s)->only ? NULL :
-		    ((const struct sg_block *)s)->name.text;
+		if (((const struct sg_block *)s)->only)
+			return sg_arena_printf(arena, "the %s step (line %u)",
+			    block_dialects(arena, (const void *)s),
+			    s->loc.line);
+		table = ((const struct sg_block *)s)->name.text;
 		break;
-	default:
+	case SG_CREATE_TABLE:
+	case SG_CREATE_INDEX:
+	case SG_RENAME_TABLE:
+	case SG_COLUMN:
+	case SG_CONSTRAINT:
+	case SG_SELECT:
+	case SG_COMMIT:
+	case SG_ALTER_ACTION:
+	case SG_MOVE_TABLE:
+	case SG_UNDO:
 		break;
 	}
 	if (table == NULL)

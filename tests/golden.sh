@@ -3,9 +3,11 @@
 # those named on a first line "-- dialects: a b"), with the ${name}
 # values of a line "-- set: NAME=VALUE ..." if there is one, and the
 # result is compared byte for byte with CASE.DIALECT.sql; warnings and
-# errors with
-# CASE.err, which ends with the exit status.  UPDATE=1 rewrites the
-# expected files instead (make update-golden); read their diff.
+# errors with CASE.err, which ends with the exit status.  A line
+# "-- rollback: yes" (or "strict") also compiles the case with --rollback
+# (--strict-rollback) and compares CASE.DIALECT.rollback.sql and
+# CASE.rollback.err.  UPDATE=1 rewrites the expected files instead (make
+# update-golden); read their diff.
 set -u
 : "${srcdir:=.}"
 : "${SQLGEN:?}"
@@ -25,31 +27,44 @@ check() {	# expected actual
 	fi
 }
 cd "$srcdir"
-for sg in tests/golden/*.sg; do
-	case=${sg%.sg}
-	dialects=$(sed -n '1s/^-- dialects: *//p' "$sg")
-	sets=$(sed -n 's/^-- set: *//p' "$sg" | tr ' ' '\n' | sed 's/^./--set=&/')
-	[ -n "$dialects" ] || dialects=$("$SQLGEN" --templates=templates \
-	    --list-dialects | awk '{print $1}')
+# run CASE SUFFIX OPTIONS...: compiles the case with OPTIONS, compares
+# CASE$SUFFIX.err and each CASE.DIALECT$SUFFIX.sql.
+run() {
+	case=$1 suffix=$2
+	shift 2
 	rm -rf "$tmp/out"
 	: > "$tmp/err"
 	status=0
 	${SQLGEN_WRAP:-} "$SQLGEN" --templates=templates -o "$tmp/out" \
-	    --dialect="$(echo $dialects | tr ' ' ,)" $sets "$sg" 2> "$tmp/err" ||
-	    status=$?
+	    --dialect="$(echo $dialects | tr ' ' ,)" $sets "$@" "$case.sg" \
+	    2> "$tmp/err" || status=$?
 	echo "exit $status" >> "$tmp/err"
-	check "$case.err" "$tmp/err"
+	check "$case$suffix.err" "$tmp/err"
 	for d in $dialects; do
 		if [ "$status" -ne 0 ]; then
 			# An error leaves no script behind, not even a partial one.
-			if [ -e "$tmp/out/$d.sql" ]; then
-				echo "FAIL: $case: $d.sql written despite errors"
+			if [ -e "$tmp/out/$d$suffix.sql" ]; then
+				echo "FAIL: $case: $d$suffix.sql written despite errors"
 				fail=$((fail + 1))
 			fi
 			continue
 		fi
-		check "$case.$d.sql" "$tmp/out/$d.sql"
+		check "$case.$d$suffix.sql" "$tmp/out/$d$suffix.sql"
 	done
+}
+for sg in tests/golden/*.sg; do
+	case=${sg%.sg}
+	dialects=$(sed -n '1s/^-- dialects: *//p' "$sg")
+	sets=$(sed -n 's/^-- set: *//p' "$sg" | tr ' ' '\n' | sed 's/^./--set=&/')
+	# "-- rollback: yes" (or "strict") also checks the rollback scripts.
+	rollback=$(sed -n 's/^-- rollback: *//p' "$sg")
+	[ -n "$dialects" ] || dialects=$("$SQLGEN" --templates=templates \
+	    --list-dialects | awk '{print $1}')
+	run "$case" ""
+	case $rollback in
+	yes)	run "$case" .rollback --rollback ;;
+	strict)	run "$case" .rollback --strict-rollback ;;
+	esac
 done
 # Every expected file must ship in the tarball (tests/golden.am lists
 # them; automake takes no globs), or distcheck would skip it unseen.

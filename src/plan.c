@@ -9,6 +9,7 @@
  *
  * The walks below visit names in the order the printers write them, so
  * that a note stands above the first statement that shows its name.
+ * The rollback plan is made in plan-rollback.c.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -16,7 +17,7 @@
 #include <string.h>
 
 #include "names.h"
-#include "plan.h"
+#include "plan-int.h"
 #include "symtab.h"
 #include "template.h"
 #include "xmalloc.h"
@@ -71,9 +72,9 @@ adjust(struct sg_plan *p, const struct sg_loc *loc, const char *fmt, ...)
 }
 
 /* Appends a change; the notes made since the last one go with it. */
-static struct sg_change *
-add(struct sg_plan *p, enum sg_change_kind kind, const struct sg_node *stmt,
-    const struct sg_node *node)
+struct sg_change *
+sg_plan_add(struct sg_plan *p, enum sg_change_kind kind,
+    const struct sg_node *stmt, const struct sg_node *node)
 {
 	struct sg_change	*c;
 
@@ -93,8 +94,8 @@ add(struct sg_plan *p, enum sg_change_kind kind, const struct sg_node *stmt,
 }
 
 /* "if [not] exists" needs a guard the dialect describes. */
-static void
-need_guard(struct sg_plan *p, enum sg_object obj, bool guarded,
+void
+sg_plan_need_guard(struct sg_plan *p, enum sg_object obj, bool guarded,
     const struct sg_loc *loc)
 {
 	if (guarded && p->d->guards[obj].style == SG_GUARD_NONE)
@@ -104,8 +105,8 @@ need_guard(struct sg_plan *p, enum sg_object obj, bool guarded,
 }
 
 /* A statement template the dialect must give. */
-static void
-need(struct sg_plan *p, const char *tmpl, const char *key,
+void
+sg_plan_need(struct sg_plan *p, const char *tmpl, const char *key,
     const struct sg_loc *loc)
 {
 	if (tmpl == NULL)
@@ -298,8 +299,9 @@ plan_table(struct sg_plan *p, const struct sg_create_table *t)
 		trig = made_name(p, d->trigger_name, t, id, id->trigger);
 	if (seq != NULL && d->identity == SG_IDENTITY_SEQUENCE_DEFAULT) {
 		ident(p, seq, &id->n.loc);
-		need_guard(p, SG_OBJ_SEQUENCE, t->if_not_exists, &t->n.loc);
-		c = add(p, SG_CH_CREATE_SEQUENCE, &t->n, &t->n);
+		sg_plan_need_guard(p, SG_OBJ_SEQUENCE, t->if_not_exists,
+		    &t->n.loc);
+		c = sg_plan_add(p, SG_CH_CREATE_SEQUENCE, &t->n, &t->n);
 		c->table = table;
 		c->name = seq;
 		c->guarded = t->if_not_exists;
@@ -311,16 +313,16 @@ plan_table(struct sg_plan *p, const struct sg_create_table *t)
 			    (const struct sg_column *)el, seq);
 		else
 			plan_constraint(p, (const struct sg_constraint *)el);
-	need_guard(p, SG_OBJ_TABLE, t->if_not_exists, &t->n.loc);
-	c = add(p, SG_CH_CREATE_TABLE, &t->n, &t->n);
+	sg_plan_need_guard(p, SG_OBJ_TABLE, t->if_not_exists, &t->n.loc);
+	c = sg_plan_add(p, SG_CH_CREATE_TABLE, &t->n, &t->n);
 	c->table = table;
 	c->name = seq;
 	c->guarded = t->if_not_exists;
 	if (trig == NULL)
 		return;
 	ident(p, seq, &id->n.loc);
-	need_guard(p, SG_OBJ_SEQUENCE, t->if_not_exists, &t->n.loc);
-	c = add(p, SG_CH_CREATE_SEQUENCE, &t->n, &t->n);
+	sg_plan_need_guard(p, SG_OBJ_SEQUENCE, t->if_not_exists, &t->n.loc);
+	c = sg_plan_add(p, SG_CH_CREATE_SEQUENCE, &t->n, &t->n);
 	c->table = table;
 	c->name = seq;
 	c->guarded = t->if_not_exists;
@@ -329,7 +331,7 @@ plan_table(struct sg_plan *p, const struct sg_create_table *t)
 	ident(p, id->name.ident.text, &id->n.loc);
 	ident(p, seq, &id->n.loc);
 	/* CREATE OR REPLACE: safe to run again without a guard. */
-	c = add(p, SG_CH_CREATE_TRIGGER, &t->n, &t->n);
+	c = sg_plan_add(p, SG_CH_CREATE_TRIGGER, &t->n, &t->n);
 	c->table = table;
 	c->name = trig;
 	c->aux = seq;
@@ -347,8 +349,8 @@ plan_index(struct sg_plan *p, const struct sg_create_index *i)
 	ident(p, name, &i->name.ident.loc);
 	ident(p, table, &i->table.loc);
 	ident_list(p, i->columns);
-	need_guard(p, SG_OBJ_INDEX, i->if_not_exists, &i->n.loc);
-	c = add(p, SG_CH_CREATE_INDEX, &i->n, &i->n);
+	sg_plan_need_guard(p, SG_OBJ_INDEX, i->if_not_exists, &i->n.loc);
+	c = sg_plan_add(p, SG_CH_CREATE_INDEX, &i->n, &i->n);
 	c->table = table;
 	c->name = name;
 	c->guarded = i->if_not_exists;
@@ -370,12 +372,12 @@ target(struct sg_plan *p, const struct sg_ident *id,
 	return name;
 }
 
-static void
-reorg(struct sg_plan *p, bool wanted, const struct sg_node *stmt,
+void
+sg_plan_reorg(struct sg_plan *p, bool wanted, const struct sg_node *stmt,
     const char *table)
 {
 	if (p->d->alter.reorg != NULL && wanted)
-		add(p, SG_CH_REORG, stmt, stmt)->table = table;
+		sg_plan_add(p, SG_CH_REORG, stmt, stmt)->table = table;
 }
 
 /* Unguarded columns in a row are added by one statement. */
@@ -398,24 +400,26 @@ plan_add_columns(struct sg_plan *p, const struct sg_alter_table *a,
 		plan_column(p, catalog, ((const struct sg_alter_action *)n)->
 		    column, NULL);
 	if (x->guarded || first->next == end)
-		need(p, d->alter.add_column, "alter.add_column", &x->n.loc);
+		sg_plan_need(p, d->alter.add_column, "alter.add_column",
+		    &x->n.loc);
 	else if (d->alter.column_item == NULL || d->alter.add_columns == NULL)
-		need(p, NULL, "alter.add_columns and column_item", &((const
-		    struct sg_node *)first)->loc);
-	need_guard(p, SG_OBJ_COLUMN, x->guarded, &x->n.loc);
-	c = add(p, SG_CH_ADD_COLUMNS, &a->n, first);
+		sg_plan_need(p, NULL, "alter.add_columns and column_item",
+		    &first->loc);
+	sg_plan_need_guard(p, SG_OBJ_COLUMN, x->guarded, &x->n.loc);
+	c = sg_plan_add(p, SG_CH_ADD_COLUMNS, &a->n, first);
 	c->end = end;
 	c->table = table;
 	c->guarded = x->guarded;
-	reorg(p, d->alter.reorg_after[SG_ALTER_ADD_COLUMN], &a->n, table);
+	sg_plan_reorg(p, d->alter.reorg_after[SG_ALTER_ADD_COLUMN], &a->n,
+	    table);
 	/* uuid()'s placeholder, replaced by a UUID in the rows there are. */
 	for (n = first; n != end; n = n->next) {
 		x = (const void *)n;
 		if (x->column->def == NULL || x->column->def->kind !=
 		    SG_V_UUID || d->uuid.placeholder == NULL)
 			continue;
-		add(p, SG_CH_BACKFILL, &a->n, n)->table = table;
-		reorg(p, d->alter.reorg_after_backfill, &a->n, table);
+		sg_plan_add(p, SG_CH_BACKFILL, &a->n, n)->table = table;
+		sg_plan_reorg(p, d->alter.reorg_after_backfill, &a->n, table);
 	}
 	return end;
 }
@@ -439,28 +443,33 @@ plan_alter(struct sg_plan *p, const struct sg_alter_table *a)
 			break;
 		case SG_ALTER_ADD_CONSTRAINT:
 			plan_constraint(p, x->constraint);
-			need(p, d->alter.add_constraint, "alter.add_constraint",
+			sg_plan_need(p, d->alter.add_constraint,
+			    "alter.add_constraint",
 			    &x->n.loc);
-			need_guard(p, SG_OBJ_CONSTRAINT, x->guarded, &x->n.loc);
-			c = add(p, SG_CH_ADD_CONSTRAINT, &a->n, n);
+			sg_plan_need_guard(p, SG_OBJ_CONSTRAINT, x->guarded,
+			    &x->n.loc);
+			c = sg_plan_add(p, SG_CH_ADD_CONSTRAINT, &a->n, n);
 			c->table = table;
 			c->name = x->constraint->name != NULL ?
 			    sg_plan_name(p, x->constraint->name) : NULL;
 			c->guarded = x->guarded;
-			reorg(p, d->alter.reorg_after[SG_ALTER_ADD_CONSTRAINT],
+			sg_plan_reorg(p,
+			    d->alter.reorg_after[SG_ALTER_ADD_CONSTRAINT],
 			    &a->n, table);
 			break;
 		case SG_ALTER_DROP_COLUMN:
 			ident(p, x->name.text, &x->name.loc);
-			need(p, d->alter.drop_column, "alter.drop_column",
+			sg_plan_need(p, d->alter.drop_column,
+			    "alter.drop_column",
 			    &x->n.loc);
-			need_guard(p, SG_OBJ_DROP_COLUMN, x->guarded,
+			sg_plan_need_guard(p, SG_OBJ_DROP_COLUMN, x->guarded,
 			    &x->n.loc);
-			c = add(p, SG_CH_DROP_COLUMN, &a->n, n);
+			c = sg_plan_add(p, SG_CH_DROP_COLUMN, &a->n, n);
 			c->table = table;
 			c->name = x->name.text;
 			c->guarded = x->guarded;
-			reorg(p, d->alter.reorg_after[SG_ALTER_DROP_COLUMN],
+			sg_plan_reorg(p,
+			    d->alter.reorg_after[SG_ALTER_DROP_COLUMN],
 			    &a->n, table);
 			break;
 		case SG_ALTER_KINDS:
@@ -478,9 +487,9 @@ plan_drop_index(struct sg_plan *p, const struct sg_drop_index *di)
 	table = target(p, &di->table, di->target);
 	name = name_of(p, &di->name);
 	ident(p, name, &di->name.ident.loc);
-	need(p, p->d->alter.drop_index, "alter.drop_index", &di->n.loc);
-	need_guard(p, SG_OBJ_DROP_INDEX, di->if_exists, &di->n.loc);
-	c = add(p, SG_CH_DROP_INDEX, &di->n, &di->n);
+	sg_plan_need(p, p->d->alter.drop_index, "alter.drop_index", &di->n.loc);
+	sg_plan_need_guard(p, SG_OBJ_DROP_INDEX, di->if_exists, &di->n.loc);
+	c = sg_plan_add(p, SG_CH_DROP_INDEX, &di->n, &di->n);
 	c->table = table;
 	c->name = name;
 	c->guarded = di->if_exists;
@@ -495,8 +504,9 @@ plan_rename(struct sg_plan *p, const struct sg_rename_table *r)
 	table = target(p, &r->from, r->target);
 	to = name_of(p, &r->to);
 	ident(p, to, &r->to.ident.loc);
-	need(p, p->d->alter.rename_table, "alter.rename_table", &r->n.loc);
-	c = add(p, SG_CH_RENAME_TABLE, &r->n, &r->n);
+	sg_plan_need(p, p->d->alter.rename_table, "alter.rename_table",
+	    &r->n.loc);
+	c = sg_plan_add(p, SG_CH_RENAME_TABLE, &r->n, &r->n);
 	c->table = table;
 	c->name = to;
 }
@@ -609,10 +619,21 @@ plan_dml(struct sg_plan *p, const struct sg_node *n)
 		dml_ref(p, &((const struct sg_delete *)n)->table);
 		dml_expr(p, ((const struct sg_delete *)n)->where);
 		break;
-	default:	/* SG_COMMIT: no names */
+	case SG_COMMIT:		/* no names */
+	case SG_CREATE_TABLE:	/* not data fix-ups */
+	case SG_CREATE_INDEX:
+	case SG_ALTER_TABLE:
+	case SG_DROP_INDEX:
+	case SG_RENAME_TABLE:
+	case SG_COLUMN:
+	case SG_CONSTRAINT:
+	case SG_ALTER_ACTION:
+	case SG_BLOCK:
+	case SG_MOVE_TABLE:
+	case SG_UNDO:
 		break;
 	}
-	add(p, SG_CH_DML, n, n);
+	sg_plan_add(p, SG_CH_DML, n, n);
 }
 
 /*
@@ -633,12 +654,13 @@ remark(struct sg_plan *p, const struct sg_node *n, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	add(p, SG_CH_REMARK, n, n)->text = sg_arena_strdup(p->arena, msg);
+	sg_plan_add(p, SG_CH_REMARK, n, n)->text = sg_arena_strdup(p->arena,
+	    msg);
 }
 
 /* "a, b, c": every dialect the block gives text for, as written. */
-static const char *
-block_dialects(struct sg_arena *arena, const struct sg_block *b)
+const char *
+sg_plan_block_dialects(struct sg_arena *arena, const struct sg_block *b)
 {
 	const struct sg_block_for	*f;
 	const struct sg_ident		*id;
@@ -666,12 +688,12 @@ plan_block(struct sg_plan *p, const struct sg_block *b)
 			break;
 	if (f == NULL && b->only)
 		remark(p, &b->n, "this step is for %s only",
-		    block_dialects(p->arena, b));
+		    sg_plan_block_dialects(p->arena, b));
 	else if (f == NULL)
 		remark(p, &b->n, "block %s is not for %s", b->name.text,
 		    p->d->name);
 	else
-		add(p, SG_CH_BLOCK, &b->n, &b->n)->detail = f;
+		sg_plan_add(p, SG_CH_BLOCK, &b->n, &b->n)->detail = f;
 }
 
 static void
@@ -681,7 +703,7 @@ plan_move(struct sg_plan *p, const struct sg_move_table *m)
 	struct sg_buf		 tables = { 0 };
 
 	if (p->d->tablespace_move != NULL) {
-		add(p, SG_CH_MOVE_TABLE, &m->n, &m->n);
+		sg_plan_add(p, SG_CH_MOVE_TABLE, &m->n, &m->n);
 		return;
 	}
 	for (t = m->tables; t != NULL; t = t->next)
@@ -693,8 +715,8 @@ plan_move(struct sg_plan *p, const struct sg_move_table *m)
 }
 
 /* One statement's changes, appended in the order they run. */
-static void
-plan_stmt(struct sg_plan *p, const struct sg_node *s)
+void
+sg_plan_stmt(struct sg_plan *p, const struct sg_node *s)
 {
 	switch (s->tag) {
 	case SG_CREATE_TABLE:
@@ -749,7 +771,7 @@ plan_uuid(struct sg_plan *p)
 		return;
 	adjust(p, NULL, "uuid() is %s in %s, which needs this first",
 	    d->uuid.expression, d->name);
-	add(p, SG_CH_PRELUDE, NULL, NULL);
+	sg_plan_add(p, SG_CH_PRELUDE, NULL, NULL);
 }
 
 static struct sg_plan *
@@ -768,342 +790,6 @@ plan_new(const struct sg_script *script, const struct sg_dialect *d,
 	return p;
 }
 
-/*
- * Rollback: the inverse of each change, last first.
- */
-
-/*
- * Whether an update only sets columns that this script adds before it
- * (the rollback drops them, which undoes the update too).
- */
-static bool
-sets_added_columns(const struct sg_script *script, const struct sg_update *u)
-{
-	const struct sg_set_item	*it;
-	const struct sg_node		*s, *n;
-	const struct sg_alter_table	*a;
-	const struct sg_alter_action	*x;
-	bool				 found;
-
-	for (it = u->set; it != NULL; it = it->next) {
-		found = false;
-		for (s = script->stmts.head; s != &u->n && !found;
-		    s = s->next) {
-			if (s->tag != SG_ALTER_TABLE)
-				continue;
-			a = (const struct sg_alter_table *)s;
-			if (!sg_name_eq(a->table.text, u->table.table.text))
-				continue;
-			for (n = a->actions.head; n != NULL; n = n->next) {
-				x = (const void *)n;
-				if (x->kind == SG_ALTER_ADD_COLUMN &&
-				    sg_name_eq(x->column->name.ident.text,
-				    it->column.text))
-					found = true;
-			}
-		}
-		if (!found)
-			return false;
-	}
-	return true;
-}
-
-/*
- * Why statement s cannot be undone from what the source says, or NULL
- * if it can (or needs nothing undone).
- */
-static const char *
-no_inverse(const struct sg_script *script, const struct sg_node *s)
-{
-	const struct sg_alter_table	*a;
-	const struct sg_alter_action	*x;
-	const struct sg_node		*n;
-
-	switch (s->tag) {
-	case SG_UPDATE:
-		if (sets_added_columns(script, (const struct sg_update *)s))
-			return NULL;
-		return "the rows' old values are not kept";
-	case SG_DELETE:
-		return "the deleted rows are not kept";
-	case SG_BLOCK:
-		return "the source gives no text that undoes it";
-	case SG_MOVE_TABLE:
-		return "the tables' old tablespace is not known";
-	case SG_DROP_INDEX:
-		return "the source does not say what the index was";
-	case SG_ALTER_TABLE:
-		a = (const struct sg_alter_table *)s;
-		for (n = a->actions.head; n != NULL; n = n->next) {
-			x = (const void *)n;
-			if (x->kind == SG_ALTER_DROP_COLUMN)
-				return "the source does not say what the "
-				    "column was, and its values are gone";
-			if (x->kind == SG_ALTER_ADD_CONSTRAINT &&
-			    x->constraint->name == NULL)
-				return "the constraint has no name to drop "
-				    "it by";
-		}
-		return NULL;
-	case SG_CREATE_TABLE:
-	case SG_CREATE_INDEX:
-	case SG_RENAME_TABLE:
-	case SG_SELECT:
-	case SG_COMMIT:
-	case SG_UNDO:
-	case SG_COLUMN:
-	case SG_CONSTRAINT:
-	case SG_ALTER_ACTION:
-		break;
-	}
-	return NULL;
-}
-
-/* What a statement is, for a message: "update of T (line 12)". */
-static const char *
-describe(struct sg_arena *arena, const struct sg_node *s)
-{
-	static const char *const what[] = {
-		[SG_CREATE_TABLE] = "create table",
-		[SG_CREATE_INDEX] = "create index",
-		[SG_ALTER_TABLE] = "alter table",
-		[SG_DROP_INDEX] = "drop index",
-		[SG_RENAME_TABLE] = "rename table",
-		[SG_COLUMN] = "column",
-		[SG_CONSTRAINT] = "constraint",
-		[SG_SELECT] = "select",
-		[SG_UPDATE] = "update",
-		[SG_DELETE] = "delete",
-		[SG_COMMIT] = "commit",
-		[SG_ALTER_ACTION] = "alter table",
-		[SG_BLOCK] = "block",
-		[SG_MOVE_TABLE] = "move table",
-		[SG_UNDO] = "undo",
-	};
-	const char	*table = NULL;
-
-	switch (s->tag) {
-	case SG_UPDATE:
-		table = ((const struct sg_update *)s)->table.table.text;
-		break;
-	case SG_DELETE:
-		table = ((const struct sg_delete *)s)->table.table.text;
-		break;
-	case SG_ALTER_TABLE:
-		table = ((const struct sg_alter_table *)s)->table.text;
-		break;
-	case SG_DROP_INDEX:
-		table = ((const struct sg_drop_index *)s)->name.ident.text;
-		break;
-	case SG_BLOCK:
-		if (((const struct sg_block *)s)->only)
-			return sg_arena_printf(arena, "the %s step (line %u)",
-			    block_dialects(arena, (const void *)s),
-			    s->loc.line);
-		table = ((const struct sg_block *)s)->name.text;
-		break;
-	case SG_CREATE_TABLE:
-	case SG_CREATE_INDEX:
-	case SG_RENAME_TABLE:
-	case SG_COLUMN:
-	case SG_CONSTRAINT:
-	case SG_SELECT:
-	case SG_COMMIT:
-	case SG_ALTER_ACTION:
-	case SG_MOVE_TABLE:
-	case SG_UNDO:
-		break;
-	}
-	if (table == NULL)
-		return sg_arena_printf(arena, "%s (line %u)", what[s->tag],
-		    s->loc.line);
-	return sg_arena_printf(arena, "%s %s%s (line %u)", what[s->tag],
-	    s->tag == SG_UPDATE || s->tag == SG_DELETE ? "of " : "", table,
-	    s->loc.line);
-}
-
-bool
-sg_plan_check_rollback(const struct sg_script *script, struct sg_diag *diag,
-    bool strict)
-{
-	const struct sg_node	*s;
-	const char		*why;
-	bool			 ok = true;
-
-	for (s = script->stmts.head; s != NULL; s = s->next) {
-		if (s->tag == SG_UNDO || (s->next != NULL &&
-		    s->next->tag == SG_UNDO))
-			continue;
-		if ((why = no_inverse(script, s)) == NULL)
-			continue;
-		sg_diag(diag, strict ? SG_ERROR : SG_WARNING, &s->loc,
-		    "the rollback script cannot undo this: %s (give an undo "
-		    "statement after it)", why);
-		ok = ok && !strict;
-	}
-	return ok;
-}
-
-/* A comment in the rollback script: what it cannot undo, and why. */
-static void
-no_inverse_change(struct sg_plan *p, const struct sg_node *s,
-    const char *why)
-{
-	add(p, SG_CH_NO_INVERSE, s, s)->text = sg_arena_printf(p->arena,
-	    "cannot undo %s: %s", describe(p->arena, s), why);
-}
-
-/* Appends the change that undoes forward change f. */
-static void
-invert(struct sg_plan *p, const struct sg_change *f)
-{
-	const struct sg_dialect		*d = p->d;
-	const struct sg_node		*n;
-	const struct sg_alter_action	*x;
-	const struct sg_loc		*loc = &f->node->loc;
-	struct sg_change		*c = NULL, tmp;
-	size_t				 first, i, j;
-
-	switch (f->kind) {
-	case SG_CH_CREATE_TABLE:
-		need(p, d->alter.drop_table, "alter.drop_table", loc);
-		need_guard(p, SG_OBJ_DROP_TABLE, true, loc);
-		c = add(p, SG_CH_DROP_TABLE, f->stmt, f->node);
-		break;
-	case SG_CH_CREATE_SEQUENCE:
-		need(p, d->alter.drop_sequence, "alter.drop_sequence", loc);
-		need_guard(p, SG_OBJ_DROP_SEQUENCE, true, loc);
-		c = add(p, SG_CH_DROP_SEQUENCE, f->stmt, f->node);
-		break;
-	case SG_CH_CREATE_TRIGGER:
-		need(p, d->alter.drop_trigger, "alter.drop_trigger", loc);
-		need_guard(p, SG_OBJ_DROP_TRIGGER, true, loc);
-		c = add(p, SG_CH_DROP_TRIGGER, f->stmt, f->node);
-		break;
-	case SG_CH_CREATE_INDEX:
-		need(p, d->alter.drop_index, "alter.drop_index", loc);
-		need_guard(p, SG_OBJ_DROP_INDEX, true, loc);
-		c = add(p, SG_CH_DROP_INDEX, f->stmt, f->node);
-		break;
-	case SG_CH_ADD_COLUMNS:
-		need(p, d->alter.drop_column, "alter.drop_column", loc);
-		need_guard(p, SG_OBJ_DROP_COLUMN, true, loc);
-		/* Each column, last first; one REORG after them (Db2). */
-		first = p->n;
-		for (n = f->node; n != f->end; n = n->next) {
-			x = (const void *)n;
-			c = add(p, SG_CH_DROP_COLUMN, f->stmt, n);
-			c->table = f->table;
-			c->name = x->column->name.ident.text;
-			c->guarded = true;
-		}
-		for (i = first, j = p->n - 1; i < j; i++, j--) {
-			tmp = p->changes[i];
-			p->changes[i] = p->changes[j];
-			p->changes[j] = tmp;
-		}
-		reorg(p, d->alter.reorg_after[SG_ALTER_DROP_COLUMN], f->stmt,
-		    f->table);
-		return;
-	case SG_CH_ADD_CONSTRAINT:
-		if (f->name == NULL) {
-			no_inverse_change(p, f->stmt, "the constraint has no "
-			    "name to drop it by");
-			return;
-		}
-		need(p, d->alter.drop_constraint, "alter.drop_constraint",
-		    loc);
-		need_guard(p, SG_OBJ_DROP_CONSTRAINT, true, loc);
-		c = add(p, SG_CH_DROP_CONSTRAINT, f->stmt, f->node);
-		c->detail = ((const struct sg_alter_action *)f->node)->
-		    constraint;
-		break;
-	case SG_CH_DROP_COLUMN:
-		no_inverse_change(p, f->stmt, "the source does not say what "
-		    "the column was, and its values are gone");
-		return;
-	case SG_CH_RENAME_TABLE:
-		c = add(p, SG_CH_RENAME_TABLE, f->stmt, f->node);
-		c->table = f->name;
-		c->name = f->table;
-		return;
-	case SG_CH_PRELUDE:
-	case SG_CH_BACKFILL:	/* its column is dropped */
-	case SG_CH_REORG:	/* the rollback makes its own */
-	case SG_CH_DML:		/* no_inverse() said why, if it matters */
-	case SG_CH_BLOCK:
-	case SG_CH_MOVE_TABLE:
-	case SG_CH_REMARK:
-	case SG_CH_DROP_INDEX:
-	case SG_CH_DROP_TABLE:
-	case SG_CH_DROP_SEQUENCE:
-	case SG_CH_DROP_TRIGGER:
-	case SG_CH_DROP_CONSTRAINT:
-	case SG_CH_NO_INVERSE:
-		return;
-	}
-	if (c == NULL)
-		return;
-	c->table = f->table;
-	c->name = f->name;
-	c->guarded = true;
-}
-
-/* True if every change in [lo, hi) is a comment: nothing to undo. */
-static bool
-only_remarks(const struct sg_plan *f, size_t lo, size_t hi)
-{
-	for (; lo < hi; lo++)
-		if (f->changes[lo].kind != SG_CH_REMARK)
-			return false;
-	return true;
-}
-
-/*
- * The rollback plan: statements last first.  A statement followed by
- * undo statements is undone by them, as written; any other by the
- * inverse of each of its changes, last first.
- */
-static void
-plan_rollback(struct sg_plan *p, const struct sg_plan *f)
-{
-	const struct sg_node	**stmts, *s;
-	const char		*why;
-	size_t			 ns = 0, i, k, u, lo, hi = f->n, c, from;
-
-	for (s = p->script->stmts.head; s != NULL; s = s->next)
-		ns++;
-	stmts = sg_arena_alloc(p->arena, (ns + 1) * sizeof *stmts);
-	ns = 0;
-	for (s = p->script->stmts.head; s != NULL; s = s->next)
-		stmts[ns++] = s;
-	for (i = ns; i-- > 0;) {
-		s = stmts[i];
-		if (s->tag == SG_UNDO)
-			continue;
-		for (k = i + 1; k < ns && stmts[k]->tag == SG_UNDO; k++)
-			;
-		for (lo = hi; lo > 0 && f->changes[lo - 1].stmt == s; lo--)
-			;
-		if (k > i + 1) {
-			for (u = i + 1; u < k; u++) {
-				from = p->n;
-				plan_stmt(p, ((const struct sg_undo *)
-				    stmts[u])->stmt);
-				/* Their comments are the undo statement's. */
-				for (c = from; c < p->n; c++)
-					p->changes[c].stmt = stmts[u];
-			}
-		} else if (s->tag != SG_ALTER_TABLE && !only_remarks(f, lo, hi)
-		    && (why = no_inverse(p->script, s)) != NULL)
-			no_inverse_change(p, s, why);
-		else
-			for (c = hi; c-- > lo;)
-				invert(p, &f->changes[c]);
-		hi = lo;
-	}
-}
-
 struct sg_plan *
 sg_plan_new(const struct sg_script *script, const struct sg_dialect *d,
     bool rollback, struct sg_diag *diag)
@@ -1116,7 +802,7 @@ sg_plan_new(const struct sg_script *script, const struct sg_dialect *d,
 	sg_cascade_plan(f);
 	plan_uuid(f);
 	for (s = script->stmts.head; s != NULL; s = s->next)
-		plan_stmt(f, s);
+		sg_plan_stmt(f, s);
 	p = f;
 	if (rollback) {
 		p = plan_new(script, d, diag);
@@ -1124,7 +810,7 @@ sg_plan_new(const struct sg_script *script, const struct sg_dialect *d,
 		p->forward = f;
 		p->cascade_dropped = f->cascade_dropped;
 		p->errors = f->errors;
-		plan_rollback(p, f);
+		sg_plan_rollback(p, f);
 	}
 	if (p->errors == 0)
 		return p;

@@ -1,0 +1,30 @@
+/*
+ * Private to plan.c and plan-rollback.c: appending changes, and the
+ * checks both make of the dialect.
+ */
+#ifndef SG_PLAN_INT_H
+#define SG_PLAN_INT_H
+
+#include "plan.h"
+
+/* Appends a change; the notes made since the last one go with it. */
+struct sg_change *sg_plan_add(struct sg_plan *, enum sg_change_kind,
+	    const struct sg_node *, const struct sg_node *);
+/* A statement template the dialect must give; an error if it does not. */
+void	sg_plan_need(struct sg_plan *, const char *, const char *,
+	    const struct sg_loc *);
+/* "if [not] exists" needs a guard the dialect describes. */
+void	sg_plan_need_guard(struct sg_plan *, enum sg_object, bool,
+	    const struct sg_loc *);
+/* A REORG of table after stmt's change, if wanted and the dialect has one. */
+void	sg_plan_reorg(struct sg_plan *, bool, const struct sg_node *,
+	    const char *);
+/* Appends one statement's changes, as the forward script makes them. */
+void	sg_plan_stmt(struct sg_plan *, const struct sg_node *);
+/* "a, b, c": every dialect a block gives text for, as written. */
+const char *sg_plan_block_dialects(struct sg_arena *,
+	    const struct sg_block *);
+/* Fills rollback plan p from forward plan f. */
+void	sg_plan_rollback(struct sg_plan *, const struct sg_plan *);
+
+#endif

@@ -138,6 +138,58 @@ test_alter_changes(void **state)
 	sg_plan_free(p);
 }
 
+/* uuid(): the prelude first; where a default cannot call it, a back-fill. */
+static void
+test_uuid_changes(void **state)
+{
+	struct unit	*u = *state;
+	struct sg_plan	*p;
+	char		 want[6];
+
+	p = plan(u, "alter table T add column if not exists C char(36) "
+	    "default uuid() not null;", "db2", false);
+	want[0] = K(SG_CH_PRELUDE);
+	want[1] = K(SG_CH_ADD_COLUMNS);
+	want[2] = K(SG_CH_REORG);
+	want[3] = K(SG_CH_BACKFILL);
+	want[4] = K(SG_CH_REORG);
+	want[5] = '\0';
+	assert_string_equal(kinds(p), want);
+	assert_null(p->changes[0].stmt);
+	assert_non_null(strstr(p->changes[1].adjust->text, "DEFAULT 'NONE'"));
+	sg_plan_free(p);
+	/* PostgreSQL calls it in the default: no back-fill. */
+	p = sg_plan_new(&u->script, dialect_named(reg, "postgresql"), false,
+	    &u->cap.diag);
+	want[0] = K(SG_CH_PRELUDE);
+	want[1] = K(SG_CH_ADD_COLUMNS);
+	want[2] = '\0';
+	assert_string_equal(kinds(p), want);
+	sg_plan_free(p);
+}
+
+/* Blocks, steps and moves: text for the dialect, or a remark. */
+static void
+test_blocks_and_moves(void **state)
+{
+	struct unit	*u = *state;
+	struct sg_plan	*p;
+
+	p = plan(u, "only for db2 <<SQL\n    SELECT 1 FROM SYSIBM.SYSDUMMY1\n"
+	    "SQL;\nmove table T to tablespace TS32K;\n", "db2", false);
+	assert_int_equal(p->n, 2);
+	assert_int_equal(p->changes[0].kind, SG_CH_BLOCK);
+	assert_int_equal(p->changes[1].kind, SG_CH_MOVE_TABLE);
+	sg_plan_free(p);
+	p = sg_plan_new(&u->script, dialect_named(reg, "mysql"), false,
+	    &u->cap.diag);
+	assert_int_equal(p->n, 2);
+	assert_int_equal(p->changes[0].kind, SG_CH_REMARK);
+	assert_string_equal(p->changes[0].text, "this step is for db2 only");
+	assert_int_equal(p->changes[1].kind, SG_CH_REMARK);
+	sg_plan_free(p);
+}
+
 /* A template the dialect lacks is the plan's error: no plan at all. */
 static void
 test_missing_guard_is_error(void **state)
@@ -249,6 +301,8 @@ main(void)
 		T(test_adjustment_on_change),
 		T(test_shortened_name),
 		T(test_alter_changes),
+		T(test_uuid_changes),
+		T(test_blocks_and_moves),
 		T(test_missing_guard_is_error),
 		T(test_rollback_inverses),
 		T(test_rollback_undo),

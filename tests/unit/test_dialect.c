@@ -672,6 +672,36 @@ test_key_table(void **state)
 				fail_msg("%s twice", keys[i].path);
 		if (keys[i].required)
 			assert_null(keys[i].def);
+		/* What the reader looks up must be there. */
+		switch (keys[i].type) {
+		case SG_KEY_TEMPLATE:
+		case SG_KEY_BLOCK:
+		case SG_KEY_GUARD:
+		case SG_KEY_UNITS:
+		case SG_KEY_ENUM:
+		case SG_KEY_FLAGS:
+			if (keys[i].names == NULL)
+				fail_msg("%s has no names", keys[i].path);
+			break;
+		default:
+			break;
+		}
+		/* A default is a value the key takes. */
+		if (keys[i].def == NULL)
+			continue;
+		if (keys[i].type == SG_KEY_ENUM) {
+			for (j = 0; keys[i].names[j] != NULL; j++)
+				if (strcmp(keys[i].names[j], keys[i].def) == 0)
+					break;
+			assert_non_null(keys[i].names[j]);
+		} else if (keys[i].type == SG_KEY_BOOL)
+			assert_true(strcmp(keys[i].def, "true") == 0 ||
+			    strcmp(keys[i].def, "false") == 0);
+		else if (keys[i].type == SG_KEY_UNSIGNED)
+			assert_in_range(strtoul(keys[i].def, NULL, 10),
+			    keys[i].min, keys[i].max);
+		else if (keys[i].type == SG_KEY_GUARD)
+			assert_string_equal(keys[i].def, "native");
 	}
 }
 

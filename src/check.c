@@ -3,7 +3,8 @@
  * names without looking them up; this pass folds the options, resolves
  * every reference it can (tables declared in the same compilation), and
  * reports each problem at its own position.  Blocks are held to the
- * "blocks: rules:" of each dialect they give text for.
+ * "blocks: rules:" of each dialect they give text for.  A dialect named
+ * in a pin, a type override or a block stands for its family too.
  */
 #include <string.h>
 
@@ -56,22 +57,111 @@ dialect_mask(struct check *c, const struct sg_ident *list)
 	return mask;
 }
 
+/*
+ * Dialect families.  A dialect that extends another (oracle_rac extends
+ * oracle) goes with the nearest dialect of its extends chain that a
+ * construct names, unless the construct names it too: after
+ * "[oracle: A]" oracle_rac is called A, after "[oracle: A] [oracle_rac:
+ * B]" it is called B, and "not for oracle" leaves out oracle_rac.  Only
+ * the targets' bits are added, as no other dialect is written; their
+ * chains are loaded with them (sg_registry_base).
+ */
+
+/* The dialects list names, without the diagnostics dialect_mask gives. */
+static uint64_t
+named_mask(const struct check *c, const struct sg_ident *list)
+{
+	uint64_t	mask = 0;
+	int		i;
+
+	for (; list != NULL; list = list->next)
+		if ((i = sg_registry_find(c->reg, list->text)) >= 0)
+			mask |= (uint64_t)1 << i;
+	return mask;
+}
+
+/*
+ * The index of the dialect whose clause d follows: d if it is named,
+ * else the nearest named dialect of its extends chain; -1 if none is.
+ */
+static int
+family_head(const struct check *c, const struct sg_dialect *d,
+    uint64_t named)
+{
+	int		i = (int)d->index;
+	unsigned	hops;
+
+	for (hops = 0; i >= 0 && hops < SG_MAX_DIALECTS; hops++) {
+		if (named & ((uint64_t)1 << i))
+			return i;
+		i = sg_registry_base(c->reg, (size_t)i);
+	}
+	return -1;
+}
+
+/*
+ * mask, one clause of a construct that names the dialects in named, with
+ * the targets that go with a dialect of mask.
+ */
+static uint64_t
+family_mask(const struct check *c, uint64_t mask, uint64_t named)
+{
+	size_t	i;
+	int	h;
+
+	for (i = 0; i < c->ntargets; i++) {
+		h = family_head(c, c->targets[i], named);
+		if (h >= 0 && (mask & ((uint64_t)1 << h)))
+			mask |= (uint64_t)1 << c->targets[i]->index;
+	}
+	return mask;
+}
+
+/*
+ * The target d follows in a construct naming named, if d is not named
+ * itself; else NULL.  A check d would fail as that one does is reported
+ * for that one only.
+ */
+static const struct sg_dialect *
+family_target(const struct check *c, const struct sg_dialect *d,
+    uint64_t named)
+{
+	size_t	i;
+	int	h = family_head(c, d, named);
+
+	if (h < 0 || (unsigned)h == d->index)
+		return NULL;
+	for (i = 0; i < c->ntargets; i++)
+		if (c->targets[i]->index == (unsigned)h)
+			return c->targets[i];
+	return NULL;
+}
+
 static void
 check_name(struct check *c, struct sg_name *nm)
 {
-	struct sg_pin	*p;
-	uint64_t	 seen = 0;
-	size_t		 i;
+	struct sg_pin		*p;
+	const struct sg_dialect	*f;
+	uint64_t		 seen = 0, named = 0;
+	size_t			 i;
 
+	for (p = nm->pins; p != NULL; p = p->next)
+		named |= named_mask(c, p->dialects);
 	for (p = nm->pins; p != NULL; p = p->next) {
 		p->mask = dialect_mask(c, p->dialects);
 		if (p->mask & seen)
 			error(c, &p->name.loc, "a dialect is given two names "
 			    "for '%s'", nm->ident.text);
 		seen |= p->mask;
+		p->mask = family_mask(c, p->mask, named);
 		for (i = 0; i < c->ntargets; i++) {
 			const struct sg_dialect *d = c->targets[i];
 
+			/* Its family's error says it already. */
+			if ((f = family_target(c, d, named)) != NULL &&
+			    f->max_name == d->max_name &&
+			    strcmp(f->name_pattern, d->name_pattern) == 0)
+				continue;
 			if ((p->mask & ((uint64_t)1 << d->index)) &&
 			    !sg_dialect_name_ok(d, p->name.text))
 				error(c, &p->name.loc, "'%s' is not a valid "
@@ -90,7 +180,7 @@ static void
 check_type(struct check *c, struct sg_type *t)
 {
 	struct sg_type_override	*o;
-	uint64_t		 seen = 0;
+	uint64_t		 seen = 0, named = 0;
 
 	if ((t->kind == SG_T_VARCHAR || t->kind == SG_T_CHAR ||
 	    t->kind == SG_T_DECIMAL) && t->len == 0)
@@ -99,11 +189,14 @@ check_type(struct check *c, struct sg_type *t)
 	if (t->kind == SG_T_DECIMAL && t->scale > t->len)
 		error(c, &t->loc, "decimal scale %u exceeds its precision %u",
 		    t->scale, t->len);
+	for (o = t->overrides; o != NULL; o = o->next)
+		named |= named_mask(c, o->dialects);
 	for (o = t->overrides; o != NULL; o = o->next) {
 		o->mask = dialect_mask(c, o->dialects);
 		if (o->mask & seen)
 			error(c, &o->type.loc, "a dialect is given two types");
 		seen |= o->mask;
+		o->mask = family_mask(c, o->mask, named);
 		check_type(c, &o->type);
 	}
 }
@@ -689,12 +782,17 @@ check_block(struct check *c, struct sg_block *b)
 {
 	struct sg_block_for	*f;
 	const struct sg_body	*body;
-	uint64_t		 seen = 0, bit;
+	const struct sg_dialect	*fam;
+	uint64_t		 seen = 0, named, bit;
 	size_t			 i;
 
 	for (f = b->fors; f != NULL; f = f->next)
 		f->mask = block_dialects(c, f->dialects, &seen);
 	b->not_mask = block_dialects(c, b->not_for, &seen);
+	named = seen;
+	for (f = b->fors; f != NULL; f = f->next)
+		seen |= f->mask = family_mask(c, f->mask, named);
+	seen |= b->not_mask = family_mask(c, b->not_mask, named);
 	for (f = b->fors; f != NULL; f = f->next)
 		for (body = f->bodies; body != NULL; body = body->next)
 			if (body->text[0] == '\0')
@@ -708,6 +806,10 @@ check_block(struct check *c, struct sg_block *b)
 			    "give it with 'for %s <<TAG' or say 'not for %s'",
 			    b->name.text, c->targets[i]->name,
 			    c->targets[i]->name, c->targets[i]->name);
+		/* Rules its family's text is held to already. */
+		if ((fam = family_target(c, c->targets[i], named)) != NULL &&
+		    fam->body_rules == c->targets[i]->body_rules)
+			continue;
 		for (f = b->fors; f != NULL; f = f->next)
 			for (body = f->bodies; (f->mask & bit) &&
 			    body != NULL; body = body->next)

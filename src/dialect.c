@@ -1,8 +1,10 @@
 /*
- * Loading templates/<dialect>.yaml with libyaml's document API.  Each
- * key has a small setter; unknown keys, wrong shapes and unknown template
- * placeholders are errors at the key's own file:line:col.  "extends:
- * NAME" starts from another dialect and overrides what the file sets.
+ * Loading templates/<dialect>.yaml with libyaml's document API.  One
+ * reader walks each mapping against the key table (src/dialect-keys.c),
+ * so a key is a row there, not a function here; unknown keys, wrong
+ * shapes and unknown template placeholders are errors at the key's own
+ * file:line:col.  "extends: NAME" starts from another dialect and
+ * overrides what the file sets; "~" gives a key back its default.
  */
 #include <dirent.h>
 #include <strings.h>
@@ -40,9 +42,6 @@ struct load {
 	struct sg_source	 src;
 	struct sg_diag		*diag;
 	unsigned		 errors;
-	/* The list item the setters below fill: a rule, a tablespace. */
-	struct sg_body_rule	*rule;
-	struct sg_tablespace	*ts;
 };
 
 static int
@@ -175,24 +174,6 @@ scalar(struct load *l, yaml_node_t *node)
 	    (const char *)node->data.scalar.value, node->data.scalar.length);
 }
 
-static bool
-boolean(struct load *l, yaml_node_t *node, bool *out)
-{
-	const char	*s = scalar(l, node);
-
-	if (s == NULL)
-		return false;
-	if (strcmp(s, "true") == 0 || strcmp(s, "yes") == 0)
-		*out = true;
-	else if (strcmp(s, "false") == 0 || strcmp(s, "no") == 0)
-		*out = false;
-	else {
-		yerror(l, node, "expected true or false, not '%s'", s);
-		return false;
-	}
-	return true;
-}
-
 /* A template: text whose placeholders must be among allowed. */
 static const char *
 template(struct load *l, yaml_node_t *node, const char *const *allowed)
@@ -221,338 +202,224 @@ chomp(const char *s)
 	return s;
 }
 
-typedef void	setter(struct load *, yaml_node_t *);
+/*
+ * Reading values against the key table (src/dialect-keys.c).
+ */
 
-struct key {
-	const char	*name;
-	setter		*set;
-};
+/* The field of base at off, as a T. */
+#define FIELD(T, base, off)	((T *)(void *)((char *)(base) + (off)))
 
-/* Calls the setter named by each key of a mapping. */
-static void
-apply(struct load *l, yaml_node_t *map, const struct key *keys)
+/* Enums are stored through an int; they must be one. */
+_Static_assert(sizeof(enum sg_case) == sizeof(int) &&
+    sizeof(enum sg_client) == sizeof(int) &&
+    sizeof(enum sg_identity_strategy) == sizeof(int) &&
+    sizeof(enum sg_update_alias) == sizeof(int), "enums are ints");
+
+static void	read_map(struct load *, yaml_node_t *, const char *,
+		    enum sg_key_in, void *);
+
+/* The last part of a key's path: what the YAML file spells. */
+static const char *
+leaf(const char *path)
 {
-	yaml_node_pair_t	*pair;
-	yaml_node_t		*k, *v;
-	const struct key	*key;
-	const char		*name;
+	const char	*dot = strrchr(path, '.');
 
-	if (map->type != YAML_MAPPING_NODE) {
-		yerror(l, map, "expected a mapping");
-		return;
+	return dot != NULL ? dot + 1 : path;
+}
+
+static size_t
+count_names(const char *const *names)
+{
+	size_t	n = 0;
+
+	while (names[n] != NULL)
+		n++;
+	return n;
+}
+
+/* "a, b or c", for messages. */
+static const char *
+or_list(struct load *l, const char *const *names)
+{
+	const char	*s = "";
+	size_t		 i, n = count_names(names);
+
+	for (i = 0; i < n; i++)
+		s = sg_arena_printf(l->reg->arena, "%s%s%s", s, i == 0 ? "" :
+		    i + 1 == n ? " or " : ", ", names[i]);
+	return s;
+}
+
+/* The index of s in names, or -1. */
+static int
+name_index(const char *const *names, const char *s)
+{
+	int	i;
+
+	for (i = 0; names[i] != NULL; i++)
+		if (strcmp(names[i], s) == 0)
+			return i;
+	return -1;
+}
+
+/*
+ * YAML's null: a plain "~", "null" or nothing at all.  A quoted '~' is
+ * text.
+ */
+static bool
+is_null(const yaml_node_t *v)
+{
+	const char	*s;
+
+	if (v->type != YAML_SCALAR_NODE ||
+	    v->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+		return false;
+	s = (const char *)v->data.scalar.value;
+	return v->data.scalar.length == 0 || strcmp(s, "~") == 0 ||
+	    strcmp(s, "null") == 0 || strcmp(s, "Null") == 0 ||
+	    strcmp(s, "NULL") == 0;
+}
+
+static const struct sg_dialect_key *
+find_key(const char *path, enum sg_key_in in)
+{
+	const struct sg_dialect_key	*keys;
+	size_t				 i, n;
+
+	keys = sg_dialect_keys(&n);
+	for (i = 0; i < n; i++)
+		if (keys[i].in == in && strcmp(keys[i].path, path) == 0)
+			return &keys[i];
+	return NULL;
+}
+
+/* True if prefix is "" or path is below it. */
+static bool
+below(const char *path, const char *prefix)
+{
+	size_t	n = strlen(prefix);
+
+	return n == 0 || (strncmp(path, prefix, n) == 0 && path[n] == '.');
+}
+
+/*
+ * Gives k its default in base (a value a file has not set, or has
+ * cleared with "~"): def if the row has one, else nothing.  A section
+ * resets every key below it.
+ */
+static void
+reset(const struct sg_dialect_key *k, void *base)
+{
+	const struct sg_dialect_key	*keys;
+	struct sg_guard			*g;
+	size_t				 i, n;
+	int				 e;
+
+	switch (k->type) {
+	case SG_KEY_SECTION:
+		keys = sg_dialect_keys(&n);
+		for (i = 0; i < n; i++)
+			if (keys[i].in == k->in && below(keys[i].path, k->path))
+				reset(&keys[i], base);
+		break;
+	case SG_KEY_TEXT:
+	case SG_KEY_TEMPLATE:
+	case SG_KEY_BLOCK:
+		*FIELD(const char *, base, k->offset) = k->def;
+		break;
+	case SG_KEY_BOOL:
+		*FIELD(bool, base, k->offset) = k->def != NULL &&
+		    strcmp(k->def, "true") == 0;
+		break;
+	case SG_KEY_UNSIGNED:
+		*FIELD(unsigned, base, k->offset) = k->def == NULL ? 0 :
+		    (unsigned)strtoul(k->def, NULL, 10);
+		break;
+	case SG_KEY_ENUM:
+		e = k->def == NULL ? -1 : name_index(k->names, k->def);
+		*FIELD(int, base, k->offset) = e < 0 ? 0 : (int)k->min + e;
+		break;
+	case SG_KEY_FLAGS:
+		memset(FIELD(bool, base, k->offset), 0,
+		    (count_names(k->names) - 1) * sizeof(bool));
+		*FIELD(bool, base, k->aux) = false;
+		break;
+	case SG_KEY_GUARD:
+		g = FIELD(struct sg_guard, base, k->offset);
+		memset(g, 0, sizeof *g);
+		if (k->def != NULL && strcmp(k->def, "native") == 0)
+			g->style = SG_GUARD_NATIVE;
+		break;
+	case SG_KEY_UNITS:
+	case SG_KEY_RULES:
+	case SG_KEY_TABLESPACES:
+		*FIELD(void *, base, k->offset) = NULL;
+		*FIELD(size_t, base, k->aux) = 0;
+		break;
+	case SG_KEY_RULE_PATTERN:
+		*FIELD(bool, base, k->aux) = false;
+		/* FALLTHROUGH */
+	case SG_KEY_REGEX:
+	case SG_KEY_WORDS:
+	case SG_KEY_TABLESPACE_MOVE:
+		*FIELD(void *, base, k->offset) = NULL;
+		break;
+	case SG_KEY_QUOTE:
+		*FIELD(const char *, base, k->offset) = k->def;
+		*FIELD(const char *, base, k->aux) = k->def;
+		break;
+	case SG_KEY_EXTENDS:
+		break;
 	}
-	for (pair = map->data.mapping.pairs.start;
-	    pair < map->data.mapping.pairs.top; pair++) {
-		k = yaml_document_get_node(&l->doc, pair->key);
-		v = yaml_document_get_node(&l->doc, pair->value);
-		if ((name = scalar(l, k)) == NULL)
-			continue;
-		for (key = keys; key->name != NULL; key++)
-			if (strcmp(key->name, name) == 0)
-				break;
-		if (key->name == NULL)
-			yerror(l, k, "unknown key '%s'", name);
-		else
-			key->set(l, v);
+}
+
+/* False if k, a required key, has no value in base. */
+static bool
+is_set(const struct sg_dialect_key *k, void *base)
+{
+	switch (k->type) {
+	case SG_KEY_UNITS:
+	case SG_KEY_RULES:
+	case SG_KEY_TABLESPACES:
+		return *FIELD(size_t, base, k->aux) != 0;
+	case SG_KEY_TEXT:
+	case SG_KEY_TEMPLATE:
+	case SG_KEY_BLOCK:
+	case SG_KEY_REGEX:
+	case SG_KEY_WORDS:
+	case SG_KEY_QUOTE:
+	case SG_KEY_RULE_PATTERN:
+	case SG_KEY_TABLESPACE_MOVE:
+		return *FIELD(void *, base, k->offset) != NULL;
+	default:
+		return true;
 	}
 }
 
 /*
- * Setters, one per key.
+ * Counts the required keys below prefix (of the struct in) that base
+ * lacks; if node is not NULL, each is an error there.
  */
-
-static const char *const no_vars[] = { NULL };
-static const char *const name_vars[] = { "table", "column", NULL };
-static const char *const seq_vars[] = { "sequence", "sequence_options",
-	"if_not_exists",
-	NULL };
-static const char *const trig_vars[] = { "trigger", "table", "column",
-	"sequence", NULL };
-static const char *const default_vars[] = { "sequence", NULL };
-static const char *const guard_vars[] = { "name", "table", "statement",
-	"statement_literal", NULL };
-static const char *const concat_vars[] = { "left", "right", NULL };
-
-#define SET_TEXT(fn, field, vars)					\
-static void								\
-fn(struct load *l, yaml_node_t *v)					\
-{									\
-	const char	*s = template(l, v, vars);			\
-									\
-	if (s != NULL)							\
-		l->d->field = s;					\
-}
-
-/* A mapping whose keys have setters of their own. */
-#define SET_SECTION(fn, keys)						\
-static void								\
-fn(struct load *l, yaml_node_t *v)					\
-{									\
-	apply(l, v, keys);						\
-}
-
-#define SET_BLOCK(fn, field, vars)					\
-static void								\
-fn(struct load *l, yaml_node_t *v)					\
-{									\
-	const char	*s = chomp(template(l, v, vars));		\
-									\
-	if (s != NULL)							\
-		l->d->field = s;					\
-}
-
-#define SET_BOOL(fn, field)						\
-static void								\
-fn(struct load *l, yaml_node_t *v)					\
-{									\
-	boolean(l, v, &l->d->field);					\
-}
-
-SET_TEXT(set_title, title, no_vars)
-SET_TEXT(set_statement_end, statement_end, no_vars)
-SET_TEXT(set_block_begin, block_begin, no_vars)
-SET_TEXT(set_block_end, block_end, no_vars)
-SET_TEXT(set_lit_true, lit_true, no_vars)
-SET_TEXT(set_lit_false, lit_false, no_vars)
-SET_TEXT(set_lit_now, lit_current_timestamp, no_vars)
-SET_TEXT(set_identity_keyword, identity_keyword, no_vars)
-SET_TEXT(set_sequence_name, sequence_name, name_vars)
-SET_TEXT(set_trigger_name, trigger_name, name_vars)
-SET_TEXT(set_sequence_options, sequence_options, no_vars)
-SET_BLOCK(set_create_sequence, create_sequence, seq_vars)
-SET_BLOCK(set_create_trigger, create_trigger, trig_vars)
-SET_TEXT(set_sequence_default, sequence_default, default_vars)
-SET_TEXT(set_table_options, table_options, no_vars)
-SET_TEXT(set_ts_default, not_null_timestamp_default, no_vars)
-SET_TEXT(set_concat, concat, concat_vars)
-SET_TEXT(set_commit, commit, no_vars)
-SET_BOOL(set_backslash_escapes, backslash_escapes)
-SET_BOOL(set_key_not_null, key_columns_not_null)
-SET_BOOL(set_single_cascade, single_cascade_path)
-SET_BOOL(set_qualified_set_target, qualified_set_target)
-SET_BOOL(set_table_alias_as, table_alias_as)
-SET_BOOL(set_timestamp_null, nullable_timestamp_null)
-
-static void
-set_extends(struct load *l, yaml_node_t *v)
+static unsigned
+missing(struct load *l, yaml_node_t *node, const char *prefix,
+    enum sg_key_in in, void *base)
 {
-	(void)l;
-	(void)v;	/* handled before the other keys */
-}
+	const struct sg_dialect_key	*keys;
+	size_t				 i, n;
+	unsigned			 count = 0;
 
-static void
-set_max_length(struct load *l, yaml_node_t *v)
-{
-	const char	*s = scalar(l, v);
-	char		*end;
-	unsigned long	 n;
-
-	if (s == NULL)
-		return;
-	n = strtoul(s, &end, 10);
-	if (*end != '\0' || n < 8 || n > 1024)
-		yerror(l, v, "max_length must be a number from 8 to 1024");
-	else
-		l->d->max_name = (unsigned)n;
-}
-
-static void
-set_catalog_case(struct load *l, yaml_node_t *v)
-{
-	const char	*s = scalar(l, v);
-
-	if (s == NULL)
-		return;
-	if (strcmp(s, "upper") == 0)
-		l->d->catalog_case = SG_CASE_UPPER;
-	else if (strcmp(s, "lower") == 0)
-		l->d->catalog_case = SG_CASE_LOWER;
-	else if (strcmp(s, "preserve") == 0)
-		l->d->catalog_case = SG_CASE_PRESERVE;
-	else
-		yerror(l, v, "catalog_case must be upper, lower or preserve");
-}
-
-static void
-set_quote(struct load *l, yaml_node_t *v)
-{
-	yaml_node_item_t	*it;
-	const char		*q[2];
-	int			 n = 0;
-
-	if (v->type != YAML_SEQUENCE_NODE) {
-		yerror(l, v, "quote must be a list of two strings");
-		return;
-	}
-	for (it = v->data.sequence.items.start;
-	    it < v->data.sequence.items.top && n < 2; it++)
-		if ((q[n] = scalar(l, yaml_document_get_node(&l->doc,
-		    *it))) != NULL)
-			n++;
-	if (n != 2 || v->data.sequence.items.top -
-	    v->data.sequence.items.start != 2) {
-		yerror(l, v, "quote must be a list of two strings");
-		return;
-	}
-	l->d->quote_open = q[0];
-	l->d->quote_close = q[1];
-}
-
-static void
-set_reserved(struct load *l, yaml_node_t *v)
-{
-	yaml_node_item_t	*it;
-	const char		*word;
-
-	if (v->type != YAML_SEQUENCE_NODE) {
-		yerror(l, v, "reserved must be a list of words");
-		return;
-	}
-	l->d->reserved = sg_symtab_new(l->reg->arena);
-	for (it = v->data.sequence.items.start;
-	    it < v->data.sequence.items.top; it++)
-		if ((word = scalar(l, yaml_document_get_node(&l->doc,
-		    *it))) != NULL)
-			sg_symtab_put(l->d->reserved, word, (void *)word);
-}
-
-static void
-set_pattern(struct load *l, yaml_node_t *v)
-{
-	const char	*s = scalar(l, v);
-
-	if (s != NULL)
-		l->d->name_pattern = s;
-}
-
-static const struct key name_keys[] = {
-	{ "max_length", set_max_length },
-	{ "catalog_case", set_catalog_case },
-	{ "quote", set_quote },
-	{ "reserved", set_reserved },
-	{ "pattern", set_pattern },
-	{ NULL, NULL }
-};
-
-SET_SECTION(set_names, name_keys)
-
-static const struct key terminator_keys[] = {
-	{ "statement", set_statement_end },
-	{ "block_begin", set_block_begin },
-	{ "block_end", set_block_end },
-	{ NULL, NULL }
-};
-
-SET_SECTION(set_terminators, terminator_keys)
-
-static void
-set_types(struct load *l, yaml_node_t *v)
-{
-	static const char *const len_vars[] = { "n", NULL };
-	static const char *const dec_vars[] = { "p", "s", NULL };
-	yaml_node_pair_t	*pair;
-	yaml_node_t		*k, *val;
-	const char		*name, *s;
-	int			 t;
-
-	if (v->type != YAML_MAPPING_NODE) {
-		yerror(l, v, "types must be a mapping");
-		return;
-	}
-	for (pair = v->data.mapping.pairs.start;
-	    pair < v->data.mapping.pairs.top; pair++) {
-		k = yaml_document_get_node(&l->doc, pair->key);
-		val = yaml_document_get_node(&l->doc, pair->value);
-		if ((name = scalar(l, k)) == NULL)
+	keys = sg_dialect_keys(&n);
+	for (i = 0; i < n; i++) {
+		if (keys[i].in != in || !keys[i].required ||
+		    !below(keys[i].path, prefix) || is_set(&keys[i], base))
 			continue;
-		for (t = 0; t < SG_T_COUNT; t++)
-			if (strcmp(sg_type_name((enum sg_type_kind)t),
-			    name) == 0)
-				break;
-		if (t == SG_T_COUNT) {
-			yerror(l, k, "unknown type '%s'", name);
-			continue;
-		}
-		s = template(l, val, t == SG_T_DECIMAL ? dec_vars :
-		    t == SG_T_VARCHAR || t == SG_T_CHAR ? len_vars : no_vars);
-		if (s != NULL)
-			l->d->types[t] = s;
+		count++;
+		if (node != NULL)
+			yerror(l, node, "required key '%s' is missing",
+			    keys[i].path);
 	}
+	return count;
 }
-
-static const struct key literal_keys[] = {
-	{ "true", set_lit_true },
-	{ "false", set_lit_false },
-	{ "current_timestamp", set_lit_now },
-	{ "backslash_escapes", set_backslash_escapes },
-	{ NULL, NULL }
-};
-
-SET_SECTION(set_literals, literal_keys)
-
-static void
-set_strategy(struct load *l, yaml_node_t *v)
-{
-	static const char *const names[] = { "auto_increment", "identity",
-		"sequence_default", "sequence_trigger" };
-	const char	*s = scalar(l, v);
-	size_t		 i;
-
-	if (s == NULL)
-		return;
-	for (i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (strcmp(names[i], s) == 0) {
-			l->d->identity = (enum sg_identity_strategy)i;
-			return;
-		}
-	yerror(l, v, "unknown identity strategy '%s' (auto_increment, "
-	    "identity, sequence_default or sequence_trigger)", s);
-}
-
-static void
-set_client(struct load *l, yaml_node_t *v)
-{
-	/* In enum sg_client order, after SG_CLIENT_NONE. */
-	static const char *const names[] = { "sqlplus", "db2clp", "sqlcmd",
-		"mysql", "psql", "h2" };
-	const char	*s = scalar(l, v);
-	size_t		 i;
-
-	if (s == NULL)
-		return;
-	for (i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (strcmp(names[i], s) == 0) {
-			l->d->client = (enum sg_client)(i + 1);
-			return;
-		}
-	yerror(l, v, "unknown client '%s' (sqlplus, db2clp, sqlcmd, mysql, "
-	    "psql or h2)", s);
-}
-
-static const struct key identity_keys[] = {
-	{ "strategy", set_strategy },
-	{ "keyword", set_identity_keyword },
-	{ "sequence_name", set_sequence_name },
-	{ "trigger_name", set_trigger_name },
-	{ "sequence_options", set_sequence_options },
-	{ "create_sequence", set_create_sequence },
-	{ "create_trigger", set_create_trigger },
-	{ "default", set_sequence_default },
-	{ NULL, NULL }
-};
-
-SET_SECTION(set_identity, identity_keys)
-
-static const struct key table_keys[] = {
-	{ "options", set_table_options },
-	{ "not_null_timestamp_default", set_ts_default },
-	{ "nullable_timestamp_null", set_timestamp_null },
-	{ "key_columns_not_null", set_key_not_null },
-	{ "single_cascade_path", set_single_cascade },
-	{ NULL, NULL }
-};
-
-SET_SECTION(set_tables, table_keys)
 
 /*
  * A list of units, "- statement: TEXT" or "- block: TEXT", whose
@@ -607,11 +474,10 @@ units(struct load *l, yaml_node_t *v, const char *const *vars,
 	return true;
 }
 
-/*
- * "native", or a list of units, into *out (a guard, or uuid's prelude).
- */
+/* "native", or a list of units, into *out (a guard, or uuid's prelude). */
 static void
-read_units(struct load *l, yaml_node_t *v, struct sg_guard *out)
+read_guard(struct load *l, yaml_node_t *v, const char *const *vars,
+    struct sg_guard *out)
 {
 	struct sg_guard	 g;
 	const char	*s;
@@ -628,203 +494,9 @@ read_units(struct load *l, yaml_node_t *v, struct sg_guard *out)
 		return;
 	}
 	g.style = SG_GUARD_TEMPLATE;
-	if (units(l, v, guard_vars, &g.units, &g.nunits))
+	if (units(l, v, vars, &g.units, &g.nunits))
 		*out = g;
 }
-
-static void
-set_guard(struct load *l, yaml_node_t *v, enum sg_object obj)
-{
-	read_units(l, v, &l->d->guards[obj]);
-}
-
-const char *const sg_object_names[SG_OBJ_COUNT] = {
-	[SG_OBJ_TABLE] = "table",
-	[SG_OBJ_INDEX] = "index",
-	[SG_OBJ_SEQUENCE] = "sequence",
-	[SG_OBJ_COLUMN] = "column",
-	[SG_OBJ_CONSTRAINT] = "constraint",
-	[SG_OBJ_DROP_COLUMN] = "drop_column",
-	[SG_OBJ_DROP_INDEX] = "drop_index",
-	[SG_OBJ_DROP_TABLE] = "drop_table",
-	[SG_OBJ_DROP_SEQUENCE] = "drop_sequence",
-	[SG_OBJ_DROP_TRIGGER] = "drop_trigger",
-	[SG_OBJ_DROP_CONSTRAINT] = "drop_constraint",
-	[SG_OBJ_RENAME_TABLE] = "rename_table",
-};
-
-static void
-set_guards(struct load *l, yaml_node_t *v)
-{
-	yaml_node_pair_t	*pair;
-	yaml_node_t		*k;
-	const char		*name;
-	int			 o;
-
-	if (v->type != YAML_MAPPING_NODE) {
-		yerror(l, v, "guards must be a mapping");
-		return;
-	}
-	for (pair = v->data.mapping.pairs.start;
-	    pair < v->data.mapping.pairs.top; pair++) {
-		k = yaml_document_get_node(&l->doc, pair->key);
-		if ((name = scalar(l, k)) == NULL)
-			continue;
-		for (o = 0; o < SG_OBJ_COUNT; o++)
-			if (strcmp(sg_object_names[o], name) == 0)
-				break;
-		if (o == SG_OBJ_COUNT)
-			yerror(l, k, "unknown key '%s'", name);
-		else
-			set_guard(l, yaml_document_get_node(&l->doc,
-			    pair->value), (enum sg_object)o);
-	}
-}
-
-static const char *const alter_vars[] = { "table", "column", "columns",
-	"if_not_exists", "if_exists", "constraint", "index", "new_name",
-	"sequence", "trigger", NULL };
-
-SET_TEXT(set_add_column, alter.add_column, alter_vars)
-SET_TEXT(set_add_columns, alter.add_columns, alter_vars)
-SET_TEXT(set_column_item, alter.column_item, alter_vars)
-SET_TEXT(set_separator, alter.separator, no_vars)
-SET_TEXT(set_drop_column, alter.drop_column, alter_vars)
-SET_TEXT(set_add_constraint, alter.add_constraint, alter_vars)
-SET_TEXT(set_drop_index, alter.drop_index, alter_vars)
-SET_TEXT(set_rename_table, alter.rename_table, alter_vars)
-SET_TEXT(set_after_add_column, alter.after_add_column, no_vars)
-SET_TEXT(set_reorg, alter.reorg, alter_vars)
-SET_TEXT(set_drop_table, alter.drop_table, alter_vars)
-SET_TEXT(set_drop_sequence, alter.drop_sequence, alter_vars)
-SET_TEXT(set_drop_trigger, alter.drop_trigger, alter_vars)
-SET_TEXT(set_drop_constraint, alter.drop_constraint, alter_vars)
-SET_TEXT(set_drop_unique, alter.drop_unique, alter_vars)
-SET_TEXT(set_drop_foreign_key, alter.drop_foreign_key, alter_vars)
-
-/* "reorg_after: [add_column, drop_column, add_constraint]" */
-static void
-set_reorg_after(struct load *l, yaml_node_t *v)
-{
-	static const char *const kinds[SG_ALTER_KINDS] = {
-		[SG_ALTER_ADD_COLUMN] = "add_column",
-		[SG_ALTER_ADD_CONSTRAINT] = "add_constraint",
-		[SG_ALTER_DROP_COLUMN] = "drop_column",
-	};
-	yaml_node_item_t	*it;
-	yaml_node_t		*n;
-	const char		*s;
-	int			 k;
-
-	if (v->type != YAML_SEQUENCE_NODE) {
-		yerror(l, v, "reorg_after must be a list");
-		return;
-	}
-	memset(l->d->alter.reorg_after, 0, sizeof l->d->alter.reorg_after);
-	l->d->alter.reorg_after_backfill = false;
-	for (it = v->data.sequence.items.start;
-	    it < v->data.sequence.items.top; it++) {
-		n = yaml_document_get_node(&l->doc, *it);
-		if ((s = scalar(l, n)) == NULL)
-			continue;
-		for (k = 0; k < SG_ALTER_KINDS; k++)
-			if (strcmp(kinds[k], s) == 0)
-				break;
-		if (strcmp(s, "backfill") == 0)
-			l->d->alter.reorg_after_backfill = true;
-		else if (k == SG_ALTER_KINDS)
-			yerror(l, n, "unknown change '%s' (add_column, "
-			    "add_constraint, drop_column or backfill)", s);
-		else
-			l->d->alter.reorg_after[k] = true;
-	}
-}
-
-static const struct key alter_keys[] = {
-	{ "add_column", set_add_column },
-	{ "add_columns", set_add_columns },
-	{ "column_item", set_column_item },
-	{ "separator", set_separator },
-	{ "drop_column", set_drop_column },
-	{ "add_constraint", set_add_constraint },
-	{ "drop_index", set_drop_index },
-	{ "rename_table", set_rename_table },
-	{ "after_add_column", set_after_add_column },
-	{ "reorg", set_reorg },
-	{ "reorg_after", set_reorg_after },
-	{ "drop_table", set_drop_table },
-	{ "drop_sequence", set_drop_sequence },
-	{ "drop_trigger", set_drop_trigger },
-	{ "drop_constraint", set_drop_constraint },
-	{ "drop_unique", set_drop_unique },
-	{ "drop_foreign_key", set_drop_foreign_key },
-	{ NULL, NULL }
-};
-
-SET_SECTION(set_alter, alter_keys)
-
-static void
-set_update_alias(struct load *l, yaml_node_t *v)
-{
-	const char	*s = scalar(l, v);
-
-	if (s == NULL)
-		return;
-	if (strcmp(s, "inline") == 0)
-		l->d->update_alias = SG_UPDATE_ALIAS_INLINE;
-	else if (strcmp(s, "from") == 0)
-		l->d->update_alias = SG_UPDATE_ALIAS_FROM;
-	else
-		yerror(l, v, "update_alias must be inline or from");
-}
-
-static const struct key dml_keys[] = {
-	{ "qualified_set_target", set_qualified_set_target },
-	{ "table_alias_as", set_table_alias_as },
-	{ "update_alias", set_update_alias },
-	{ "concat", set_concat },
-	{ "commit", set_commit },
-	{ NULL, NULL }
-};
-
-SET_SECTION(set_dml, dml_keys)
-
-static void
-set_uuid_expression(struct load *l, yaml_node_t *v)
-{
-	const char	*s = template(l, v, no_vars);
-
-	if (s != NULL)
-		l->d->uuid.expression = s;
-}
-
-static void
-set_uuid_placeholder(struct load *l, yaml_node_t *v)
-{
-	const char	*s = template(l, v, no_vars);
-
-	if (s != NULL)
-		l->d->uuid.placeholder = s;
-}
-
-static void
-set_uuid_prelude(struct load *l, yaml_node_t *v)
-{
-	read_units(l, v, &l->d->uuid.prelude);
-}
-
-static const struct key uuid_keys[] = {
-	{ "expression", set_uuid_expression },
-	{ "prelude", set_uuid_prelude },
-	{ "column_placeholder", set_uuid_placeholder },
-	{ NULL, NULL }
-};
-
-SET_SECTION(set_uuid, uuid_keys)
-
-/*
- * Blocks and tablespace moves.
- */
 
 /* A PCRE2 pattern, owned by the registry; NULL after an error. */
 static pcre2_code *
@@ -852,214 +524,369 @@ regex(struct load *l, yaml_node_t *v)
 }
 
 static void
-set_block_when(struct load *l, yaml_node_t *v)
+read_bool(struct load *l, const struct sg_dialect_key *k, yaml_node_t *v,
+    void *base)
 {
-	l->d->block_when = regex(l, v);
+	const char	*s = scalar(l, v);
+
+	if (s == NULL)
+		return;
+	if (strcmp(s, "true") == 0 || strcmp(s, "yes") == 0)
+		*FIELD(bool, base, k->offset) = true;
+	else if (strcmp(s, "false") == 0 || strcmp(s, "no") == 0)
+		*FIELD(bool, base, k->offset) = false;
+	else
+		yerror(l, v, "expected true or false, not '%s'", s);
 }
 
 static void
-set_rule_message(struct load *l, yaml_node_t *v)
+read_unsigned(struct load *l, const struct sg_dialect_key *k,
+    yaml_node_t *v, void *base)
 {
-	l->rule->message = scalar(l, v);
+	const char	*s = scalar(l, v);
+	char		*end;
+	unsigned long	 n;
+
+	if (s == NULL)
+		return;
+	errno = 0;
+	n = strtoul(s, &end, 10);
+	if (end == s || *end != '\0' || errno != 0 || n < k->min ||
+	    n > k->max)
+		yerror(l, v, "%s must be a number from %u to %u",
+		    leaf(k->path), k->min, k->max);
+	else
+		*FIELD(unsigned, base, k->offset) = (unsigned)n;
 }
 
 static void
-set_rule_when(struct load *l, yaml_node_t *v)
+read_enum(struct load *l, const struct sg_dialect_key *k, yaml_node_t *v,
+    void *base)
 {
-	l->rule->when = regex(l, v);
+	const char	*s = scalar(l, v);
+	int		 i;
+
+	if (s == NULL)
+		return;
+	if ((i = name_index(k->names, s)) < 0)
+		yerror(l, v, "unknown %s '%s' (%s)", k->path, s,
+		    or_list(l, k->names));
+	else
+		*FIELD(int, base, k->offset) = (int)k->min + i;
+}
+
+/* A list of names: each sets its flag, and the others are cleared. */
+static void
+read_flags(struct load *l, const struct sg_dialect_key *k, yaml_node_t *v,
+    void *base)
+{
+	yaml_node_item_t	*it;
+	yaml_node_t		*n;
+	const char		*s;
+	size_t			 last = count_names(k->names) - 1;
+	int			 i;
+
+	if (v->type != YAML_SEQUENCE_NODE) {
+		yerror(l, v, "%s must be a list", leaf(k->path));
+		return;
+	}
+	reset(k, base);
+	for (it = v->data.sequence.items.start;
+	    it < v->data.sequence.items.top; it++) {
+		n = yaml_document_get_node(&l->doc, *it);
+		if ((s = scalar(l, n)) == NULL)
+			continue;
+		if ((i = name_index(k->names, s)) < 0)
+			yerror(l, n, "unknown %s '%s' (%s)", k->path, s,
+			    or_list(l, k->names));
+		else if ((size_t)i == last)
+			*FIELD(bool, base, k->aux) = true;
+		else
+			FIELD(bool, base, k->offset)[i] = true;
+	}
 }
 
 static void
-set_rule_unless(struct load *l, yaml_node_t *v)
+read_words(struct load *l, const struct sg_dialect_key *k, yaml_node_t *v,
+    void *base)
 {
-	l->rule->unless = regex(l, v);
+	struct sg_symtab	*set;
+	yaml_node_item_t	*it;
+	const char		*word;
+
+	if (v->type != YAML_SEQUENCE_NODE) {
+		yerror(l, v, "%s must be a list of words", leaf(k->path));
+		return;
+	}
+	set = sg_symtab_new(l->reg->arena);
+	for (it = v->data.sequence.items.start;
+	    it < v->data.sequence.items.top; it++)
+		if ((word = scalar(l, yaml_document_get_node(&l->doc,
+		    *it))) != NULL)
+			sg_symtab_put(set, word, (void *)word);
+	*FIELD(struct sg_symtab *, base, k->offset) = set;
 }
 
 static void
-set_rule_pattern(struct load *l, yaml_node_t *v, bool forbid)
+read_quote(struct load *l, const struct sg_dialect_key *k, yaml_node_t *v,
+    void *base)
 {
-	if (l->rule->pattern != NULL)
-		yerror(l, v, "a rule has one of forbid and require");
-	l->rule->forbid = forbid;
-	l->rule->pattern = regex(l, v);
+	yaml_node_item_t	*it;
+	const char		*q[2];
+	int			 n = 0;
+
+	if (v->type != YAML_SEQUENCE_NODE) {
+		yerror(l, v, "%s must be a list of two strings",
+		    leaf(k->path));
+		return;
+	}
+	for (it = v->data.sequence.items.start;
+	    it < v->data.sequence.items.top && n < 2; it++)
+		if ((q[n] = scalar(l, yaml_document_get_node(&l->doc,
+		    *it))) != NULL)
+			n++;
+	if (n != 2 || v->data.sequence.items.top -
+	    v->data.sequence.items.start != 2) {
+		yerror(l, v, "%s must be a list of two strings",
+		    leaf(k->path));
+		return;
+	}
+	*FIELD(const char *, base, k->offset) = q[0];
+	*FIELD(const char *, base, k->aux) = q[1];
 }
 
-static void set_rule_forbid(struct load *l, yaml_node_t *v)
-{ set_rule_pattern(l, v, true); }
-static void set_rule_require(struct load *l, yaml_node_t *v)
-{ set_rule_pattern(l, v, false); }
-
-static const struct key rule_keys[] = {
-	{ "forbid", set_rule_forbid },
-	{ "require", set_rule_require },
-	{ "when", set_rule_when },
-	{ "unless", set_rule_unless },
-	{ "message", set_rule_message },
-	{ NULL, NULL }
-};
-
+/*
+ * blocks.rules: each item a mapping of the keys below "blocks.rules[]",
+ * read into a struct sg_body_rule.
+ */
 static void
-set_body_rules(struct load *l, yaml_node_t *v)
+read_rules(struct load *l, const struct sg_dialect_key *k, yaml_node_t *v,
+    void *base)
 {
 	yaml_node_item_t	*it;
 	yaml_node_t		*m;
 	struct sg_body_rule	*r;
+	const char		*prefix;
 	size_t			 n = 0;
 
 	if (v->type != YAML_SEQUENCE_NODE) {
-		yerror(l, v, "rules must be a list");
+		yerror(l, v, "%s must be a list", leaf(k->path));
 		return;
 	}
+	prefix = sg_arena_printf(l->reg->arena, "%s[]", k->path);
 	r = sg_arena_alloc(l->reg->arena, (size_t)(v->data.sequence.items.top
 	    - v->data.sequence.items.start + 1) * sizeof *r);
 	for (it = v->data.sequence.items.start;
 	    it < v->data.sequence.items.top; it++) {
 		m = yaml_document_get_node(&l->doc, *it);
-		l->rule = memset(&r[n], 0, sizeof r[n]);
-		apply(l, m, rule_keys);
-		if (r[n].pattern != NULL && r[n].message != NULL)
+		memset(&r[n], 0, sizeof r[n]);
+		read_map(l, m, prefix, SG_IN_RULE, &r[n]);
+		if (r[n].pattern != NULL &&
+		    missing(l, NULL, prefix, SG_IN_RULE, &r[n]) == 0)
 			n++;
 		else
 			yerror(l, m, "a rule needs a message and one of forbid "
 			    "and require");
 	}
-	l->d->body_rules = r;
-	l->d->nbody_rules = n;
+	*FIELD(struct sg_body_rule *, base, k->offset) = r;
+	*FIELD(size_t, base, k->aux) = n;
 }
 
-static const struct key block_keys[] = {
-	{ "block_when", set_block_when },
-	{ "rules", set_body_rules },
-	{ NULL, NULL }
-};
-
+/* forbid: or require: in a rule, which has one of the two. */
 static void
-set_blocks(struct load *l, yaml_node_t *v)
+read_rule_pattern(struct load *l, const struct sg_dialect_key *k,
+    yaml_node_t *v, void *base)
 {
-	apply(l, v, block_keys);
+	pcre2_code	**re = FIELD(pcre2_code *, base, k->offset);
+
+	if (*re != NULL)
+		yerror(l, v, "a rule has one of forbid and require");
+	*FIELD(bool, base, k->aux) = k->min != 0;
+	*re = regex(l, v);
 }
-
-static const char *const ts_create_vars[] = { "tablespace", "bufferpool",
-	"page_size", NULL };
-static const char *const ts_move_vars[] = { "tablespace", "bufferpool",
-	"page_size", "schema", "table", NULL };
-
-static void
-set_current_schema(struct load *l, yaml_node_t *v)
-{
-	l->d->tablespace_move->current_schema = scalar(l, v);
-}
-
-static void
-set_ts_bufferpool(struct load *l, yaml_node_t *v)
-{
-	l->ts->bufferpool = scalar(l, v);
-}
-
-static void
-set_ts_page_size(struct load *l, yaml_node_t *v)
-{
-	l->ts->page_size = scalar(l, v);
-}
-
-static const struct key tablespace_keys[] = {
-	{ "bufferpool", set_ts_bufferpool },
-	{ "page_size", set_ts_page_size },
-	{ NULL, NULL }
-};
 
 /* "NAME: { bufferpool: BP, page_size: SIZE }" for each tablespace. */
 static void
-set_tablespaces(struct load *l, yaml_node_t *v)
+read_tablespaces(struct load *l, const struct sg_dialect_key *k,
+    yaml_node_t *v, void *base)
 {
-	struct sg_tablespace_move	*tm = l->d->tablespace_move;
-	yaml_node_pair_t		*pair;
-	yaml_node_t			*m;
+	struct sg_tablespace	*ts, *t;
+	yaml_node_pair_t	*pair;
+	yaml_node_t		*m;
+	const char		*prefix;
+	size_t			 n = 0;
 
 	if (v->type != YAML_MAPPING_NODE) {
 		yerror(l, v, "tablespaces must map each name to its "
 		    "bufferpool and page_size");
 		return;
 	}
-	tm->tablespaces = sg_arena_alloc(l->reg->arena,
-	    (size_t)(v->data.mapping.pairs.top - v->data.mapping.pairs.start)
-	    * sizeof *tm->tablespaces);
-	tm->ntablespaces = 0;
+	prefix = sg_arena_printf(l->reg->arena, "%s.*", k->path);
+	ts = sg_arena_alloc(l->reg->arena, (size_t)(v->data.mapping.pairs.top
+	    - v->data.mapping.pairs.start + 1) * sizeof *ts);
 	for (pair = v->data.mapping.pairs.start;
 	    pair < v->data.mapping.pairs.top; pair++) {
-		l->ts = &tm->tablespaces[tm->ntablespaces];
+		t = memset(&ts[n], 0, sizeof ts[n]);
 		m = yaml_document_get_node(&l->doc, pair->value);
-		if ((l->ts->name = scalar(l, yaml_document_get_node(&l->doc,
+		if ((t->name = scalar(l, yaml_document_get_node(&l->doc,
 		    pair->key))) == NULL)
 			continue;
-		apply(l, m, tablespace_keys);
-		if (l->ts->bufferpool == NULL || l->ts->page_size == NULL)
+		read_map(l, m, prefix, SG_IN_TABLESPACE, t);
+		if (missing(l, NULL, prefix, SG_IN_TABLESPACE, t) > 0)
 			yerror(l, m, "tablespace %s needs a bufferpool and a "
-			    "page_size", l->ts->name);
+			    "page_size", t->name);
 		else
-			tm->ntablespaces++;
+			n++;
 	}
+	*FIELD(struct sg_tablespace *, base, k->offset) = ts;
+	*FIELD(size_t, base, k->aux) = n;
 }
-
-static void
-set_ts_create(struct load *l, yaml_node_t *v)
-{
-	struct sg_tablespace_move	*tm = l->d->tablespace_move;
-
-	units(l, v, ts_create_vars, &tm->create, &tm->ncreate);
-}
-
-static void
-set_ts_move(struct load *l, yaml_node_t *v)
-{
-	struct sg_tablespace_move	*tm = l->d->tablespace_move;
-
-	units(l, v, ts_move_vars, &tm->move, &tm->nmove);
-}
-
-static const struct key tablespace_move_keys[] = {
-	{ "current_schema", set_current_schema },
-	{ "tablespaces", set_tablespaces },
-	{ "create", set_ts_create },
-	{ "move", set_ts_move },
-	{ NULL, NULL }
-};
 
 /* Starts from what an extended dialect has, if anything. */
 static void
-set_tablespace_move(struct load *l, yaml_node_t *v)
+read_tablespace_move(struct load *l, const struct sg_dialect_key *k,
+    yaml_node_t *v, void *base)
 {
-	struct sg_tablespace_move	*tm;
+	struct sg_tablespace_move	**field, *tm;
 
+	field = FIELD(struct sg_tablespace_move *, base, k->offset);
 	tm = sg_arena_alloc(l->reg->arena, sizeof *tm);
-	if (l->d->tablespace_move != NULL)
-		*tm = *l->d->tablespace_move;
-	l->d->tablespace_move = tm;
-	apply(l, v, tablespace_move_keys);
-	if (tm->current_schema == NULL || tm->ntablespaces == 0 ||
-	    tm->nmove == 0)
+	if (*field != NULL)
+		*tm = **field;
+	*field = tm;
+	read_map(l, v, k->path, SG_IN_TABLESPACE_MOVE, tm);
+	if (missing(l, NULL, k->path, SG_IN_TABLESPACE_MOVE, tm) > 0)
 		yerror(l, v, "tablespace_move needs current_schema, "
 		    "tablespaces and move");
 }
 
-static const struct key top_keys[] = {
-	{ "uuid", set_uuid },
-	{ "alter", set_alter },
-	{ "extends", set_extends },
-	{ "title", set_title },
-	{ "client", set_client },
-	{ "terminators", set_terminators },
-	{ "names", set_names },
-	{ "types", set_types },
-	{ "literals", set_literals },
-	{ "identity", set_identity },
-	{ "blocks", set_blocks },
-	{ "tablespace_move", set_tablespace_move },
-	{ "tables", set_tables },
-	{ "guards", set_guards },
-	{ "dml", set_dml },
-	{ NULL, NULL }
+/* Reads v, the value of key k, into base; "~" resets it. */
+static void
+read_value(struct load *l, const struct sg_dialect_key *k, yaml_node_t *v,
+    void *base)
+{
+	const char	*s;
+	pcre2_code	*re;
+
+	if (is_null(v)) {
+		reset(k, base);
+		return;
+	}
+	switch (k->type) {
+	case SG_KEY_SECTION:
+		read_map(l, v, k->path, k->in, base);
+		break;
+	case SG_KEY_TEXT:
+		if ((s = scalar(l, v)) != NULL)
+			*FIELD(const char *, base, k->offset) = s;
+		break;
+	case SG_KEY_TEMPLATE:
+		if ((s = template(l, v, k->names)) != NULL)
+			*FIELD(const char *, base, k->offset) = s;
+		break;
+	case SG_KEY_BLOCK:
+		if ((s = chomp(template(l, v, k->names))) != NULL)
+			*FIELD(const char *, base, k->offset) = s;
+		break;
+	case SG_KEY_BOOL:
+		read_bool(l, k, v, base);
+		break;
+	case SG_KEY_UNSIGNED:
+		read_unsigned(l, k, v, base);
+		break;
+	case SG_KEY_ENUM:
+		read_enum(l, k, v, base);
+		break;
+	case SG_KEY_FLAGS:
+		read_flags(l, k, v, base);
+		break;
+	case SG_KEY_GUARD:
+		read_guard(l, v, k->names, FIELD(struct sg_guard, base,
+		    k->offset));
+		break;
+	case SG_KEY_UNITS:
+		units(l, v, k->names, FIELD(struct sg_tmpl_unit *, base,
+		    k->offset), FIELD(size_t, base, k->aux));
+		break;
+	case SG_KEY_REGEX:
+		if ((re = regex(l, v)) != NULL)
+			*FIELD(pcre2_code *, base, k->offset) = re;
+		break;
+	case SG_KEY_WORDS:
+		read_words(l, k, v, base);
+		break;
+	case SG_KEY_QUOTE:
+		read_quote(l, k, v, base);
+		break;
+	case SG_KEY_EXTENDS:
+		break;	/* applied before the other keys */
+	case SG_KEY_RULES:
+		read_rules(l, k, v, base);
+		break;
+	case SG_KEY_RULE_PATTERN:
+		read_rule_pattern(l, k, v, base);
+		break;
+	case SG_KEY_TABLESPACE_MOVE:
+		read_tablespace_move(l, k, v, base);
+		break;
+	case SG_KEY_TABLESPACES:
+		read_tablespaces(l, k, v, base);
+		break;
+	}
+}
+
+/*
+ * The one reader: each key of map is looked up as prefix.KEY among the
+ * keys of struct in, and its value read into base.
+ */
+static void
+read_map(struct load *l, yaml_node_t *map, const char *prefix,
+    enum sg_key_in in, void *base)
+{
+	const struct sg_dialect_key	*key;
+	yaml_node_pair_t		*pair;
+	yaml_node_t			*k;
+	const char			*name;
+	char				 path[256];
+	int				 n;
+
+	if (map->type != YAML_MAPPING_NODE) {
+		yerror(l, map, "expected a mapping");
+		return;
+	}
+	for (pair = map->data.mapping.pairs.start;
+	    pair < map->data.mapping.pairs.top; pair++) {
+		k = yaml_document_get_node(&l->doc, pair->key);
+		if ((name = scalar(l, k)) == NULL)
+			continue;
+		n = snprintf(path, sizeof path, "%s%s%s", prefix,
+		    *prefix != '\0' ? "." : "", name);
+		/* The path's own punctuation is no part of a YAML key. */
+		key = n < 0 || (size_t)n >= sizeof path ||
+		    strpbrk(name, ".[]*") != NULL ? NULL : find_key(path, in);
+		if (key == NULL)
+			yerror(l, k, "unknown key '%s'", name);
+		else
+			read_value(l, key, yaml_document_get_node(&l->doc,
+			    pair->value), base);
+	}
+}
+
+const char *const sg_object_names[SG_OBJ_COUNT] = {
+	[SG_OBJ_TABLE] = "table",
+	[SG_OBJ_INDEX] = "index",
+	[SG_OBJ_SEQUENCE] = "sequence",
+	[SG_OBJ_COLUMN] = "column",
+	[SG_OBJ_CONSTRAINT] = "constraint",
+	[SG_OBJ_DROP_COLUMN] = "drop_column",
+	[SG_OBJ_DROP_INDEX] = "drop_index",
+	[SG_OBJ_DROP_TABLE] = "drop_table",
+	[SG_OBJ_DROP_SEQUENCE] = "drop_sequence",
+	[SG_OBJ_DROP_TRIGGER] = "drop_trigger",
+	[SG_OBJ_DROP_CONSTRAINT] = "drop_constraint",
+	[SG_OBJ_RENAME_TABLE] = "rename_table",
 };
+
 
 /*
  * Loading.
@@ -1078,25 +905,21 @@ read_file(const char *path, size_t *len)
 	return buf;
 }
 
-/* Checks what every dialect needs and compiles its name pattern. */
+/*
+ * Checks what every dialect needs (the table's required keys, and what
+ * its identity strategy needs) and compiles its name pattern.
+ */
 static void
 finish(struct load *l, yaml_node_t *root)
 {
 	struct sg_dialect	*d = l->d;
 	PCRE2_SIZE		 erroff;
-	int			 err, t;
+	int			 err;
 	char			 msg[256];
 
-	for (t = 0; t < SG_T_COUNT; t++)
-		if (d->types[t] == NULL)
-			yerror(l, root, "no type given for '%s'",
-			    sg_type_name((enum sg_type_kind)t));
-	if (d->statement_end == NULL)
-		yerror(l, root, "no statement terminator given");
-	if (d->lit_true == NULL || d->lit_false == NULL ||
-	    d->lit_current_timestamp == NULL)
-		yerror(l, root, "literals true, false and current_timestamp "
-		    "are required");
+	missing(l, root, "", SG_IN_DIALECT, d);
+	if (d->title == NULL)
+		d->title = d->name;
 	switch (d->identity) {
 	case SG_IDENTITY_AUTO_INCREMENT:
 	case SG_IDENTITY_IDENTITY:
@@ -1117,8 +940,6 @@ finish(struct load *l, yaml_node_t *root)
 			yerror(l, root, "sequence_default needs a default");
 		break;
 	}
-	if (d->name_pattern == NULL)
-		d->name_pattern = "^[A-Za-z_][A-Za-z0-9_]*$";
 	d->name_re = pcre2_compile((PCRE2_SPTR)d->name_pattern,
 	    PCRE2_ZERO_TERMINATED, 0, &err, &erroff, NULL);
 	if (d->name_re == NULL) {
@@ -1190,7 +1011,8 @@ load_into(struct sg_registry *reg, size_t i, struct sg_dialect *d,
 			k = yaml_document_get_node(&l.doc, pair->key);
 			v = yaml_document_get_node(&l.doc, pair->value);
 			if (k->type != YAML_SCALAR_NODE || strcmp((char *)
-			    k->data.scalar.value, "extends") != 0)
+			    k->data.scalar.value, "extends") != 0 ||
+			    is_null(v))
 				continue;
 			if ((s = scalar(&l, v)) == NULL)
 				break;
@@ -1208,11 +1030,12 @@ load_into(struct sg_registry *reg, size_t i, struct sg_dialect *d,
 			*d = *base;
 			d->name = reg->names[i];
 			d->index = (unsigned)i;
+			d->base = b;
 			d->path = l.src.name;
 			d->name_re = NULL;
 		}
 		if (l.errors == 0) {
-			apply(&l, root, top_keys);
+			read_map(&l, root, "", SG_IN_DIALECT, d);
 			finish(&l, root);
 		}
 	}
@@ -1225,7 +1048,9 @@ load_into(struct sg_registry *reg, size_t i, struct sg_dialect *d,
 static const struct sg_dialect *
 load(struct sg_registry *reg, size_t i, struct sg_diag *diag)
 {
-	struct sg_dialect	*d;
+	const struct sg_dialect_key	*keys;
+	struct sg_dialect		*d;
+	size_t				 k, nkeys;
 
 	if (reg->loaded[i] != NULL)
 		return reg->loaded[i];
@@ -1235,22 +1060,14 @@ load(struct sg_registry *reg, size_t i, struct sg_diag *diag)
 	d = sg_arena_alloc(reg->arena, sizeof *d);
 	d->name = reg->names[i];
 	d->index = (unsigned)i;
-	d->title = d->name;
 	d->path = sg_arena_printf(reg->arena, "%s/%s.yaml", reg->dir,
 	    reg->names[i]);
-	d->max_name = 128;
-	d->quote_open = d->quote_close = "\"";
-	d->block_begin = d->block_end = "";
-	d->table_options = "";
-	d->sequence_options = "";
-	d->guards[SG_OBJ_TABLE].style = SG_GUARD_NATIVE;
-	/* Standard SQL, which a dialect's dml: section departs from. */
-	d->qualified_set_target = true;
-	d->table_alias_as = true;
-	d->concat = "{left} || {right}";
-	d->commit = "COMMIT";
-	d->alter.separator = ", ";
-	d->alter.after_add_column = "";
+	d->base = -1;
+	/* The table's defaults; "extends" replaces them all. */
+	keys = sg_dialect_keys(&nkeys);
+	for (k = 0; k < nkeys; k++)
+		if (keys[k].in == SG_IN_DIALECT)
+			reset(&keys[k], d);
 	if (!load_into(reg, i, d, diag)) {
 		pcre2_code_free(d->name_re);
 		reg->loading[i] = false;
@@ -1265,6 +1082,13 @@ const struct sg_dialect *
 sg_registry_load(struct sg_registry *reg, size_t i, struct sg_diag *diag)
 {
 	return i < reg->n ? load(reg, i, diag) : NULL;
+}
+
+int
+sg_registry_base(const struct sg_registry *reg, size_t i)
+{
+	return i < reg->n && reg->loaded[i] != NULL ? reg->loaded[i]->base :
+	    -1;
 }
 
 bool

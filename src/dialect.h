@@ -158,6 +158,7 @@ enum sg_case {
 struct sg_dialect {
 	const char		*name;		/* file name without .yaml */
 	unsigned		 index;		/* bit in dialect masks */
+	int			 base;		/* the index it extends, or -1 */
 	const char		*title;
 	const char		*path;
 	enum sg_client		 client;
@@ -231,6 +232,69 @@ struct sg_dialect {
 	struct sg_alter		 alter;
 };
 
+/*
+ * The schema of templates/<dialect>.yaml: one row per key, read by one
+ * generic reader in dialect.c (tmux's options-table.c and options.c).
+ * The rows are in src/dialect-keys.c; man/sqlgen-dialect.5 documents
+ * each one and tests/check-dialect-keys.sh holds the two together.
+ */
+enum sg_key_type {
+	SG_KEY_SECTION,		/* a mapping of the keys whose path it starts */
+	SG_KEY_TEXT,		/* text, as it stands */
+	SG_KEY_TEMPLATE,	/* text whose {placeholders} are among names */
+	SG_KEY_BLOCK,		/* a template; one final newline dropped */
+	SG_KEY_BOOL,		/* true or false (yes or no) */
+	SG_KEY_UNSIGNED,	/* a number from min to max */
+	SG_KEY_ENUM,		/* one of names; names[i] stores min + i */
+	SG_KEY_FLAGS,		/* a list of names; see below */
+	SG_KEY_GUARD,		/* "native", or units (struct sg_guard) */
+	SG_KEY_UNITS,		/* units; their count is at aux */
+	SG_KEY_REGEX,		/* a PCRE2 pattern, compiled */
+	SG_KEY_WORDS,		/* a list of words: a case-insensitive set */
+	SG_KEY_QUOTE,		/* [open, close]; close is at aux */
+	SG_KEY_EXTENDS,		/* the dialect this one starts from */
+	/* The few shapes of their own, each with a small reader. */
+	SG_KEY_RULES,		/* blocks.rules: a list of rule mappings */
+	SG_KEY_RULE_PATTERN,	/* forbid (min 1) or require (min 0) */
+	SG_KEY_TABLESPACE_MOVE,	/* a section with a struct of its own */
+	SG_KEY_TABLESPACES	/* NAME: mapping; the count is at aux */
+};
+
+/* The struct a key's offset is into. */
+enum sg_key_in {
+	SG_IN_DIALECT,		/* struct sg_dialect */
+	SG_IN_RULE,		/* struct sg_body_rule: blocks.rules[] */
+	SG_IN_TABLESPACE_MOVE,	/* struct sg_tablespace_move */
+	SG_IN_TABLESPACE	/* struct sg_tablespace */
+};
+
+/*
+ * One key.  path is dotted ("alter.drop_index"); "[]" stands for any
+ * item of a list and "*" for any name of a mapping.  SG_KEY_FLAGS: the
+ * last of names sets the bool at aux, names[i] before it the i-th bool
+ * of the array at offset.  def is the value before any file sets one,
+ * and the one "~" (null) gives back, written as the YAML would be.
+ */
+struct sg_dialect_key {
+	const char		*path;
+	enum sg_key_type	 type;
+	enum sg_key_in		 in;
+	size_t			 offset;
+	size_t			 aux;
+	const char *const	*names;	/* placeholders, or enum names */
+	unsigned		 min;
+	unsigned		 max;
+	bool			 required;
+	const char		*def;
+	const char		*help;	/* one line */
+};
+
+/*
+ * The rows of the schema, in the order the man page gives them; *n is
+ * set to their number.  Static; the caller frees nothing.
+ */
+const struct sg_dialect_key	*sg_dialect_keys(size_t *);
+
 /* The dialects found in a templates directory, loaded on demand. */
 struct sg_registry;
 
@@ -251,6 +315,12 @@ int			 sg_registry_find(const struct sg_registry *,
  */
 const struct sg_dialect	*sg_registry_load(struct sg_registry *, size_t,
 			    struct sg_diag *);
+/*
+ * The index of the dialect that dialect i extends ("extends:"), or -1
+ * if it extends none or is not loaded.  Loading a dialect loads the
+ * chain it extends, so the chain of a loaded dialect is complete.
+ */
+int			 sg_registry_base(const struct sg_registry *, size_t);
 
 /* True if name is reserved in d and must be quoted there. */
 bool	sg_dialect_reserved(const struct sg_dialect *, const char *);

@@ -73,6 +73,110 @@ test_dialect_given_two_names_or_types(void **state)
 	    "t.sqlg:2:39: error: a dialect is given two types\n");
 }
 
+/* The bit of the dialect called name. */
+static uint64_t
+bit(const char *name)
+{
+	int	i = sg_registry_find(reg, name);
+
+	assert_true(i >= 0);
+	return UINT64_C(1) << i;
+}
+
+/*
+ * Dialect families: a dialect named in a pin or a type override covers
+ * the dialects that extend it, unless those are named there too.
+ */
+static void
+test_family_pins_and_types(void **state)
+{
+	struct unit		*u = *state;
+	struct sg_create_table	*t;
+	struct sg_type		*ty;
+	unsigned		 rac = (unsigned)sg_registry_find(reg,
+				    "oracle_rac");
+	unsigned		 ndb = (unsigned)sg_registry_find(reg,
+				    "mysql_cluster");
+
+	check_ok(u,
+	    "create table T [oracle: A] (\n"
+	    "    C varchar(5) [mysql: varchar(9)],\n"
+	    "    D varchar(5) [mysql: varchar(9)] [mysql_cluster: char(7)]\n"
+	    ");\n"
+	    "create table U [oracle: B] [oracle_rac: C] [postgresql: D] "
+	    "(A integer);");
+	t = table_at(u, 0);
+	/* The base covers its extension. */
+	assert_true(t->name.pins->mask == (bit("oracle") | bit("oracle_rac")));
+	assert_string_equal(sg_pin_for(&t->name, rac)->text, "A");
+	ty = &column_at(t, 0)->type;
+	assert_true(ty->overrides->mask == (bit("mysql") | bit("mysql_cluster")));
+	assert_int_equal(sg_type_for(ty, ndb)->len, 9);
+	/* A named extension has its own. */
+	ty = &column_at(t, 1)->type;
+	assert_true(ty->overrides->mask == bit("mysql"));
+	assert_int_equal(sg_type_for(ty, ndb)->kind, SG_T_CHAR);
+	assert_int_equal(sg_type_for(ty, ndb)->len, 7);
+	t = table_at(u, 1);
+	assert_true(t->name.pins->mask == bit("oracle"));
+	assert_string_equal(sg_pin_for(&t->name, rac)->text, "C");
+	assert_string_equal(sg_pin_for(&t->name, (unsigned)sg_registry_find(
+	    reg, "oracle"))->text, "B");
+	assert_null(sg_pin_for(&t->name, ndb));
+}
+
+/* A name its family breaks the rules with is reported once, for oracle. */
+static void
+test_family_pin_error_once(void **state)
+{
+	check_fails(*state,
+	    "create table T [oracle: TOO_LONG_FOR_ORACLE_AT_31_CHARS] "
+	    "(A integer);",
+	    "t.sqlg:1:25: error: 'TOO_LONG_FOR_ORACLE_AT_31_CHARS' is longer "
+	    "than oracle allows (30 characters)\n");
+}
+
+/* "not for oracle" also leaves out oracle_rac; "for mysql" covers NDB. */
+static void
+test_family_blocks(void **state)
+{
+	struct unit		*u = *state;
+	struct sg_block		*b;
+
+	check_ok(u,
+	    "block b\n"
+	    "    for postgresql, h2, mssql, db2 <<'SQL'\n"
+	    "        SELECT 1\n"
+	    "    SQL\n"
+	    "    for mysql <<'SQL'\n"
+	    "        SELECT 2\n"
+	    "    SQL\n"
+	    "    not for oracle;\n"
+	    "block c\n"
+	    "    for oracle <<'SQL'\n"
+	    "        BEGIN NULL; END;\n"
+	    "    SQL\n"
+	    "    not for oracle_rac, postgresql, h2, mssql, db2, mysql;\n");
+	b = (struct sg_block *)stmt_at(u, 0);
+	assert_true(b->not_mask == (bit("oracle") | bit("oracle_rac")));
+	assert_true(b->fors->next->mask == (bit("mysql") |
+	    bit("mysql_cluster")));
+	b = (struct sg_block *)stmt_at(u, 1);
+	assert_true(b->fors->mask == bit("oracle"));
+	assert_true(b->not_mask & bit("oracle_rac"));
+	assert_true(b->not_mask & bit("mysql_cluster"));
+	assert_false(b->fors->mask & bit("oracle_rac"));
+	/* mysql_cluster is left without text: no family names it. */
+	check_fails(u,
+	    "block d\n"
+	    "    for postgresql, h2, mssql, db2, oracle <<'SQL'\n"
+	    "        SELECT 1\n"
+	    "    SQL\n"
+	    "    not for mysql_cluster;\n",
+	    "t.sqlg:1:1: error: block d has no text for mysql: give it with "
+	    "'for mysql <<TAG' or say 'not for mysql'\n");
+}
+
 /* The mask has one bit per dialect named, by registry index. */
 static void
 test_dialect_masks(void **state)
@@ -431,8 +535,10 @@ test_identity_implies_not_null(void **state)
 	assert_ptr_equal(t->identity, c);
 	assert_string_equal(c->sequence->ident.text, "S");
 	assert_string_equal(c->trigger->ident.text, "TR");
+	/* oracle_rac extends oracle: the pin is its too. */
 	assert_true(c->sequence->pins->mask ==
-	    UINT64_C(1) << sg_registry_find(reg, "oracle"));
+	    ((UINT64_C(1) << sg_registry_find(reg, "oracle")) |
+	    (UINT64_C(1) << sg_registry_find(reg, "oracle_rac"))));
 	assert_true(column_at(t, 1)->not_null);
 	assert_false(column_at(t, 1)->identity);
 	assert_string_equal(column_at(t, 2)->def->text, "5");
@@ -484,6 +590,9 @@ main(void)
 		T(test_unknown_dialect_in_pin),
 		T(test_dialect_named_twice),
 		T(test_dialect_given_two_names_or_types),
+		T(test_family_pins_and_types),
+		T(test_family_pin_error_once),
+		T(test_family_blocks),
 		T(test_dialect_masks),
 		T(test_pinned_name_too_long),
 		T(test_pinned_name_at_limit),

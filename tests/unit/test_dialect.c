@@ -531,6 +531,180 @@ test_base_is_valid(void **state)
 	assert_true(sg_dialect_name_ok(d, "_A1"));
 }
 
+/*
+ * "~" (YAML's null) gives a key back its default: an extension drops what
+ * its base set, and a section resets every key below it.  A quoted '~'
+ * is text.
+ */
+static void
+test_null_clears_inherited_key(void **state)
+{
+	struct tmpdir		*t = *state;
+	const struct sg_dialect	*b, *d;
+	int			 bi, di;
+
+	write_file(t, "base.yaml", base_yaml);
+	write_file(t, "placeholder.yaml", "extends: base\n"
+	    "uuid:\n  expression: NEWID()\n  column_placeholder: NONE\n"
+	    "tables:\n  options: ENGINE X\n  key_columns_not_null: true\n"
+	    "dml:\n  commit: END\n"
+	    "names:\n  max_length: 30\n");
+	write_file(t, "cleared.yaml", "extends: placeholder\n"
+	    "uuid:\n  column_placeholder: ~\n"
+	    "tables: ~\n"
+	    "dml:\n  commit: null\n"
+	    "names:\n  max_length:\n"
+	    "alter:\n  separator: '~'\n");
+	t->reg = sg_registry_open(t->path, &t->cap.diag);
+	assert_non_null(t->reg);
+	bi = sg_registry_find(t->reg, "placeholder");
+	di = sg_registry_find(t->reg, "cleared");
+	d = sg_registry_load(t->reg, (size_t)di, &t->cap.diag);
+	assert_string_equal(capture_text(&t->cap), "");
+	assert_non_null(d);
+	b = sg_registry_load(t->reg, (size_t)bi, &t->cap.diag);
+	assert_string_equal(b->uuid.placeholder, "NONE");
+	assert_string_equal(b->table_options, "ENGINE X");
+	assert_null(d->uuid.placeholder);
+	assert_string_equal(d->uuid.expression, "NEWID()");
+	/* Back to the table's defaults, not to nothing. */
+	assert_string_equal(d->table_options, "");
+	assert_false(d->key_columns_not_null);
+	assert_string_equal(d->commit, "COMMIT");
+	assert_int_equal(d->max_name, 128);
+	assert_string_equal(d->alter.separator, "~");
+	/* The chain of extends, as the registry tells it. */
+	assert_int_equal(d->base, bi);
+	assert_int_equal(sg_registry_base(t->reg, (size_t)di), bi);
+	assert_int_equal(sg_registry_base(t->reg, (size_t)bi),
+	    sg_registry_find(t->reg, "base"));
+	assert_int_equal(sg_registry_base(t->reg,
+	    (size_t)sg_registry_find(t->reg, "base")), -1);
+}
+
+/* A required key that "~" clears is missing. */
+static void
+test_null_clears_required_key(void **state)
+{
+	bad_dialect(*state,
+	    "extends: base\n"
+	    "literals:\n"
+	    "  true: ~\n"
+	    "types:\n"
+	    "  clob: ~\n",
+	    "@/bad.yaml:1:1: error: required key 'types.clob' is missing\n"
+	    "@/bad.yaml:1:1: error: required key 'literals.true' is "
+	    "missing\n");
+}
+
+/* The keys that undo changes: optional, with placeholders of their own. */
+static void
+test_undo_keys(void **state)
+{
+	struct tmpdir		*t = *state;
+	const struct sg_dialect	*d;
+
+	write_file(t, "base.yaml", base_yaml);
+	write_file(t, "undo.yaml", "extends: base\n"
+	    "alter:\n"
+	    "  drop_table: DROP TABLE {if_exists}{table}\n"
+	    "  drop_sequence: DROP SEQUENCE {if_exists}{sequence}\n"
+	    "  drop_trigger: DROP TRIGGER {if_exists}{trigger} ON {table}\n"
+	    "  drop_constraint: ALTER TABLE {table} DROP CONSTRAINT "
+	    "{if_exists}{constraint}\n"
+	    "  drop_unique: ALTER TABLE {table} DROP INDEX {constraint}\n"
+	    "  drop_foreign_key: ALTER TABLE {table} DROP FOREIGN KEY "
+	    "{constraint}\n"
+	    "guards:\n"
+	    "  drop_table: native\n"
+	    "  rename_table:\n"
+	    "    - statement: IF '{name}' {statement}\n");
+	t->reg = sg_registry_open(t->path, &t->cap.diag);
+	d = sg_registry_load(t->reg, (size_t)sg_registry_find(t->reg,
+	    "undo"), &t->cap.diag);
+	assert_string_equal(capture_text(&t->cap), "");
+	assert_non_null(d);
+	assert_string_equal(d->alter.drop_table,
+	    "DROP TABLE {if_exists}{table}");
+	assert_string_equal(d->alter.drop_foreign_key,
+	    "ALTER TABLE {table} DROP FOREIGN KEY {constraint}");
+	assert_int_equal(d->guards[SG_OBJ_DROP_TABLE].style, SG_GUARD_NATIVE);
+	assert_int_equal(d->guards[SG_OBJ_RENAME_TABLE].style,
+	    SG_GUARD_TEMPLATE);
+	assert_int_equal(d->guards[SG_OBJ_DROP_TRIGGER].style,
+	    SG_GUARD_NONE);
+	assert_string_equal(sg_object_names[SG_OBJ_DROP_CONSTRAINT],
+	    "drop_constraint");
+	/* Absent, they are NULL. */
+	d = sg_registry_load(t->reg, (size_t)sg_registry_find(t->reg,
+	    "base"), &t->cap.diag);
+	assert_null(d->alter.drop_table);
+	assert_null(d->alter.drop_unique);
+	assert_int_equal(d->base, -1);
+}
+
+static void
+test_undo_key_placeholders(void **state)
+{
+	bad_dialect(*state,
+	    "extends: base\n"
+	    "alter:\n"
+	    "  drop_table: DROP TABLE {index}\n"
+	    "  drop_trigger: DROP TRIGGER {sequence}\n",
+	    "@/bad.yaml:3:15: error: unknown placeholder '{index}'\n"
+	    "@/bad.yaml:4:17: error: unknown placeholder '{sequence}'\n");
+}
+
+/* The table: each path once, and each row where its path says. */
+static void
+test_key_table(void **state)
+{
+	const struct sg_dialect_key	*keys;
+	size_t				 i, j, n;
+
+	(void)state;
+	keys = sg_dialect_keys(&n);
+	assert_true(n > 90);
+	for (i = 0; i < n; i++) {
+		assert_non_null(keys[i].help);
+		for (j = 0; j < i; j++)
+			if (strcmp(keys[i].path, keys[j].path) == 0)
+				fail_msg("%s twice", keys[i].path);
+		if (keys[i].required)
+			assert_null(keys[i].def);
+		/* What the reader looks up must be there. */
+		switch (keys[i].type) {
+		case SG_KEY_TEMPLATE:
+		case SG_KEY_BLOCK:
+		case SG_KEY_GUARD:
+		case SG_KEY_UNITS:
+		case SG_KEY_ENUM:
+		case SG_KEY_FLAGS:
+			if (keys[i].names == NULL)
+				fail_msg("%s has no names", keys[i].path);
+			break;
+		default:
+			break;
+		}
+		/* A default is a value the key takes. */
+		if (keys[i].def == NULL)
+			continue;
+		if (keys[i].type == SG_KEY_ENUM) {
+			for (j = 0; keys[i].names[j] != NULL; j++)
+				if (strcmp(keys[i].names[j], keys[i].def) == 0)
+					break;
+			assert_non_null(keys[i].names[j]);
+		} else if (keys[i].type == SG_KEY_BOOL)
+			assert_true(strcmp(keys[i].def, "true") == 0 ||
+			    strcmp(keys[i].def, "false") == 0);
+		else if (keys[i].type == SG_KEY_UNSIGNED)
+			assert_in_range(strtoul(keys[i].def, NULL, 10),
+			    keys[i].min, keys[i].max);
+		else if (keys[i].type == SG_KEY_GUARD)
+			assert_string_equal(keys[i].def, "native");
+	}
+}
+
 static void
 test_unknown_key(void **state)
 {
@@ -590,12 +764,12 @@ test_unknown_identity_strategy(void **state)
 	    "extends: base\n"
 	    "identity:\n"
 	    "  strategy: magic\n",
-	    "@/bad.yaml:3:13: error: unknown identity strategy 'magic' "
+	    "@/bad.yaml:3:13: error: unknown identity.strategy 'magic' "
 	    "(auto_increment, identity, sequence_default or "
 	    "sequence_trigger)\n");
 }
 
-/* Each missing type is named, at the top-level mapping. */
+/* Each missing type is named by its path, at the top-level mapping. */
 static void
 test_missing_types(void **state)
 {
@@ -611,17 +785,17 @@ test_missing_types(void **state)
 	    "identity:\n"
 	    "  strategy: identity\n"
 	    "  keyword: IDENTITY\n",
-	    "@/bad.yaml:2:1: error: no type given for 'integer'\n"
-	    "@/bad.yaml:2:1: error: no type given for 'smallint'\n"
-	    "@/bad.yaml:2:1: error: no type given for 'bigint'\n"
-	    "@/bad.yaml:2:1: error: no type given for 'varchar'\n"
-	    "@/bad.yaml:2:1: error: no type given for 'char'\n"
-	    "@/bad.yaml:2:1: error: no type given for 'boolean'\n"
-	    "@/bad.yaml:2:1: error: no type given for 'timestamp'\n"
-	    "@/bad.yaml:2:1: error: no type given for 'date'\n"
-	    "@/bad.yaml:2:1: error: no type given for 'decimal'\n"
-	    "@/bad.yaml:2:1: error: no type given for 'blob'\n"
-	    "@/bad.yaml:2:1: error: no type given for 'clob'\n");
+	    "@/bad.yaml:2:1: error: required key 'types.integer' is missing\n"
+	    "@/bad.yaml:2:1: error: required key 'types.smallint' is missing\n"
+	    "@/bad.yaml:2:1: error: required key 'types.bigint' is missing\n"
+	    "@/bad.yaml:2:1: error: required key 'types.varchar' is missing\n"
+	    "@/bad.yaml:2:1: error: required key 'types.char' is missing\n"
+	    "@/bad.yaml:2:1: error: required key 'types.boolean' is missing\n"
+	    "@/bad.yaml:2:1: error: required key 'types.timestamp' is missing\n"
+	    "@/bad.yaml:2:1: error: required key 'types.date' is missing\n"
+	    "@/bad.yaml:2:1: error: required key 'types.decimal' is missing\n"
+	    "@/bad.yaml:2:1: error: required key 'types.blob' is missing\n"
+	    "@/bad.yaml:2:1: error: required key 'types.clob' is missing\n");
 }
 
 static void
@@ -631,7 +805,7 @@ test_unknown_type(void **state)
 	    "extends: base\n"
 	    "types:\n"
 	    "  text: TEXT\n",
-	    "@/bad.yaml:3:3: error: unknown type 'text'\n");
+	    "@/bad.yaml:3:3: error: unknown key 'text'\n");
 }
 
 static void
@@ -644,9 +818,12 @@ test_missing_requirements(void **state)
 	    "blob: L, clob: K }\n"
 	    "identity:\n"
 	    "  strategy: sequence_default\n",
-	    "@/bad.yaml:1:1: error: no statement terminator given\n"
-	    "@/bad.yaml:1:1: error: literals true, false and "
-	    "current_timestamp are required\n"
+	    "@/bad.yaml:1:1: error: required key 'terminators.statement' is "
+	    "missing\n"
+	    "@/bad.yaml:1:1: error: required key 'literals.true' is missing\n"
+	    "@/bad.yaml:1:1: error: required key 'literals.false' is missing\n"
+	    "@/bad.yaml:1:1: error: required key 'literals.current_timestamp' "
+	    "is missing\n"
 	    "@/bad.yaml:1:1: error: identity strategy needs create_sequence "
 	    "and sequence_name\n"
 	    "@/bad.yaml:1:1: error: sequence_default needs a default\n");
@@ -714,8 +891,8 @@ test_wrong_shapes(void **state)
 	    "@/bad.yaml:3:15: error: max_length must be a number from 8 to "
 	    "1024\n"
 	    "@/bad.yaml:4:10: error: quote must be a list of two strings\n"
-	    "@/bad.yaml:5:17: error: catalog_case must be upper, lower or "
-	    "preserve\n"
+	    "@/bad.yaml:5:17: error: unknown names.catalog_case 'mixed' "
+	    "(preserve, upper or lower)\n"
 	    "@/bad.yaml:6:13: error: reserved must be a list of words\n"
 	    "@/bad.yaml:8:25: error: expected true or false, not 'maybe'\n"
 	    "@/bad.yaml:10:10: error: a guard is 'native' or a list of "
@@ -784,6 +961,11 @@ main(void)
 		cmocka_unit_test(test_table_flags),
 		cmocka_unit_test(test_guards),
 		T(test_base_is_valid),
+		T(test_null_clears_inherited_key),
+		T(test_null_clears_required_key),
+		T(test_undo_keys),
+		T(test_undo_key_placeholders),
+		cmocka_unit_test(test_key_table),
 		T(test_unknown_key),
 		T(test_unknown_nested_key),
 		T(test_unknown_placeholder),

@@ -13,6 +13,8 @@ int	sg_yylex(SG_YYSTYPE *, struct sg_loc *, yyscan_t);
 }
 
 %code {
+#include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +27,8 @@ static struct sg_expr *new_expr(struct sg_parse *, enum sg_expr_kind,
 		    const struct sg_loc *);
 static struct sg_expr *new_binary(struct sg_parse *, enum sg_op,
 		    struct sg_expr *, struct sg_expr *, const struct sg_loc *);
+static const struct sg_value *size(struct sg_parse *, const char *,
+		    const struct sg_loc *, unsigned *);
 
 /* A span starts at its first non-empty symbol (jq, PostgreSQL). */
 #define YYLLOC_DEFAULT(cur, rhs, n) do {				\
@@ -268,22 +272,22 @@ type_base:
 		{
 			$$ = sg_arena_alloc(ps->arena, sizeof *$$);
 			$$->kind = SG_T_VARCHAR;
-			$$->len = (unsigned)strtoul($3, NULL, 10);
+			$$->len_as_written = size(ps, $3, &@3, &$$->len);
 			$$->loc = @$;
 		}
 	| CHAR_P '(' NUMBER ')'
 		{
 			$$ = sg_arena_alloc(ps->arena, sizeof *$$);
 			$$->kind = SG_T_CHAR;
-			$$->len = (unsigned)strtoul($3, NULL, 10);
+			$$->len_as_written = size(ps, $3, &@3, &$$->len);
 			$$->loc = @$;
 		}
 	| DECIMAL_P '(' NUMBER ',' NUMBER ')'
 		{
 			$$ = sg_arena_alloc(ps->arena, sizeof *$$);
 			$$->kind = SG_T_DECIMAL;
-			$$->len = (unsigned)strtoul($3, NULL, 10);
-			$$->scale = (unsigned)strtoul($5, NULL, 10);
+			$$->len_as_written = size(ps, $3, &@3, &$$->len);
+			$$->scale_as_written = size(ps, $5, &@5, &$$->scale);
 			$$->loc = @$;
 		}
 	;
@@ -1134,6 +1138,26 @@ new_binary(struct sg_parse *ps, enum sg_op op, struct sg_expr *l,
 	x->left = l;
 	x->right = r;
 	return x;
+}
+
+/*
+ * A size in a type, kept as written for check.c to judge; *value gets
+ * it if it is an integer that fits, else 0 (never a wrapped or
+ * truncated number).
+ */
+static const struct sg_value *
+size(struct sg_parse *ps, const char *text, const struct sg_loc *loc,
+    unsigned *value)
+{
+	struct sg_value	*v;
+	int64_t		 n;
+
+	v = sg_arena_alloc(ps->arena, sizeof *v);
+	v->kind = SG_V_NUMBER;
+	v->text = text;
+	v->loc = *loc;
+	*value = sg_number_int(text, 0, UINT_MAX, &n) ? (unsigned)n : 0;
+	return v;
 }
 
 static void

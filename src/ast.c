@@ -1,4 +1,5 @@
 /* Node allocation and small accessors shared by check and emit. */
+#include <stdint.h>
 #include <string.h>
 
 #include "ast.h"
@@ -67,4 +68,37 @@ sg_pin_for(const struct sg_name *nm, unsigned dialect)
 		if (p->mask & ((uint64_t)1 << dialect))
 			return &p->name;
 	return NULL;
+}
+
+bool
+sg_number_int(const char *text, int64_t min, int64_t max, int64_t *out)
+{
+	const char	*p = text;
+	uint64_t	 mag = 0, limit;
+	bool		 neg = *p == '-';
+
+	if (neg)
+		p++;
+	if (*p < '0' || *p > '9')
+		return false;
+	/* The largest magnitude the sign allows: -min or max. */
+	if (neg)
+		limit = min < 0 ? (uint64_t)-(min + 1) + 1 : 0;
+	else
+		limit = max < 0 ? 0 : (uint64_t)max;
+	for (; *p >= '0' && *p <= '9'; p++) {
+		if ((uint64_t)(*p - '0') > limit ||
+		    mag > (limit - (uint64_t)(*p - '0')) / 10)
+			return false;
+		mag = mag * 10 + (uint64_t)(*p - '0');
+	}
+	if (*p != '\0')
+		return false;	/* "1.5": not an integer, whatever its value */
+	if (neg && mag == 0)
+		*out = 0;
+	else if (neg)
+		*out = -(int64_t)(mag - 1) - 1;
+	else
+		*out = (int64_t)mag;
+	return *out >= min && *out <= max;
 }

@@ -105,6 +105,12 @@ struct sg_type {
 	unsigned			 scale;	/* decimal s */
 	struct sg_loc			 loc;
 	struct sg_type_override		*overrides;
+	/*
+	 * len and scale as written, for check.c: "varchar(1.5)" must be
+	 * an error at the 1.5, never a silently changed length.
+	 */
+	const struct sg_value		*len_as_written;
+	const struct sg_value		*scale_as_written;
 };
 
 /* "[h2: varchar(200)]": the type one or more dialects use instead. */
@@ -454,5 +460,11 @@ const char *sg_type_name(enum sg_type_kind);
 const struct sg_type *sg_type_for(const struct sg_type *, unsigned dialect);
 /* The name a dialect uses: its pin if one names the dialect, else NULL. */
 const struct sg_ident *sg_pin_for(const struct sg_name *, unsigned dialect);
+/*
+ * True if text, a number as the DSL writes it, is an integer ("-" and
+ * digits: no point, no exponent) from min to max, and then its value in
+ * *out.  Exact: nothing is rounded, and no digit string overflows.
+ */
+bool	 sg_number_int(const char *, int64_t min, int64_t max, int64_t *);
 
 #endif

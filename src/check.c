@@ -6,6 +6,7 @@
  * "blocks: rules:" of each dialect they give text for.  A dialect named
  * in a pin, a type override or a block stands for its family too.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "check.h"
@@ -176,19 +177,64 @@ check_name(struct check *c, struct sg_name *nm)
 	}
 }
 
+/*
+ * The sizes a type may have, whatever the dialect: a length fits the
+ * signed 32-bit integer every catalog keeps it in, and a precision the
+ * 1000 digits of PostgreSQL's numeric (only H2 allows more; the others
+ * 31 to 65).  Each database has lower limits of its own (VARCHAR 4000
+ * bytes in Oracle, 8000 in SQL Server, DECIMAL(31) in Db2), reported
+ * by the database; the dialect files could carry them one day.
+ */
+#define SG_MAX_LENGTH		2147483647
+#define SG_MAX_PRECISION	1000
+
+/*
+ * A size as written must be an integer from min to max: the number the
+ * script says is the number the database gets, or it is an error at
+ * the number.  Returns whether it was.  A type built without a source
+ * (v NULL, in a test) has nothing to judge.
+ */
+static bool
+check_size(struct check *c, const struct sg_value *v, const char *what,
+    int64_t min, int64_t max, const char *why)
+{
+	int64_t	n;
+
+	if (v == NULL || sg_number_int(v->text, min, max, &n))
+		return true;
+	error(c, &v->loc, "%s %s is not an integer from %lld to %lld%s", what,
+	    v->text, (long long)min, (long long)max, why);
+	return false;
+}
+
 static void
 check_type(struct check *c, struct sg_type *t)
 {
 	struct sg_type_override	*o;
 	uint64_t		 seen = 0, named = 0;
 
-	if ((t->kind == SG_T_VARCHAR || t->kind == SG_T_CHAR ||
-	    t->kind == SG_T_DECIMAL) && t->len == 0)
-		error(c, &t->loc, "%s length must be at least 1",
-		    sg_type_name(t->kind));
-	if (t->kind == SG_T_DECIMAL && t->scale > t->len)
-		error(c, &t->loc, "decimal scale %u exceeds its precision %u",
-		    t->scale, t->len);
+	switch (t->kind) {
+	case SG_T_VARCHAR:
+		check_size(c, t->len_as_written, "varchar length", 1,
+		    SG_MAX_LENGTH, "");
+		break;
+	case SG_T_CHAR:
+		check_size(c, t->len_as_written, "char length", 1,
+		    SG_MAX_LENGTH, "");
+		break;
+	case SG_T_DECIMAL:
+		/* The scale is judged against a precision that stands. */
+		if (check_size(c, t->len_as_written, "decimal precision", 1,
+		    SG_MAX_PRECISION, ""))
+			check_size(c, t->scale_as_written, "decimal scale", 0,
+			    t->len, " (its precision)");
+		else
+			check_size(c, t->scale_as_written, "decimal scale", 0,
+			    SG_MAX_PRECISION, "");
+		break;
+	default:
+		break;
+	}
 	for (o = t->overrides; o != NULL; o = o->next)
 		named |= named_mask(c, o->dialects);
 	for (o = t->overrides; o != NULL; o = o->next) {
@@ -214,6 +260,38 @@ use_uuid(struct check *c, const struct sg_loc *loc)
 	if (!c->script->uses_uuid)
 		c->script->uuid_loc = *loc;
 	c->script->uses_uuid = true;
+}
+
+/*
+ * A number for an integer column must be an integer its type holds, as
+ * written: "1.5" or "1.0" is not one, and nothing is rounded for the
+ * database to round again its own way.
+ */
+static void
+check_int_default(struct check *c, const struct sg_column *col)
+{
+	const struct sg_value	*v = col->def;
+	int64_t			 min, max, n;
+
+	switch (col->type.kind) {
+	case SG_T_SMALLINT:
+		min = INT16_MIN;
+		max = INT16_MAX;
+		break;
+	case SG_T_INTEGER:
+		min = INT32_MIN;
+		max = INT32_MAX;
+		break;
+	default:
+		min = INT64_MIN;
+		max = INT64_MAX;
+		break;
+	}
+	if (!sg_number_int(v->text, min, max, &n))
+		error(c, &v->loc, "default %s does not fit %s column %s (an "
+		    "integer from %lld to %lld)", v->text,
+		    sg_type_name(col->type.kind), col->name.ident.text,
+		    (long long)min, (long long)max);
 }
 
 static void
@@ -246,6 +324,8 @@ check_default(struct check *c, struct sg_column *col)
 			error(c, &v->loc, "a number cannot be the default of "
 			    "%s column %s", sg_type_name(k),
 			    col->name.ident.text);
+		else if (is_integer(k))
+			check_int_default(c, col);
 		break;
 	case SG_V_UUID:
 		use_uuid(c, &v->loc);

@@ -1,9 +1,36 @@
-/* Error and warning reporting in the file:line:col form. */
+/*
+ * Error and warning reporting in the file:line:col form.  Located
+ * messages are formatted into one buffer as they come and written in
+ * source order by sg_diag_flush (house style 17: buffered, and each
+ * line quoted in time bounded by a window, not by the line's length).
+ */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "diag.h"
+#include "xmalloc.h"
+
+/*
+ * A line up to this many bytes is quoted whole; a longer one only this
+ * many bytes around the caret, with "..." where it was cut.
+ */
+#define SG_DIAG_QUOTE_MAX	200
+
+/* A held message: its sort key and its text in d->text. */
+struct sg_diag_msg {
+	size_t		 file;		/* place in d->files */
+	unsigned	 line;
+	unsigned	 col;
+	size_t		 seq;		/* report order, for stability */
+	size_t		 off;
+	size_t		 len;
+};
+
+struct sg_diag_file {
+	char		*name;
+};
 
 static const char *const severity_names[] = { "error", "warning", "note" };
 
@@ -14,36 +41,146 @@ sg_diag_init(struct sg_diag *d, FILE *out)
 	d->out = out;
 }
 
-/* Prints the line holding loc and a caret under its first column. */
-static void
-show_line(FILE *out, const struct sg_loc *loc)
+/* The place of src in the run's order of files, given one if new. */
+static size_t
+file_index(struct sg_diag *d, const struct sg_source *src)
 {
-	const char	*text = loc->src->text, *start, *end, *p;
-	size_t		 len = loc->src->len;
-	unsigned	 col;
+	size_t	i;
+
+	/* A run has a few files: a linear search is enough. */
+	for (i = 0; i < d->nfiles; i++)
+		if (strcmp(d->files[i].name, src->name) == 0)
+			return i;
+	d->files = xrealloc(d->files, (d->nfiles + 1) * sizeof *d->files);
+	d->files[d->nfiles].name = xstrdup(src->name);
+	return d->nfiles++;
+}
+
+void
+sg_diag_source(struct sg_diag *d, const struct sg_source *src)
+{
+	(void)file_index(d, src);
+}
+
+static bool
+continuation(char c)
+{
+	return ((unsigned char)c & 0xc0) == 0x80;
+}
+
+/*
+ * Finds the line holding loc's offset and the byte of its column in
+ * d->line.  Starts from the previous quote when it was on the same line
+ * at or before this column, so a run of messages along one line walks
+ * it once.
+ */
+static bool
+find_caret(struct sg_diag *d, const struct sg_loc *loc)
+{
+	const struct sg_source	*src = loc->src;
+	const char		*text = src->text, *p;
+	size_t			 len = src->len, start;
 
 	if (text == NULL || loc->off > len)
-		return;
-	start = text + loc->off;
-	while (start > text && start[-1] != '\n')
-		start--;
-	end = memchr(start, '\n', len - (size_t)(start - text));
-	if (end == NULL)
-		end = text + len;
-	fprintf(out, "  %.*s\n  ", (int)(end - start), start);
+		return false;
+	if (d->line.name != src->name || d->line.text != text ||
+	    d->line.len != len || loc->off < d->line.start ||
+	    loc->off > d->line.end) {
+		start = loc->off;
+		while (start > 0 && text[start - 1] != '\n')
+			start--;
+		p = memchr(text + start, '\n', len - start);
+		d->line.name = src->name;
+		d->line.text = text;
+		d->line.len = len;
+		d->line.start = start;
+		d->line.end = p != NULL ? (size_t)(p - text) : len;
+		d->line.at = start;
+		d->line.col = 1;
+	}
+	if (loc->col < d->line.col) {
+		d->line.at = d->line.start;
+		d->line.col = 1;
+	}
 	/* A column is a character: skip UTF-8 continuation bytes. */
-	for (p = start, col = 1; col < loc->col && p < end; col++) {
-		fputc(*p == '\t' ? '\t' : ' ', out);
-		while (++p < end && ((unsigned char)*p & 0xc0) == 0x80)
+	while (d->line.col < loc->col && d->line.at < d->line.end) {
+		d->line.col++;
+		while (++d->line.at < d->line.end &&
+		    continuation(text[d->line.at]))
 			continue;
 	}
-	fputs("^\n", out);
+	/* Past the end, the caret stands after the last character. */
+	d->line.col = loc->col;
+	return true;
+}
+
+/* Appends the line holding loc, or a window of it, and a caret. */
+static void
+show_line(struct sg_diag *d, const struct sg_loc *loc)
+{
+	struct sg_buf	*b = &d->text;
+	const char	*text = loc->src->text;
+	size_t		 start, end, at, from, to, i;
+
+	if (!find_caret(d, loc))
+		return;
+	start = d->line.start;
+	end = d->line.end;
+	at = d->line.at;
+	from = start;
+	to = end;
+	if (end - start > SG_DIAG_QUOTE_MAX) {
+		from = at - start > SG_DIAG_QUOTE_MAX / 2 ?
+		    at - SG_DIAG_QUOTE_MAX / 2 : start;
+		to = end - from > SG_DIAG_QUOTE_MAX ?
+		    from + SG_DIAG_QUOTE_MAX : end;
+		if (to == end)
+			from = end - SG_DIAG_QUOTE_MAX;
+		/* Cut between characters, never inside one. */
+		while (from < at && continuation(text[from]))
+			from++;
+		while (to < end && continuation(text[to]))
+			to--;
+	}
+	sg_buf_adds(b, from > start ? "  ..." : "  ");
+	sg_buf_add(b, text + from, to - from);
+	sg_buf_adds(b, to < end ? "...\n  " : "\n  ");
+	if (from > start)
+		sg_buf_adds(b, "   ");
+	/* One blank per character, and the tabs where they are. */
+	for (i = from; i < at; i++)
+		if (!continuation(text[i]))
+			sg_buf_addc(b, text[i] == '\t' ? '\t' : ' ');
+	sg_buf_adds(b, "^\n");
+}
+
+/* The message, in a string the caller frees. */
+static char *
+format(const char *fmt, va_list ap)
+{
+	va_list	 copy;
+	char	*s;
+	int	 n;
+
+	va_copy(copy, ap);
+	n = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
+	if (n < 0)
+		return xstrdup(fmt);
+	s = xmalloc((size_t)n + 1);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	return s;
 }
 
 void
 sg_diagv(struct sg_diag *d, enum sg_severity sev, const struct sg_loc *loc,
     const char *fmt, va_list ap)
 {
+	struct sg_buf		 now = { 0 };
+	struct sg_diag_msg	*m;
+	size_t			 off = d->text.len;
+	char			*msg;
+
 	if (sev == SG_ERROR)
 		d->errors++;
 	else if (sev == SG_WARNING) {
@@ -51,15 +188,31 @@ sg_diagv(struct sg_diag *d, enum sg_severity sev, const struct sg_loc *loc,
 		if (d->quiet_warnings)
 			return;
 	}
-	if (loc != NULL && loc->src != NULL)
-		fprintf(d->out, "%s:%u:%u: %s: ", loc->src->name, loc->line,
-		    loc->col, severity_names[sev]);
-	else
-		fprintf(d->out, "sqlgen: %s: ", severity_names[sev]);
-	vfprintf(d->out, fmt, ap);
-	fputc('\n', d->out);
-	if (loc != NULL && loc->src != NULL && !d->no_caret)
-		show_line(d->out, loc);
+	msg = format(fmt, ap);
+	if (loc == NULL || loc->src == NULL) {
+		/* No place to sort by: written at once, in one write. */
+		sg_buf_addf(&now, "sqlgen: %s: %s\n", severity_names[sev], msg);
+		fwrite(now.data, 1, now.len, d->out);
+		sg_buf_free(&now);
+		free(msg);
+		return;
+	}
+	sg_buf_addf(&d->text, "%s:%u:%u: %s: %s\n", loc->src->name,
+	    loc->line, loc->col, severity_names[sev], msg);
+	free(msg);
+	if (!d->no_caret)
+		show_line(d, loc);
+	if (d->nmsgs == d->capmsgs) {
+		d->capmsgs = d->capmsgs != 0 ? d->capmsgs * 2 : 64;
+		d->msgs = xrealloc(d->msgs, d->capmsgs * sizeof *d->msgs);
+	}
+	m = &d->msgs[d->nmsgs];
+	m->file = file_index(d, loc->src);
+	m->line = loc->line;
+	m->col = loc->col;
+	m->seq = d->nmsgs++;
+	m->off = off;
+	m->len = d->text.len - off;
 }
 
 void
@@ -71,4 +224,43 @@ sg_diag(struct sg_diag *d, enum sg_severity sev, const struct sg_loc *loc,
 	va_start(ap, fmt);
 	sg_diagv(d, sev, loc, fmt, ap);
 	va_end(ap);
+}
+
+/* Source order; the report order breaks ties, so the sort is stable. */
+static int
+compare(const void *a, const void *b)
+{
+	const struct sg_diag_msg	*x = a, *y = b;
+
+	if (x->file != y->file)
+		return x->file < y->file ? -1 : 1;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->col != y->col)
+		return x->col < y->col ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+void
+sg_diag_flush(struct sg_diag *d)
+{
+	size_t	i;
+
+	if (d->nmsgs > 0) {
+		qsort(d->msgs, d->nmsgs, sizeof *d->msgs, compare);
+		for (i = 0; i < d->nmsgs; i++)
+			fwrite(d->text.data + d->msgs[i].off, 1,
+			    d->msgs[i].len, d->out);
+		fflush(d->out);
+	}
+	for (i = 0; i < d->nfiles; i++)
+		free(d->files[i].name);
+	free(d->files);
+	free(d->msgs);
+	sg_buf_free(&d->text);
+	d->files = NULL;
+	d->nfiles = 0;
+	d->msgs = NULL;
+	d->nmsgs = d->capmsgs = 0;
+	memset(&d->line, 0, sizeof d->line);
 }

@@ -1,6 +1,12 @@
 /*
  * Diagnostics: "file:line:col: error: message", lower case, no final
  * period, followed by the source line and a caret (jq locfile.c).
+ *
+ * A run reports in pass order (parse, then each check pass, then each
+ * dialect's emission), but a reader wants the messages in source order;
+ * so located messages are held back and sg_diag_flush writes them
+ * sorted.  Each is formatted when it is reported, so a source only
+ * has to live until its messages are reported, not until the flush.
  */
 #ifndef SG_DIAG_H
 #define SG_DIAG_H
@@ -9,6 +15,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+
+#include "buf.h"
 
 /* One input text; diagnostics quote lines from it. */
 struct sg_source {
@@ -33,22 +41,78 @@ enum sg_severity {
 	SG_NOTE
 };
 
+struct sg_diag_msg;
+struct sg_diag_file;
+
 struct sg_diag {
 	FILE		*out;		/* stderr, or a memstream in tests */
 	unsigned	 errors;
 	unsigned	 warnings;
 	bool		 quiet_warnings;
 	bool		 no_caret;
+
+	/* Private to diag.c: the messages waiting for sg_diag_flush. */
+	struct sg_buf		 text;
+	struct sg_diag_msg	*msgs;
+	size_t			 nmsgs;
+	size_t			 capmsgs;
+	/* The files in the order of the run, by name. */
+	struct sg_diag_file	*files;
+	size_t			 nfiles;
+	/*
+	 * The last line quoted, and where its last caret stood: messages
+	 * on one line come left to right, so each quote walks on from the
+	 * previous one rather than from the start of the line.  It is
+	 * keyed by the source's name and text pointers and length, and
+	 * forgotten at each flush.
+	 */
+	struct {
+		const char	*name;
+		const char	*text;
+		size_t		 len;
+		size_t		 start;		/* first byte of the line */
+		size_t		 end;		/* its '\n', or len */
+		size_t		 at;		/* byte of column col */
+		unsigned	 col;
+	}			 line;
 };
 
+/* Sets up d to report to out; nothing is held yet. */
 void	sg_diag_init(struct sg_diag *, FILE *);
+
 /*
- * Reports at loc (NULL for no position; then "sqlgen:" stands first).
- * prefix, if not NULL, is put in front of the message ("mssql: ...").
+ * Gives src the next place in the order of the run's files, unless it
+ * (its name) has one already.  The parser calls it for each input as it
+ * starts, so that inputs sort in command-line order; a source first
+ * seen in a diagnostic (a dialect description) takes its place then.
+ */
+void	sg_diag_source(struct sg_diag *, const struct sg_source *);
+
+/*
+ * Reports at loc; the message is formatted at once, with the quoted
+ * line, so loc->src may be freed after the call.
+ *
+ * A located message is held until sg_diag_flush, which writes all of
+ * them sorted by (file order, line, column); messages at one position
+ * keep the order they were reported in, so a warning given for several
+ * dialects stays in dialect order.  A message without a position (loc
+ * NULL or without a source: "sqlgen: error: ..." for usage and I/O) is
+ * written at once, so such messages come before the located ones.
+ *
+ * The quoted line is cut to a window around the caret when it is long,
+ * so that many messages on one long line cost time and output linear
+ * in their number.
  */
 void	sg_diag(struct sg_diag *, enum sg_severity, const struct sg_loc *,
 	    const char *, ...) __attribute__((format(printf, 4, 5)));
 void	sg_diagv(struct sg_diag *, enum sg_severity, const struct sg_loc *,
 	    const char *, va_list);
+
+/*
+ * Writes the held messages in source order (one write each) and frees
+ * them; the counts stay.  Every run must call it before it exits, and a
+ * test before it reads or closes d->out.  d may report again afterwards.
+ */
+void	sg_diag_flush(struct sg_diag *);
 
 #endif

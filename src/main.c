@@ -455,6 +455,8 @@ main(int argc, char **argv)
 	} else
 		rc = generate(&r, argc, argv);
 done:
+	/* Every path ends here: the held diagnostics, in source order. */
+	sg_diag_flush(&r.diag);
 	free(r.targets);
 	free(r.dialects);
 	sg_registry_free(r.reg);

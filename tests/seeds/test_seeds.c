@@ -314,6 +314,7 @@ generate(const struct block *b, const struct sg_dialect **dp)
 	assert_true(sg_check(&script, reg, &d, 1, &diag));
 	assert_true(sg_emit(&script, d, &out, &diag, NULL));
 	sg_arena_free(script.arena);
+	sg_diag_flush(&diag);
 	fclose(null);
 	free(text);
 	free(plain);
@@ -477,9 +478,11 @@ int
 main(void)
 {
 	struct CMUnitTest	tests[65];
+	struct sg_diag		diag;
 	char			path[4096];
 	size_t			i, r;
 	int			rc;
+	bool			ok;
 
 	srcdir = getenv("srcdir");
 	if (srcdir == NULL)
@@ -493,11 +496,13 @@ main(void)
 			}
 	vars = sg_vars_new();
 	snprintf(path, sizeof path, "%s/migrations/out.set", srcdir);
-	if (!sg_vars_load(vars, path, &(struct sg_diag){ .out = stderr }))
-		return 1;
+	sg_diag_init(&diag, stderr);
+	ok = sg_vars_load(vars, path, &diag);
 	snprintf(path, sizeof path, "%s/templates", srcdir);
-	if ((reg = sg_registry_open(path, &(struct sg_diag){ .out = stderr }))
-	    == NULL)
+	if (ok)
+		ok = (reg = sg_registry_open(path, &diag)) != NULL;
+	sg_diag_flush(&diag);
+	if (!ok)
 		return 1;
 	for (i = 0; i < nblocks; i++)
 		tests[i] = (struct CMUnitTest){ blocks[i].file, test_block,

@@ -64,12 +64,15 @@ slurp(const char *name)
 static const struct sg_dialect *
 dialect(const char *name)
 {
-	struct sg_diag	diag;
-	int		i;
+	const struct sg_dialect	*d;
+	struct sg_diag		 diag;
+	int			 i;
 
 	sg_diag_init(&diag, stderr);
 	assert_true((i = sg_registry_find(reg, name)) >= 0);
-	return sg_registry_load(reg, (size_t)i, &diag);
+	d = sg_registry_load(reg, (size_t)i, &diag);
+	sg_diag_flush(&diag);
+	return d;
 }
 
 /* Parses and checks text for the dialects in the comma list names. */
@@ -96,6 +99,7 @@ compile(struct run *r, const char *text, const char *names)
 	diag.no_caret = true;
 	r->ok = sg_parse(&r->script, &r->src, &diag) &&
 	    sg_check(&r->script, reg, r->targets, r->ntargets, &diag);
+	sg_diag_flush(&diag);
 	fclose(f);
 }
 
@@ -112,6 +116,7 @@ emit(struct run *r, const char *name)
 	sg_diag_init(&diag, null);
 	sg_buf_reset(&r->out);
 	assert_true(sg_emit(&r->script, dialect(name), &r->out, &diag, NULL));
+	sg_diag_flush(&diag);
 	fclose(null);
 	p = strstr(sg_buf_str(&r->out), "again.\n");
 	assert_non_null(p);
@@ -265,6 +270,7 @@ heredoc_errors(void **state)
 		diag.no_caret = true;
 		script.arena = sg_arena_new();
 		assert_false(sg_parse(&script, &src, &diag));
+		sg_diag_flush(&diag);
 		fclose(f);
 		assert_string_equal(msg, "t.sqlg:2:1: error: a NUL byte in "
 		    "the text of <<A\n");
@@ -380,6 +386,7 @@ vars_file(void **state)
 	sg_diag_init(&diag, f);
 	diag.no_caret = true;
 	assert_false(sg_vars_load(v, path, &diag));
+	sg_diag_flush(&diag);
 	fclose(f);
 	/* The good lines are set all the same. */
 	assert_string_equal(sg_vars_get(v, "schema", 6), "WSO2");
@@ -390,6 +397,7 @@ vars_file(void **state)
 	assert_non_null(f = fopen("/dev/null", "w"));
 	sg_diag_init(&diag, f);
 	assert_false(sg_vars_load(v, path, &diag));	/* no such file */
+	sg_diag_flush(&diag);
 	fclose(f);
 	sg_vars_free(v);
 }
@@ -461,9 +469,9 @@ block_missing_text(void **state)
 	}
 	fails_with("block b for h2 <<A\n x\nA\n for h2, h2 <<A\n y\nA\n"
 	    " not for db2, h2;\n", "h2",
-	    "t.sqlg:4:10: error: dialect 'h2' named twice\n"
 	    "t.sqlg:4:6: error: dialect 'h2' is named in two clauses of "
 	    "this statement\n"
+	    "t.sqlg:4:10: error: dialect 'h2' named twice\n"
 	    "t.sqlg:7:15: error: dialect 'h2' is named in two clauses of "
 	    "this statement\n");
 	fails_with("only for postgres <<A\n x\nA;\n", "h2",
@@ -525,6 +533,7 @@ client_runs(const char *name, const char *text, size_t n)
 	assert_non_null(f = open_memstream(&msg, &len));
 	sg_diag_init(&diag, f);
 	assert_int_equal(sg_split(dialect(name), &src, &res, &diag), 0);
+	sg_diag_flush(&diag);
 	fclose(f);
 	if (res.nstmts != n || res.warnings != 0)
 		fail_msg("%s: %zu statements, %u warnings, expected %zu:\n%s",
@@ -698,6 +707,7 @@ yaml_errors(void **state)
 	diag.no_caret = true;
 	assert_non_null(r = sg_registry_open(dir, &diag));
 	assert_null(sg_registry_load(r, 0, &diag));
+	sg_diag_flush(&diag);
 	fclose(f);
 	/* Each message at its line of bad[], after h2.yaml's lines. */
 #define AT(line, what) do {						\
@@ -751,6 +761,7 @@ ts32k_migration(void **state)
 	sg_diag_init(&diag, stderr);
 	snprintf(path, sizeof path, "%s/migrations/out.set", srcdir);
 	assert_true(sg_vars_load(r.vars, path, &diag));
+	sg_diag_flush(&diag);
 	text = slurp("migrations/db2/ts32k.sqlg");
 	compile(&r, text, "db2");
 	out = emit(&r, "db2");
@@ -798,7 +809,9 @@ main(void)
 		srcdir = ".";
 	snprintf(path, sizeof path, "%s/templates", srcdir);
 	sg_diag_init(&diag, stderr);
-	if ((reg = sg_registry_open(path, &diag)) == NULL)
+	reg = sg_registry_open(path, &diag);
+	sg_diag_flush(&diag);
+	if (reg == NULL)
 		return 1;
 	rc = cmocka_run_group_tests_name("blocks", tests, NULL, NULL);
 	sg_registry_free(reg);

@@ -324,9 +324,153 @@ test_type_lengths(void **state)
 {
 	check_fails(*state,
 	    "create table T (A varchar(0), B decimal(2,5), C char(0));",
-	    "t.sqlg:1:19: error: varchar length must be at least 1\n"
-	    "t.sqlg:1:33: error: decimal scale 5 exceeds its precision 2\n"
-	    "t.sqlg:1:49: error: char length must be at least 1\n");
+	    "t.sqlg:1:27: error: varchar length 0 is not an integer from 1 "
+	    "to 2147483647\n"
+	    "t.sqlg:1:43: error: decimal scale 5 is not an integer from 0 to "
+	    "2 (its precision)\n"
+	    "t.sqlg:1:54: error: char length 0 is not an integer from 1 to "
+	    "2147483647\n");
+}
+
+/*
+ * A size is the number written or an error at it: never wrapped to 32
+ * bits ("4294967297" was VARCHAR(1)), truncated ("1.5" was 1) or
+ * clamped; in overrides and added columns too.
+ */
+static void
+test_type_sizes_exact(void **state)
+{
+	check_fails(*state,
+	    "create table T (\n"
+	    "    A varchar(1.5),\n"
+	    "    B varchar(4294967297),\n"
+	    "    C char(99999999999999999999) [h2: char(2147483648)],\n"
+	    "    D decimal(1001, 2),\n"
+	    "    E decimal(1.5, 0),\n"
+	    "    F decimal(5, 1.5)\n"
+	    ");\n"
+	    "alter table T add column G varchar(0.0);",
+	    "t.sqlg:2:15: error: varchar length 1.5 is not an integer from 1 "
+	    "to 2147483647\n"
+	    "t.sqlg:3:15: error: varchar length 4294967297 is not an integer "
+	    "from 1 to 2147483647\n"
+	    "t.sqlg:4:12: error: char length 99999999999999999999 is not an "
+	    "integer from 1 to 2147483647\n"
+	    "t.sqlg:4:44: error: char length 2147483648 is not an integer "
+	    "from 1 to 2147483647\n"
+	    "t.sqlg:5:15: error: decimal precision 1001 is not an integer "
+	    "from 1 to 1000\n"
+	    "t.sqlg:6:15: error: decimal precision 1.5 is not an integer from "
+	    "1 to 1000\n"
+	    "t.sqlg:7:18: error: decimal scale 1.5 is not an integer from 0 "
+	    "to 5 (its precision)\n"
+	    "t.sqlg:9:36: error: varchar length 0.0 is not an integer from 1 "
+	    "to 2147483647\n");
+}
+
+/* The largest sizes are kept as written. */
+static void
+test_type_sizes_limits(void **state)
+{
+	struct unit		*u = *state;
+	struct sg_create_table	*t;
+
+	check_ok(u, "create table T (A varchar(2147483647), B char(1), "
+	    "C decimal(1000, 1000), D decimal(1, 0), E varchar(007));");
+	t = table_at(u, 0);
+	assert_int_equal(column_at(t, 0)->type.len, 2147483647u);
+	assert_int_equal(column_at(t, 2)->type.len, 1000);
+	assert_int_equal(column_at(t, 2)->type.scale, 1000);
+	assert_int_equal(column_at(t, 4)->type.len, 7);
+}
+
+/*
+ * A number for an integer column is an integer its type holds, as
+ * written: no rounding of "1.5" (or "1.0"), the ranges exact to the
+ * last value.
+ */
+static void
+test_integer_defaults(void **state)
+{
+	check_fails(*state,
+	    "create table T (\n"
+	    "    A smallint default 32768,\n"
+	    "    B smallint default -32769,\n"
+	    "    C smallint default 1.5,\n"
+	    "    D integer default 2147483648,\n"
+	    "    E integer default 1.0,\n"
+	    "    F bigint default 9223372036854775808,\n"
+	    "    G bigint default -9223372036854775809,\n"
+	    "    H bigint default 99999999999999999999999\n"
+	    ");",
+	    "t.sqlg:2:24: error: default 32768 does not fit smallint column A "
+	    "(an integer from -32768 to 32767)\n"
+	    "t.sqlg:3:24: error: default -32769 does not fit smallint column B "
+	    "(an integer from -32768 to 32767)\n"
+	    "t.sqlg:4:24: error: default 1.5 does not fit smallint column C "
+	    "(an integer from -32768 to 32767)\n"
+	    "t.sqlg:5:23: error: default 2147483648 does not fit integer "
+	    "column D (an integer from -2147483648 to 2147483647)\n"
+	    "t.sqlg:6:23: error: default 1.0 does not fit integer column E "
+	    "(an integer from -2147483648 to 2147483647)\n"
+	    "t.sqlg:7:22: error: default 9223372036854775808 does not fit "
+	    "bigint column F (an integer from -9223372036854775808 to "
+	    "9223372036854775807)\n"
+	    "t.sqlg:8:22: error: default -9223372036854775809 does not fit "
+	    "bigint column G (an integer from -9223372036854775808 to "
+	    "9223372036854775807)\n"
+	    "t.sqlg:9:22: error: default 99999999999999999999999 does not fit "
+	    "bigint column H (an integer from -9223372036854775808 to "
+	    "9223372036854775807)\n");
+}
+
+static void
+test_integer_defaults_limits(void **state)
+{
+	check_ok(*state,
+	    "create table T (\n"
+	    "    A smallint default 32767,\n"
+	    "    B smallint default -32768,\n"
+	    "    C integer default -2147483648,\n"
+	    "    D integer default 2147483647,\n"
+	    "    E bigint default -9223372036854775808,\n"
+	    "    F bigint default 9223372036854775807,\n"
+	    "    G integer default 0,\n"
+	    "    H integer default -0,\n"
+	    "    I decimal(5, 2) default 123.45\n"
+	    ");");
+}
+
+/* The exact integer reader behind both. */
+static void
+test_number_int(void **state)
+{
+	int64_t	n;
+
+	(void)state;
+	assert_true(sg_number_int("0", 0, 0, &n));
+	assert_int_equal(n, 0);
+	assert_true(sg_number_int("-0", 0, 0, &n));
+	assert_true(sg_number_int("00042", 0, 42, &n));
+	assert_int_equal(n, 42);
+	assert_false(sg_number_int("43", 0, 42, &n));
+	assert_false(sg_number_int("-1", 0, 42, &n));
+	assert_true(sg_number_int("-9223372036854775808", INT64_MIN,
+	    INT64_MAX, &n));
+	assert_true(n == INT64_MIN);
+	assert_true(sg_number_int("9223372036854775807", INT64_MIN,
+	    INT64_MAX, &n));
+	assert_true(n == INT64_MAX);
+	assert_false(sg_number_int("9223372036854775808", INT64_MIN,
+	    INT64_MAX, &n));
+	assert_false(sg_number_int("18446744073709551617", 0, INT64_MAX,
+	    &n));
+	assert_false(sg_number_int("1.5", 0, 10, &n));
+	assert_false(sg_number_int("1.", 0, 10, &n));
+	assert_false(sg_number_int("", 0, 10, &n));
+	assert_false(sg_number_int("-", -10, 10, &n));
+	assert_false(sg_number_int("1e3", 0, 10000, &n));
+	assert_false(sg_number_int(" 1", 0, 10, &n));
 }
 
 static void
@@ -604,6 +748,11 @@ main(void)
 		T(test_string_default_on_integer),
 		T(test_other_bad_defaults),
 		T(test_type_lengths),
+		T(test_type_sizes_exact),
+		T(test_type_sizes_limits),
+		T(test_integer_defaults),
+		T(test_integer_defaults_limits),
+		cmocka_unit_test(test_number_int),
 		T(test_options_given_twice),
 		T(test_primary_key_column_null),
 		T(test_primary_key_unknown_column),

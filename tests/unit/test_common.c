@@ -95,10 +95,11 @@ capture_open(struct capture *c)
 	c->diag.no_caret = true;
 }
 
-/* Everything reported so far; owned by the capture. */
+/* Everything reported so far, in source order; owned by the capture. */
 static inline const char *
 capture_text(struct capture *c)
 {
+	sg_diag_flush(&c->diag);
 	fflush(c->f);
 	return c->text != NULL ? c->text : "";
 }
@@ -106,8 +107,10 @@ capture_text(struct capture *c)
 static inline void
 capture_close(struct capture *c)
 {
-	if (c->f != NULL)
+	if (c->f != NULL) {
+		sg_diag_flush(&c->diag);
 		fclose(c->f);
+	}
 	free(c->text);
 	c->f = NULL;
 	c->text = NULL;

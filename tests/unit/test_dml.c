@@ -35,13 +35,16 @@ struct run {
 static const struct sg_dialect *
 dialect(const char *name)
 {
-	struct sg_diag	diag;
-	int		ix;
+	const struct sg_dialect	*d;
+	struct sg_diag		 diag;
+	int			 ix;
 
 	sg_diag_init(&diag, stderr);
 	if ((ix = sg_registry_find(reg, name)) < 0)
 		fail_msg("no dialect %s", name);
-	return sg_registry_load(reg, (size_t)ix, &diag);
+	d = sg_registry_load(reg, (size_t)ix, &diag);
+	sg_diag_flush(&diag);
+	return d;
 }
 
 /* Compiles text for one dialect; the caller calls done(). */
@@ -66,6 +69,7 @@ compile(struct run *r, const char *dialect_name, const char *text)
 	r->ok = sg_parse(&r->script, &r->src, &diag) &&
 	    sg_check(&r->script, reg, &d, 1, &diag) &&
 	    sg_emit(&r->script, d, &out, &diag, NULL);
+	sg_diag_flush(&diag);
 	fclose(f);
 	/* Past the two header lines and the blank line after them. */
 	body = sg_buf_str(&out);
@@ -447,6 +451,7 @@ setup(void **state)
 	snprintf(path, sizeof path, "%s/templates", dir != NULL ? dir : ".");
 	sg_diag_init(&diag, stderr);
 	reg = sg_registry_open(path, &diag);
+	sg_diag_flush(&diag);
 	return reg == NULL;
 }
 

@@ -350,6 +350,24 @@ test_unterminated_quoted_name(void **state)
 	assert_int_equal(stmt_count(*state), 1);
 }
 
+/*
+ * "1e23" is one number and one error at it: the exponent form is not
+ * taken (dialects disagree on its type), and no syntax error follows.
+ */
+static void
+test_number_with_exponent(void **state)
+{
+	parse_fails(*state, "create table T (\n"
+	    "    A smallint default 1e23,\n"
+	    "    B decimal(5,2) default 1.5E+2\n"
+	    ");",
+	    "t.sqlg:2:24: error: number 1e23 has an exponent: write it in "
+	    "digits\n"
+	    "t.sqlg:3:28: error: number 1.5E+2 has an exponent: write it in "
+	    "digits\n", 2);
+	assert_int_equal(stmt_count(*state), 1);
+}
+
 static void
 test_unexpected_character(void **state)
 {
@@ -404,6 +422,7 @@ main(void)
 		T(test_non_ascii_text),
 		T(test_unterminated_string),
 		T(test_unterminated_quoted_name),
+		T(test_number_with_exponent),
 		T(test_unexpected_character),
 		T(test_unexpected_utf8_character),
 		T(test_empty_quoted_name),

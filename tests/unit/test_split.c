@@ -45,6 +45,7 @@ split_as(struct run *r, enum sg_client client, const char *name,
 	sg_diag_init(&diag, f);
 	diag.no_caret = true;
 	r->rc = sg_split(&d, &r->src, &r->res, &diag);
+	sg_diag_flush(&diag);
 	fclose(f);
 	/* The count returned, the count kept and what was printed agree. */
 	if (r->rc >= 0) {
@@ -848,6 +849,7 @@ template_clients(void **state)
 			fail_msg("%s: client %d, expected %d", want[i].name,
 			    (int)d->client, (int)want[i].client);
 	}
+	sg_diag_flush(&diag);
 	sg_registry_free(reg);
 }
 
@@ -873,6 +875,7 @@ template_unknown_client(void **state)
 	assert_non_null(reg = sg_registry_open(dir, &diag));
 	assert_null(sg_registry_load(reg, 0, &diag));
 	sg_registry_free(reg);
+	sg_diag_flush(&diag);
 	fclose(f);
 	unlink(path);
 	rmdir(dir);

@@ -316,15 +316,18 @@ test_diag_format(void **state)
 	sg_diag(&cap.diag, SG_ERROR, &loc, "syntax error at '%s'", "varchr");
 	sg_diag(&cap.diag, SG_WARNING, &loc, "%s: %d", "mssql", 7);
 	sg_diag(&cap.diag, SG_NOTE, NULL, "no position");
-	/* The caret keeps the tab so that it lines up. */
+	/*
+	 * The caret keeps the tab so that it lines up.  A message without
+	 * a position is written at once, before the held located ones.
+	 */
 	assert_string_equal(capture_text(&cap),
+	    "sqlgen: note: no position\n"
 	    "in.sqlg:2:4: error: syntax error at 'varchr'\n"
 	    "  \tA varchr(10)\n"
 	    "  \t  ^\n"
 	    "in.sqlg:2:4: warning: mssql: 7\n"
 	    "  \tA varchr(10)\n"
-	    "  \t  ^\n"
-	    "sqlgen: note: no position\n");
+	    "  \t  ^\n");
 	assert_int_equal(cap.diag.errors, 1);
 	assert_int_equal(cap.diag.warnings, 1);
 	capture_close(&cap);
@@ -370,6 +373,149 @@ test_diag_caret_after_utf8(void **state)
 	capture_close(&cap);
 }
 
+/*
+ * Messages come out in source order whatever order they were reported
+ * in: by file (in the order the files were announced), line, column;
+ * messages at one position keep their report order (one warning per
+ * dialect stays in dialect order).
+ */
+static void
+test_diag_source_order(void **state)
+{
+	static const struct sg_source a = { "a.sqlg", "x\ny\nz\n", 6 };
+	static const struct sg_source b = { "b.sqlg", "p q\n", 4 };
+	struct sg_loc	a3 = { &a, 3, 1, 3, 4, 5 };
+	struct sg_loc	a1 = { &a, 1, 1, 1, 0, 1 };
+	struct sg_loc	b1 = { &b, 1, 1, 1, 0, 1 };
+	struct sg_loc	b3 = { &b, 1, 3, 1, 2, 3 };
+	struct capture	cap;
+
+	(void)state;
+	capture_open(&cap);
+	sg_diag_source(&cap.diag, &a);
+	sg_diag_source(&cap.diag, &b);
+	sg_diag(&cap.diag, SG_ERROR, &b3, "b3");
+	sg_diag(&cap.diag, SG_WARNING, &a3, "db2: a3");
+	sg_diag(&cap.diag, SG_WARNING, &b1, "db2: b1");
+	sg_diag(&cap.diag, SG_WARNING, &a3, "h2: a3");
+	sg_diag(&cap.diag, SG_ERROR, &a1, "a1");
+	sg_diag(&cap.diag, SG_WARNING, &b1, "h2: b1");
+	sg_diag(&cap.diag, SG_WARNING, &a3, "mssql: a3");
+	assert_string_equal(capture_text(&cap),
+	    "a.sqlg:1:1: error: a1\n"
+	    "a.sqlg:3:1: warning: db2: a3\n"
+	    "a.sqlg:3:1: warning: h2: a3\n"
+	    "a.sqlg:3:1: warning: mssql: a3\n"
+	    "b.sqlg:1:1: warning: db2: b1\n"
+	    "b.sqlg:1:1: warning: h2: b1\n"
+	    "b.sqlg:1:3: error: b3\n");
+	/* The buffer is empty after a flush, and fills again. */
+	sg_diag(&cap.diag, SG_ERROR, &a1, "again");
+	assert_string_equal(capture_text(&cap) + strlen("a.sqlg:1:1: error: "
+	    "a1\na.sqlg:3:1: warning: db2: a3\na.sqlg:3:1: warning: h2: a3\n"
+	    "a.sqlg:3:1: warning: mssql: a3\nb.sqlg:1:1: warning: db2: b1\n"
+	    "b.sqlg:1:1: warning: h2: b1\nb.sqlg:1:3: error: b3\n"),
+	    "a.sqlg:1:1: error: again\n");
+	assert_int_equal(cap.diag.errors, 3);
+	assert_int_equal(cap.diag.warnings, 5);
+	capture_close(&cap);
+}
+
+/*
+ * A long line is quoted as a window around the caret, cut between
+ * characters and marked "..." where it was cut; the caret still stands
+ * under its column.
+ */
+static void
+test_diag_long_line(void **state)
+{
+	static char		text[1001];
+	struct sg_source	src = { "l.sqlg", text, 1000 };
+	struct sg_loc		mid = { &src, 1, 501, 1, 500, 501 };
+	struct sg_loc		end = { &src, 1, 1000, 1, 999, 1000 };
+	struct capture		cap;
+	const char		*out, *quote, *caret, *nl;
+
+	(void)state;
+	memset(text, 'a', 1000);
+	text[500] = '@';
+	text[999] = '#';
+	capture_open(&cap);
+	cap.diag.no_caret = false;
+	sg_diag(&cap.diag, SG_ERROR, &mid, "mid");
+	out = capture_text(&cap);
+	quote = strchr(out, '\n') + 1;
+	caret = strchr(quote, '\n') + 1;
+	/* "  ..." 200 bytes "...": 100 before the caret, 100 from it. */
+	assert_int_equal(caret - quote, 2 + 3 + 200 + 3 + 1);
+	assert_memory_equal(quote, "  ...", 5);
+	assert_int_equal(quote[5 + 100], '@');
+	assert_memory_equal(caret - 4, "...\n", 4);
+	nl = strchr(caret, '\n');
+	assert_int_equal(nl - caret, 2 + 3 + 100 + 1);
+	assert_int_equal(nl[-1], '^');
+	capture_close(&cap);
+
+	/* Near the end of the line the window ends with it. */
+	capture_open(&cap);
+	cap.diag.no_caret = false;
+	sg_diag(&cap.diag, SG_ERROR, &end, "end");
+	out = capture_text(&cap);
+	quote = strchr(out, '\n') + 1;
+	caret = strchr(quote, '\n') + 1;
+	assert_int_equal(caret - quote, 2 + 3 + 200 + 1);
+	assert_int_equal(caret[-2], '#');
+	nl = strchr(caret, '\n');
+	assert_int_equal(nl - caret, 2 + 3 + 199 + 1);
+	capture_close(&cap);
+}
+
+/*
+ * 4,000 errors on one long line: each message quotes a bounded window,
+ * so the output grows linearly with the number of errors rather than
+ * with errors times line length (some 64 MB here if quoted whole).
+ */
+static void
+test_diag_many_on_one_line(void **state)
+{
+	enum { N = 4000 };
+	struct sg_script	 script;
+	struct sg_source	 src;
+	struct capture		 cap;
+	struct sg_buf		 text = { 0 };
+	const char		*out;
+	size_t			 i;
+
+	(void)state;
+	sg_buf_adds(&text, "create table T (");
+	for (i = 0; i < N; i++)
+		sg_buf_adds(&text, "@ ");
+	sg_buf_adds(&text, "A integer);\n");
+	memset(&script, 0, sizeof script);
+	script.arena = sg_arena_new();
+	src.name = "many.sqlg";
+	src.text = sg_buf_str(&text);
+	src.len = text.len;
+	capture_open(&cap);
+	cap.diag.no_caret = false;
+	assert_false(sg_parse(&script, &src, &cap.diag));
+	out = capture_text(&cap);
+	/*
+	 * One report per '@', three lines each (the lexer's error token
+	 * puts the parser in recovery without a report of its own).
+	 */
+	assert_int_equal(cap.diag.errors, N);
+	assert_int_equal(count_of(out, "\n"), 3 * N);
+	assert_int_equal(count_of(out, "error: unexpected character '@'"), N);
+	if (strlen(out) > (size_t)N * 600)
+		fail_msg("%zu bytes of diagnostics", strlen(out));
+	/* In source order: the first message is at column 17. */
+	assert_memory_equal(out, "many.sqlg:1:17: error: ", 23);
+	capture_close(&cap);
+	sg_arena_free(script.arena);
+	sg_buf_free(&text);
+}
+
 int
 main(void)
 {
@@ -389,6 +535,9 @@ main(void)
 		cmocka_unit_test(test_diag_format),
 		cmocka_unit_test(test_diag_quiet),
 		cmocka_unit_test(test_diag_caret_after_utf8),
+		cmocka_unit_test(test_diag_source_order),
+		cmocka_unit_test(test_diag_long_line),
+		cmocka_unit_test(test_diag_many_on_one_line),
 	};
 
 	return cmocka_run_group_tests_name("util", tests, NULL, NULL);

@@ -4,9 +4,10 @@
 -- NULL and 'null' as null), binary columns in hex.  tests/db.sh sorts
 -- the lines and compares them on the same engine only.  As in
 -- catalog-h2.sql, one statement built from the column list fills a
--- table of this session only, which is then read.
-CREATE LOCAL TEMPORARY TABLE SQLGEN_ROWS (LINE CHARACTER VARYING);
-EXECUTE IMMEDIATE (SELECT 'INSERT INTO SQLGEN_ROWS '
+-- table of this session only, which is then read; its name differs from
+-- that file's, since tests/db.sh runs both in one session.
+CREATE LOCAL TEMPORARY TABLE SQLGEN_ROW_LINES (LINE CHARACTER VARYING);
+EXECUTE IMMEDIATE (SELECT 'INSERT INTO SQLGEN_ROW_LINES '
     || LISTAGG(Q, ' UNION ALL ') WITHIN GROUP (ORDER BY TABLE_NAME)
     FROM (SELECT c.TABLE_NAME,
             'SELECT ''' || c.TABLE_NAME || '|'' || CAST(JSON_OBJECT('
@@ -23,4 +24,4 @@ EXECUTE IMMEDIATE (SELECT 'INSERT INTO SQLGEN_ROWS '
             AND t.TABLE_NAME = c.TABLE_NAME
         WHERE c.TABLE_SCHEMA = 'PUBLIC' AND t.TABLE_TYPE = 'BASE TABLE'
         GROUP BY c.TABLE_NAME));
-SELECT LINE FROM SQLGEN_ROWS;
+SELECT LINE FROM SQLGEN_ROW_LINES;

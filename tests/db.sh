@@ -20,6 +20,19 @@
 # tests/db/expected/fixture.catalog first, so the three fixtures are
 # known to agree.
 #
+# Then the rollback phase: every migration's <engine>.rollback.sql
+# (sqlgen --rollback) must undo its <engine>.sql.  On a fresh database
+# holding the fixture, the catalog and every table's rows
+# (tests/db/rows-<engine>.sql: one line a row, sorted, compared on the
+# same engine only) are read; the forward script runs, then the rollback,
+# and the catalog and rows must be the fixture's again.  The rollback
+# runs a second time and must succeed and change nothing; the forward
+# script then runs again and must leave the catalog of its first run.
+# A rollback that holds a line "-- sqlgen: cannot undo ..." says a data
+# change (an update or delete of existing rows) is lost: it is held to
+# the fixture's catalog without row counts, not to its rows, and the
+# log says which migrations and why.  A missing rollback script fails.
+#
 # The servers run from a temporary directory on free loopback ports, as
 # "nobody" (or $DB_TEST_USER) when run by root, since PostgreSQL refuses
 # root; exactly the processes started here are stopped on exit.  A server
@@ -29,6 +42,8 @@
 # UPDATE=1 (make update-golden) rewrites tests/db/expected/*.catalog from
 # PostgreSQL's catalogs, the delta files applied backwards; MariaDB and H2
 # are still compared with the result.  Read the diff before committing.
+# The rollback phase has no expected files: each migration is held to
+# what its own fresh database read before it ran.
 # DB_ENGINES="postgresql h2" limits a run to some engines while
 # debugging; the full set is the default and what CI runs.
 set -u
@@ -55,6 +70,7 @@ statements=0
 catalogs=0
 pg_pid=
 my_pid=
+irreversible=		# ENGINE:MIGRATION whose rows are not compared
 
 ok() {
 	echo "ok: $*"
@@ -313,13 +329,14 @@ h2_start() {
 	ok "h2: $(basename "$(readlink -f "$h2jar")") in-process, databases in $tmp/h2"
 }
 
-# h2_script DB FILE [ARGS]: H2's RunScript on database DB.
+# h2_script DB FILE [ARGS]: H2's RunScript on database DB.  Its
+# variables are its own: the callers' $db must survive it.
 h2_script() {
-	db=$1
-	file=$2
+	h2db=$1
+	h2file=$2
 	shift 2
-	$java org.h2.tools.RunScript -url "jdbc:h2:$tmp/h2/$db" -user sa \
-	    -script "$file" "$@"
+	$java org.h2.tools.RunScript -url "jdbc:h2:$tmp/h2/$h2db" -user sa \
+	    -script "$h2file" "$@"
 }
 
 # new_db ENGINE DB: an empty database DB.
@@ -420,7 +437,12 @@ catalog() {
 		h2_script "$2" "$sql" -showResults >"$tmp/h2.out" &&
 		    sed -n 's/^--> //p' "$tmp/h2.out" ;;
 	esac >"$tmp/raw" || return 1
-	awk -v engine="$1" -f "$srcdir/tests/db/normalise.awk" "$tmp/raw" \
+	normal "$1" "$tmp/raw"
+}
+
+# normal ENGINE RAW: the catalog rows in file RAW, normalised and sorted.
+normal() {
+	awk -v engine="$1" -f "$srcdir/tests/db/normalise.awk" "$2" \
 	    >"$tmp/normal" || return 1
 	LC_ALL=C sort "$tmp/normal"
 }
@@ -437,6 +459,14 @@ query() {
 		h2_script "$2" "$3" -showResults >"$tmp/h2.out" &&
 		    sed -n 's/^--> //p' "$tmp/h2.out" ;;
 	esac
+}
+
+# rows ENGINE DB: every row of DB's tables, one line each, sorted, from
+# tests/db/rows-ENGINE.sql.  Only compared with rows of the same engine.
+rows() {
+	query "$1" "$2" "$srcdir/tests/db/rows-$1.sql" >"$tmp/rawrows" ||
+	    return 1
+	LC_ALL=C sort "$tmp/rawrows"
 }
 
 # changes BASELINE: of the catalog on stdin, what the migration did to
@@ -558,6 +588,158 @@ compare() {
 	fi
 }
 
+# same ENGINE WHAT WANT ACTUAL: a check that file ACTUAL is file WANT.
+same() {
+	catalogs=$((catalogs + 1))
+	if cmp -s "$3" "$4"; then
+		ok "$1: $2"
+	else
+		bad "$1: $2: differs (- expected, + actual):"
+		diff -u "$3" "$4" | sed -e '1,2d' -e 's/^/    /' | head -n 60
+	fi
+}
+
+# step ENGINE M DB WHAT FILE: runs FILE on DB as run() does, for the
+# rollback phase; false, with the failure reported, if it fails.
+step() {
+	scripts=$((scripts + 1))
+	if ! run "$1" "$3" "$5" >"$tmp/log" 2>&1; then
+		bad "$1: $2: $4: ${5#$srcdir/} failed:"
+		show "$tmp/log"
+		return 1
+	fi
+	statements=$((statements + count))
+	ok "$1: $2: $4: $(how "$1") ${5#$srcdir/}: $count statements"
+}
+
+# snapshot ENGINE M DB WHAT NAME: DB's catalog to $tmp/NAME.catalog and
+# its rows to $tmp/NAME.rows; false, with the failure reported, if it
+# cannot read them.  H2 reads both in one JVM, a second saved each time.
+snapshot() {
+	if [ "$1" = h2 ]; then
+		{
+			cat "$srcdir/tests/db/catalog-h2.sql"
+			echo "SELECT 'sqlgen: rows follow';"
+			cat "$srcdir/tests/db/rows-h2.sql"
+		} >"$tmp/h2-snapshot.sql"
+		if ! h2_script "$3" "$tmp/h2-snapshot.sql" -showResults \
+		    >"$tmp/h2.out" 2>"$tmp/log"; then
+			bad "$1: $2: cannot read the catalog and rows $4:"
+			show "$tmp/h2.out" "$tmp/log"
+			return 1
+		fi
+		: >"$tmp/raw"
+		: >"$tmp/rawrows"
+		sed -n 's/^--> //p' "$tmp/h2.out" | awk -v raw="$tmp/raw" \
+		    -v rows="$tmp/rawrows" '
+		    $0 == "sqlgen: rows follow" { out = rows; next }
+		    { print > (out == "" ? raw : out) }' &&
+		    normal h2 "$tmp/raw" >"$tmp/$5.catalog" 2>"$tmp/log" &&
+		    LC_ALL=C sort "$tmp/rawrows" >"$tmp/$5.rows" || {
+			bad "$1: $2: cannot read the catalog and rows $4:"
+			show "$tmp/log"
+			return 1
+		}
+	elif ! catalog "$1" "$3" >"$tmp/$5.catalog" 2>"$tmp/log"; then
+		bad "$1: $2: cannot read the catalog $4:"
+		show "$tmp/log"
+		return 1
+	elif ! rows "$1" "$3" >"$tmp/$5.rows" 2>"$tmp/log"; then
+		bad "$1: $2: cannot read the rows $4:"
+		show "$tmp/log"
+		return 1
+	fi
+	# The dump holds as many lines of each table as the catalog counts
+	# rows, or comparing it would prove less than it seems to.
+	if ! awk -F '|' '
+	    NR == FNR {
+		if (split($0, f, " ") == 3 && f[2] == "rows")
+			want[f[1]] = f[3]
+		next
+	    }
+	    { got[toupper($1)]++ }
+	    END {
+		for (t in want)
+			if (want[t] != got[t] + 0) {
+				print t ": " want[t] " rows, " got[t] + 0 " read"
+				bad = 1
+			}
+		for (t in got)
+			if (!(t in want)) {
+				print t ": rows read, but no such table"
+				bad = 1
+			}
+		exit bad
+	    }' "$tmp/$5.catalog" "$tmp/$5.rows" >"$tmp/log"; then
+		bad "$1: $2: the rows read $4 disagree with the catalog:"
+		show "$tmp/log"
+		return 1
+	fi
+}
+
+# undo ENGINE M: the rollback phase of migration M on ENGINE, on a fresh
+# database of its own: forward, rollback, rollback, forward (see the top).
+undo() {
+	fwd=$srcdir/out/$2/$1.sql
+	back=$srcdir/out/$2/$1.rollback.sql
+	rdb=r_$(echo "$2" | tr -c 'a-zA-Z0-9\n' _)
+	if [ ! -f "$back" ]; then
+		bad "$1: $2: no rollback script ${back#$srcdir/}" \
+		    "(sqlgen --rollback writes it: make out)"
+		return
+	fi
+	[ -f "$fwd" ] || return	# reported by the forward phase
+	# What the rollback says it cannot undo (old values of updated rows,
+	# deleted rows): the rows are then not held to the fixture's, nor
+	# the catalog's row counts.
+	grep '^-- sqlgen: cannot undo' "$back" >"$tmp/cannot"
+	if ! fresh "$1" "$rdb" >"$tmp/log" 2>&1; then
+		bad "$1: $2: cannot make database $rdb:"
+		show "$tmp/log"
+		return
+	fi
+	snapshot "$1" "$2" "$rdb" "of the fixture" r-fixture || return
+	step "$1" "$2" "$rdb" "rollback phase: forward" "$fwd" || return
+	catalog "$1" "$rdb" >"$tmp/r-forward.catalog" 2>"$tmp/log" || {
+		bad "$1: $2: cannot read the catalog after the forward run:"
+		show "$tmp/log"
+		return
+	}
+	step "$1" "$2" "$rdb" "rollback 1" "$back" || return
+	snapshot "$1" "$2" "$rdb" "after rollback 1" r-back1 || return
+	if [ -s "$tmp/cannot" ]; then
+		echo "note: $1: $2: catalog only, not rows or row counts:" \
+		    "${back#$srcdir/} cannot undo everything:"
+		show "$tmp/cannot"
+		irreversible="$irreversible $1:$2"
+		grep -v '^[^ ]* rows [0-9]*$' "$tmp/r-fixture.catalog" \
+		    >"$tmp/r-want"
+		grep -v '^[^ ]* rows [0-9]*$' "$tmp/r-back1.catalog" \
+		    >"$tmp/r-got"
+		same "$1" "$2: after rollback 1: catalog, row counts aside, is the fixture's" \
+		    "$tmp/r-want" "$tmp/r-got"
+	else
+		same "$1" "$2: after rollback 1: catalog is the fixture's" \
+		    "$tmp/r-fixture.catalog" "$tmp/r-back1.catalog"
+		same "$1" "$2: after rollback 1: rows are the fixture's" \
+		    "$tmp/r-fixture.rows" "$tmp/r-back1.rows"
+	fi
+	step "$1" "$2" "$rdb" "rollback 2" "$back" || return
+	snapshot "$1" "$2" "$rdb" "after rollback 2" r-back2 || return
+	same "$1" "$2: rollback 2 changed no catalog" \
+	    "$tmp/r-back1.catalog" "$tmp/r-back2.catalog"
+	same "$1" "$2: rollback 2 changed no rows" \
+	    "$tmp/r-back1.rows" "$tmp/r-back2.rows"
+	step "$1" "$2" "$rdb" "forward after rollback" "$fwd" || return
+	if ! catalog "$1" "$rdb" >"$tmp/r-again.catalog" 2>"$tmp/log"; then
+		bad "$1: $2: cannot read the catalog after forward again:"
+		show "$tmp/log"
+		return
+	fi
+	same "$1" "$2: forward after rollback: catalog is the first forward run's" \
+	    "$tmp/r-forward.catalog" "$tmp/r-again.catalog"
+}
+
 #
 # Start the servers once; each migration gets fresh databases in them.
 #
@@ -646,6 +828,7 @@ for m in $MIGRATIONS; do
 			fi
 			n=$((n + 1))
 		done
+		undo "$e" "$m"
 	done
 done
 
@@ -666,6 +849,10 @@ done
 
 echo "note: scripts run: $scripts, statements executed: $statements" \
     "(pg_stat_statements calls, MariaDB Questions, H2 trace)," \
-    "catalogs compared: $catalogs"
+    "catalogs and row sets compared: $catalogs"
+if [ -n "$irreversible" ]; then
+	echo "note: rolled back but rows not compared (the rollback says it" \
+	    "cannot undo a data change):$irreversible"
+fi
 echo "db: $pass passed, $fail failed"
 [ "$fail" -eq 0 ] && [ "$pass" -gt 0 ]

@@ -68,6 +68,8 @@ for sg in tests/golden/*.sg; do
 done
 # Every expected file must ship in the tarball (tests/golden.am lists
 # them; automake takes no globs), or distcheck would skip it unseen.
+# out/*/*/*.sql takes in the rollback scripts (<dialect>.rollback.sql)
+# too; `make golden-am` rewrites the list from the files there.
 sed 's/^[[:space:]]*//; s/[[:space:]]*\\$//' tests/golden.am > "$tmp/listed"
 for f in tests/golden/* out/*/*/*.sql; do
 	[ -e "$f" ] || continue

@@ -1,14 +1,17 @@
 #!/bin/sh
-# out/ holds the reviewed scripts of the shipped migrations.  This test
-# regenerates them and fails on any difference: a change to sqlgen that
-# changes a script must change out/ in the same commit (make update-golden,
-# then read the diff).
+# out/ holds the reviewed scripts of the shipped migrations, forward
+# (<dialect>.sql) and rollback (<dialect>.rollback.sql).  This test
+# regenerates both kinds and fails on any difference, and on a committed
+# script sqlgen no longer writes: a change to sqlgen that changes a
+# script must change out/ in the same commit (make update-golden, then
+# read the diff).
 set -eu
 : "${srcdir:=.}"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 sh "$srcdir/tests/gen-out.sh" "$tmp" $MIGRATIONS
 n=0
+pass=0
 fail=0
 for m in $MIGRATIONS; do
 	for f in "$tmp/$m"/*.sql; do
@@ -18,7 +21,18 @@ for m in $MIGRATIONS; do
 			echo "FAIL: out/$m/$d differs from what sqlgen writes:"
 			diff -u "$srcdir/out/$m/$d" "$f" | head -40 || true
 			fail=$((fail + 1))
+		else
+			pass=$((pass + 1))
 		fi
+	done
+	# Each forward script has its rollback beside it.
+	for f in "$tmp/$m"/*.sql; do
+		case $f in *.rollback.sql) continue ;; esac
+		r=$(basename "$f" .sql).rollback.sql
+		[ -f "$tmp/$m/$r" ] || {
+			echo "FAIL: sqlgen --rollback wrote no out/$m/$r"
+			fail=$((fail + 1))
+		}
 	done
 	# No stale script for a dialect that no longer exists.
 	for f in "$srcdir/out/$m"/*.sql; do
@@ -28,5 +42,5 @@ for m in $MIGRATIONS; do
 		}
 	done
 done
-echo "out: $((n - fail)) passed, $fail failed"
+echo "out: $pass passed, $fail failed"
 [ "$fail" -eq 0 ] && [ "$n" -gt 0 ]

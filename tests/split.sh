@@ -1,8 +1,11 @@
 #!/bin/sh
 # The committed scripts under out/ must run as intended in each dialect's
 # own client: "sqlgen split" must find no problem in them and exactly as
-# many statements as sqlgen says it wrote.  Then the command's exit
-# statuses: 1 for warnings, 2 for usage and I/O errors.
+# many statements as sqlgen says it wrote.  That holds for the forward
+# scripts (<dialect>.sql, counted by sqlgen -v) and the rollbacks
+# (<dialect>.rollback.sql, counted by sqlgen -v --rollback); a missing
+# one fails.  Then the command's exit statuses: 1 for warnings, 2 for
+# usage and I/O errors.
 set -u
 : "${srcdir:=.}"
 : "${SQLGEN:?SQLGEN must name the sqlgen binary}"
@@ -24,33 +27,40 @@ split() {	# dialect file: output in $tmp/out and $tmp/err, status in $st
 
 for m in $MIGRATIONS; do
 	for d in oracle oracle_rac db2 mssql mysql_cluster; do
-		f=$srcdir/out/$m/$d.sql
-		if [ ! -f "$f" ]; then
-			failed "out/$m/$d.sql is missing"
-			continue
-		fi
-		want=$($wrap "$SQLGEN" -v --quiet \
-		    --templates="$srcdir/templates" --dialect="$d" \
-		    --set-file="$srcdir/migrations/out.set" \
-		    "$srcdir/migrations/$m.sqlg" 2>&1 >/dev/null |
-		    sed -n "s/^sqlgen: $d: \([0-9]*\) statements .*/\1/p")
-		split "$d" "$f"
-		got=$(sed -n \
-		    's/^split: \([0-9]*\) statements\{0,1\}[ ,].*/\1/p' \
-		    "$tmp/err")
-		if [ "$st" -ne 0 ]; then
-			failed "split $d out/$m/$d.sql exits $st:"
-			cat "$tmp/err"
-		elif grep -q 'warning:' "$tmp/err" ||
-		    ! grep -q ', 0 warnings$' "$tmp/err"; then
-			failed "split $d out/$m/$d.sql warns:"
-			cat "$tmp/err"
-		elif [ -z "$want" ] || [ "$got" != "$want" ]; then
-			failed "split $d out/$m/$d.sql: ${got:-no}" \
-			    "statements, sqlgen -v says ${want:-nothing}"
-		else
-			pass=$((pass + 1))
-		fi
+		for kind in sql rollback.sql; do
+			# The rollback is counted by the same run with --rollback.
+			rollback=
+			[ "$kind" = sql ] || rollback=--rollback
+			s=out/$m/$d.$kind
+			f=$srcdir/$s
+			if [ ! -f "$f" ]; then
+				failed "$s is missing"
+				continue
+			fi
+			want=$($wrap "$SQLGEN" -v --quiet $rollback \
+			    --templates="$srcdir/templates" --dialect="$d" \
+			    --set-file="$srcdir/migrations/out.set" \
+			    "$srcdir/migrations/$m.sqlg" 2>&1 >/dev/null |
+			    sed -n "s/^sqlgen: $d: \([0-9]*\) statements .*/\1/p")
+			split "$d" "$f"
+			got=$(sed -n \
+			    's/^split: \([0-9]*\) statements\{0,1\}[ ,].*/\1/p' \
+			    "$tmp/err")
+			if [ "$st" -ne 0 ]; then
+				failed "split $d $s exits $st:"
+				cat "$tmp/err"
+			elif grep -q 'warning:' "$tmp/err" ||
+			    ! grep -q ', 0 warnings$' "$tmp/err"; then
+				failed "split $d $s warns:"
+				cat "$tmp/err"
+			elif [ -z "$want" ] || [ "$got" != "$want" ]; then
+				failed "split $d $s: ${got:-no} statements," \
+				    "sqlgen -v${rollback:+ $rollback}" \
+				    "says ${want:-nothing}"
+			else
+				pass=$((pass + 1))
+			fi
+		done
 	done
 done
 

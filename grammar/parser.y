@@ -98,7 +98,8 @@ static const struct sg_value *size(struct sg_parse *, const char *,
 	DISTINCT "distinct" DROP "drop" EXISTS "exists" FALSE_P "false"
 	FOREIGN "foreign" FROM "from" GROUP_P "group" HAVING "having"
 	IDENTITY_P "identity" IF_P "if" IN_P "in" INDEX "index"
-	INNER_P "inner" INTEGER "integer" IS "is" JOIN "join" KEY "key"
+	INNER_P "inner" INSERT "insert" INTEGER "integer" INTO "into" IS "is"
+	JOIN "join" KEY "key"
 	LEFT "left" LIKE "like" NOT "not" NULL_P "null" ON "on" OR "or"
 	ORDER "order" OUTER_P "outer" PRIMARY "primary"
 	REFERENCES "references" RENAME "rename" SELECT "select"
@@ -106,7 +107,7 @@ static const struct sg_value *size(struct sg_parse *, const char *,
 	SET "set" SMALLINT "smallint" TABLE "table" TIMESTAMP "timestamp"
 	TO "to" TRIGGER "trigger" TRUE_P "true" UNIQUE "unique"
 	UPDATE "update" UUID_P "uuid"
-	VARCHAR "varchar" WHERE "where"
+	VALUES "values" VARCHAR "varchar" WHERE "where"
 
 /* Blocks, dialect-only steps and tablespace moves. */
 %token <body>	HEREDOC "<<TAG"
@@ -130,7 +131,8 @@ static const struct sg_value *size(struct sg_parse *, const char *,
 %precedence	UMINUS
 
 %type <node>	stmt plain_stmt create_table create_index table_element column_def
-		table_constraint update delete commit alter_table alter_action
+		table_constraint update delete insert row commit alter_table
+		alter_action
 		drop_index rename_table
 %type <list>	table_elements alter_actions
 %type <str>	name unreserved_keyword
@@ -148,7 +150,8 @@ static const struct sg_value *size(struct sg_parse *, const char *,
 %type <tref>	from_list table_ref
 %type <join>	join_type
 %type <set>	set_list set_item
-%type <ident>	opt_alias
+%type <ident>	opt_alias opt_insert_keys
+%type <list>	rows
 %type <opt>	column_options column_option identity_options
 %type <node>	block_stmt move_table
 %type <bfor>	block_fors block_for
@@ -186,6 +189,7 @@ plain_stmt:
 	| select		{ $$ = &$1->n; }
 	| update
 	| delete
+	| insert
 	| commit
 	| alter_table
 	| drop_index
@@ -707,6 +711,59 @@ delete:
 		}
 	;
 
+/*
+ * INSERT: values, one row or many, or a select.  "if not exists (KEYS)"
+ * inserts only the rows whose keys are missing.
+ */
+insert:
+	  INSERT INTO name_item '(' name_list ')' VALUES rows opt_insert_keys
+		{
+			struct sg_insert *i;
+
+			i = SG_NEW(ps->arena, struct sg_insert, SG_INSERT);
+			i->n.loc = @$;
+			i->table.table = *$3;
+			i->columns = $5;
+			i->rows = $8;
+			i->keys = $9;
+			$$ = &i->n;
+		}
+	| INSERT INTO name_item '(' name_list ')' select
+		{
+			struct sg_insert *i;
+
+			i = SG_NEW(ps->arena, struct sg_insert, SG_INSERT);
+			i->n.loc = @$;
+			i->table.table = *$3;
+			i->columns = $5;
+			i->select = $7;
+			$$ = &i->n;
+		}
+	;
+
+/* Left-recursive: a long list takes no parser stack. */
+rows:
+	  row			{ $$.head = $$.tail = $1; }
+	| rows ',' row		{ $$ = $1; sg_list_append(&$$, $3); }
+	;
+
+row:
+	  '(' expr_list ')'
+		{
+			struct sg_row *r;
+
+			r = SG_NEW(ps->arena, struct sg_row, SG_ROW);
+			r->n.loc = @$;
+			r->values = $2;
+			$$ = &r->n;
+		}
+	;
+
+opt_insert_keys:
+	  %empty				{ $$ = NULL; }
+	| IF_P NOT EXISTS '(' name_list ')'	{ $$ = $5; }
+	;
+
 commit:
 	  COMMIT
 		{
@@ -1088,7 +1145,9 @@ unreserved_keyword:
 	| DROP		{ $$ = "DROP"; }
 	| EXISTS	{ $$ = "EXISTS"; }
 	| INDEX		{ $$ = "INDEX"; }
+	| INSERT	{ $$ = "INSERT"; }
 	| INTEGER	{ $$ = "INTEGER"; }
+	| INTO		{ $$ = "INTO"; }
 	| KEY		{ $$ = "KEY"; }
 	| OUTER_P	{ $$ = "OUTER"; }
 	| RENAME	{ $$ = "RENAME"; }
@@ -1100,6 +1159,7 @@ unreserved_keyword:
 	| TRIGGER	{ $$ = "TRIGGER"; }
 	| UPDATE	{ $$ = "UPDATE"; }
 	| UUID_P	{ $$ = "UUID"; }
+	| VALUES	{ $$ = "VALUES"; }
 	| VARCHAR	{ $$ = "VARCHAR"; }
 	;
 

@@ -28,7 +28,9 @@ enum sg_tag {
 	SG_ALTER_ACTION,
 	SG_BLOCK,		/* block NAME for ...; only for ... */
 	SG_MOVE_TABLE,		/* move table ... to tablespace ... */
-	SG_UNDO			/* undo STATEMENT: the one before it, undone */
+	SG_UNDO,		/* undo STATEMENT: the one before it, undone */
+	SG_INSERT,
+	SG_ROW			/* one row of an insert's values */
 };
 
 /* Where a comment goes relative to the node it is attached to. */
@@ -332,6 +334,26 @@ struct sg_delete {
 	struct sg_node		 n;
 	struct sg_table_ref	 table;
 	struct sg_expr		*where;
+};
+
+/* "(v, ...)": one row of "insert ... values". */
+struct sg_row {
+	struct sg_node		 n;
+	struct sg_expr		*values;	/* chained by next */
+};
+
+/*
+ * "insert into T (cols) values (...), ... [if not exists (keys)]", or
+ * "insert into T (cols) select ...".  With keys, a row is inserted only
+ * if no row of T has its values in those columns: safe to run twice.
+ */
+struct sg_insert {
+	struct sg_node		 n;
+	struct sg_table_ref	 table;
+	struct sg_ident		*columns;
+	struct sg_list		 rows;		/* of struct sg_row */
+	struct sg_select	*select;	/* instead of rows */
+	struct sg_ident		*keys;		/* if not exists (keys) */
 };
 
 enum sg_alter_kind {

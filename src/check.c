@@ -718,6 +718,78 @@ check_delete(struct check *c, struct sg_delete *d)
 	check_expr(c, d->where, &sc);
 }
 
+/* A value of an insert's row: literals and functions, never a column. */
+static void
+check_value(struct check *c, const struct sg_expr *x)
+{
+	const struct sg_expr	*a;
+
+	if (x->kind == SG_E_COLUMN || x->kind == SG_E_STAR ||
+	    x->select != NULL) {
+		error(c, &x->loc, "a value of insert values is a literal or "
+		    "a function of literals, not a column or a query");
+		return;
+	}
+	if (x->kind == SG_E_VALUE && x->value->kind == SG_V_UUID)
+		use_uuid(c, &x->value->loc);
+	if (x->left != NULL)
+		check_value(c, x->left);
+	if (x->right != NULL)
+		check_value(c, x->right);
+	for (a = x->args; a != NULL; a = a->next)
+		check_value(c, a);
+}
+
+static void
+check_insert(struct check *c, struct sg_insert *i)
+{
+	const struct sg_ident		*id, *prev;
+	const struct sg_select_item	*it;
+	const struct sg_expr		*v;
+	const struct sg_node		*n;
+	unsigned			 ncols = count(i->columns), k;
+
+	declare_refs(c, &i->table);
+	for (id = i->columns; id != NULL; id = id->next) {
+		check_column_ref(c, &i->table, id);
+		for (prev = i->columns; prev != id; prev = prev->next)
+			if (sg_name_eq(prev->text, id->text))
+				error(c, &id->loc, "column %s is inserted "
+				    "twice", id->text);
+	}
+	for (n = i->rows.head; n != NULL; n = n->next) {
+		k = 0;
+		for (v = ((const struct sg_row *)n)->values; v != NULL;
+		    v = v->next, k++)
+			check_value(c, v);
+		if (k != ncols)
+			error(c, &n->loc, "a row of %u values for %u columns",
+			    k, ncols);
+	}
+	if (i->select != NULL) {
+		check_select(c, i->select, NULL, false);
+		k = 0;
+		for (it = i->select->items; it != NULL; it = it->next, k++)
+			if (it->expr->kind == SG_E_STAR) {
+				error(c, &it->expr->loc, "name the columns an "
+				    "insert selects, not *");
+				k = ncols;	/* its count is unknown */
+				break;
+			}
+		if (k != ncols)
+			error(c, &i->select->n.loc, "a select of %u columns "
+			    "for %u inserted", k, ncols);
+	}
+	for (id = i->keys; id != NULL; id = id->next) {
+		for (prev = i->columns; prev != NULL; prev = prev->next)
+			if (sg_name_eq(prev->text, id->text))
+				break;
+		if (prev == NULL)
+			error(c, &id->loc, "key %s is not one of the inserted "
+			    "columns", id->text);
+	}
+}
+
 /*
  * ALTER TABLE.  The table may be one the database already has; then only
  * what the statement itself says can be checked.
@@ -947,6 +1019,8 @@ check_undo(struct check *c, struct sg_undo *u, const struct sg_node *prev)
 	case SG_COMMIT:
 	case SG_ALTER_ACTION:
 	case SG_BLOCK:
+	case SG_INSERT:
+	case SG_ROW:
 		break;
 	}
 	check_stmt(c, u->stmt, NULL);
@@ -978,6 +1052,9 @@ check_stmt(struct check *c, struct sg_node *s, const struct sg_node *prev)
 	case SG_DELETE:
 		check_delete(c, (struct sg_delete *)s);
 		break;
+	case SG_INSERT:
+		check_insert(c, (struct sg_insert *)s);
+		break;
 	case SG_ALTER_TABLE:
 		check_alter(c, (struct sg_alter_table *)s);
 		break;
@@ -997,6 +1074,7 @@ check_stmt(struct check *c, struct sg_node *s, const struct sg_node *prev)
 	case SG_COLUMN:			/* not statements */
 	case SG_CONSTRAINT:
 	case SG_ALTER_ACTION:
+	case SG_ROW:
 		break;
 	}
 }

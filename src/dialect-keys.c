@@ -264,6 +264,11 @@ static const struct sg_dialect_key keys[] = {
 	{ .path = "dml.commit", .type = SG_KEY_TEMPLATE, D(commit),
 	  .names = no_vars, .def = "COMMIT",
 	  .help = "the statement commit is written as" },
+	{ .path = "dml.dual", .type = SG_KEY_TEXT, D(dual), .def = "",
+	  .help = "the FROM of a select of values alone, or nothing" },
+	{ .path = "dml.multi_row_values", .type = SG_KEY_BOOL,
+	  D(multi_row_values), .def = "true",
+	  .help = "one insert may give several rows of values" },
 
 	SECTION("uuid", "uuid(), a new UUID as 36 characters"),
 	{ .path = "uuid.expression", .type = SG_KEY_TEMPLATE,

@@ -229,6 +229,8 @@ struct sg_dialect {
 	enum sg_update_alias	 update_alias;
 	const char		*concat;	/* {left} || {right} */
 	const char		*commit;
+	const char		*dual;		/* " FROM DUAL", or "" */
+	bool			 multi_row_values;
 	struct sg_alter		 alter;
 };
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "emit-int.h"
+#include "symtab.h"
 #include "template.h"
 
 #define WIDTH	78
@@ -499,4 +500,105 @@ sg_emit_dml(struct sg_emitter *e, const struct sg_node *n)
 		clause(&o, "WHERE ", del->where);
 	}
 	sg_emit_unit(e, SG_UNIT_STATEMENT, sg_buf_str(&e->stmt));
+}
+
+/* "INSERT INTO T (a, b)" */
+static void
+insert_head(struct out *o, const struct sg_insert *i)
+{
+	sg_buf_adds(o->b, "INSERT INTO ");
+	table_name(o, &i->table);
+	sg_buf_addc(o->b, ' ');
+	sg_emit_ident_list(o->e, o->b, i->columns);
+}
+
+/* "k1 = v1 AND k2 = v2": the row's values in the key columns. */
+static void
+key_match(struct out *o, const struct sg_insert *i, const struct sg_row *r)
+{
+	const struct sg_ident	*k, *c;
+	const struct sg_expr	*v;
+
+	for (k = i->keys; k != NULL; k = k->next) {
+		if (k != i->keys)
+			sg_buf_adds(o->b, " AND ");
+		for (c = i->columns, v = r->values; c != NULL;
+		    c = c->next, v = v->next)
+			if (sg_name_eq(c->text, k->text))
+				break;
+		sg_emit_ident(o->e, o->b, k->text);
+		sg_buf_adds(o->b, " = ");
+		expr(o, v);		/* check.c: a key is an inserted column */
+	}
+}
+
+/*
+ * An insert: one statement for all its rows where the dialect allows,
+ * else one a row; with keys, one a row that selects its values only if
+ * no row has them, so that running it again adds nothing (and hides no
+ * error, as INSERT IGNORE would).
+ */
+void
+sg_emit_insert(struct sg_emitter *e, const struct sg_change *c)
+{
+	const struct sg_insert	*i = (const void *)c->node;
+	const struct sg_node	*n;
+	struct out		 o = { e, &e->stmt, 0, false };
+	bool			 each;
+
+	each = i->keys != NULL || !e->d->multi_row_values;
+	sg_buf_reset(&e->stmt);
+	if (i->select != NULL) {
+		insert_head(&o, i);
+		newline(&o);
+		select_body(&o, i->select);
+		sg_emit_unit(e, SG_UNIT_STATEMENT, sg_buf_str(&e->stmt));
+		return;
+	}
+	for (n = i->rows.head; n != NULL; n = n->next) {
+		if (n == i->rows.head || each) {
+			sg_buf_reset(&e->stmt);
+			insert_head(&o, i);
+			newline(&o);
+			sg_buf_adds(o.b, i->keys != NULL ? "SELECT " :
+			    "VALUES (");
+		} else {
+			sg_buf_addc(o.b, ',');
+			newline(&o);
+			sg_buf_adds(o.b, "       (");
+		}
+		expr_list(&o, ((const struct sg_row *)n)->values);
+		if (i->keys != NULL) {
+			sg_buf_adds(o.b, e->d->dual);
+			newline(&o);
+			sg_buf_adds(o.b, "WHERE NOT EXISTS (SELECT 1 FROM ");
+			table_name(&o, &i->table);
+			sg_buf_adds(o.b, " WHERE ");
+			key_match(&o, i, (const struct sg_row *)n);
+			sg_buf_addc(o.b, ')');
+		} else
+			sg_buf_addc(o.b, ')');
+		if (each || n->next == NULL)
+			sg_emit_unit(e, SG_UNIT_STATEMENT,
+			    sg_buf_str(&e->stmt));
+	}
+}
+
+/* A rollback's: the rows an insert with keys added, found by them. */
+void
+sg_emit_delete_rows(struct sg_emitter *e, const struct sg_change *c)
+{
+	const struct sg_insert	*i = (const void *)c->node;
+	const struct sg_node	*n;
+	struct out		 o = { e, &e->stmt, 0, false };
+
+	for (n = i->rows.head; n != NULL; n = n->next) {
+		sg_buf_reset(&e->stmt);
+		sg_buf_adds(o.b, "DELETE FROM ");
+		table_name(&o, &i->table);
+		newline(&o);
+		sg_buf_adds(o.b, "WHERE ");
+		key_match(&o, i, (const struct sg_row *)n);
+		sg_emit_unit(e, SG_UNIT_STATEMENT, sg_buf_str(&e->stmt));
+	}
 }

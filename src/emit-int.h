@@ -103,6 +103,10 @@ void	sg_emit_reorg(struct sg_emitter *, const struct sg_change *);
 
 /* emit-dml.c: select, update, delete or commit, as one statement. */
 void	sg_emit_dml(struct sg_emitter *, const struct sg_node *);
+/* An insert, in one statement or one a row as the dialect needs. */
+void	sg_emit_insert(struct sg_emitter *, const struct sg_change *);
+/* A rollback's: deletes the rows an insert with keys added. */
+void	sg_emit_delete_rows(struct sg_emitter *, const struct sg_change *);
 
 /* emit-block.c: blocks, tablespace moves, uuid()'s prelude. */
 void	sg_emit_block(struct sg_emitter *, const struct sg_change *);

@@ -93,6 +93,12 @@ print(struct sg_emitter *e, const struct sg_change *c)
 	case SG_CH_DML:
 		sg_emit_dml(e, c->node);
 		break;
+	case SG_CH_INSERT:
+		sg_emit_insert(e, c);
+		break;
+	case SG_CH_DELETE_ROWS:
+		sg_emit_delete_rows(e, c);
+		break;
 	case SG_CH_BLOCK:
 		sg_emit_block(e, c);
 		break;

@@ -65,6 +65,12 @@ no_inverse(const struct sg_script *script, const struct sg_node *s)
 		return "the rows' old values are not kept";
 	case SG_DELETE:
 		return "the deleted rows are not kept";
+	case SG_INSERT:
+		/* Rows of a table the script creates go with the table. */
+		if (((const struct sg_insert *)s)->keys != NULL ||
+		    ((const struct sg_insert *)s)->table.target != NULL)
+			return NULL;
+		return "the rows it adds are not known by a key";
 	case SG_BLOCK:
 		return "the source gives no text that undoes it";
 	case SG_MOVE_TABLE:
@@ -93,6 +99,7 @@ no_inverse(const struct sg_script *script, const struct sg_node *s)
 	case SG_COLUMN:
 	case SG_CONSTRAINT:
 	case SG_ALTER_ACTION:
+	case SG_ROW:
 		break;
 	}
 	return NULL;
@@ -118,6 +125,8 @@ describe(struct sg_arena *arena, const struct sg_node *s)
 		[SG_BLOCK] = "block",
 		[SG_MOVE_TABLE] = "move table",
 		[SG_UNDO] = "undo",
+		[SG_INSERT] = "insert",
+		[SG_ROW] = "row",
 	};
 	const char	*table = NULL;
 
@@ -127,6 +136,9 @@ describe(struct sg_arena *arena, const struct sg_node *s)
 		break;
 	case SG_DELETE:
 		table = ((const struct sg_delete *)s)->table.table.text;
+		break;
+	case SG_INSERT:
+		table = ((const struct sg_insert *)s)->table.table.text;
 		break;
 	case SG_ALTER_TABLE:
 		table = ((const struct sg_alter_table *)s)->table.text;
@@ -151,14 +163,15 @@ describe(struct sg_arena *arena, const struct sg_node *s)
 	case SG_ALTER_ACTION:
 	case SG_MOVE_TABLE:
 	case SG_UNDO:
+	case SG_ROW:
 		break;
 	}
 	if (table == NULL)
 		return sg_arena_printf(arena, "%s (line %u)", what[s->tag],
 		    s->loc.line);
 	return sg_arena_printf(arena, "%s %s%s (line %u)", what[s->tag],
-	    s->tag == SG_UPDATE || s->tag == SG_DELETE ? "of " : "", table,
-	    s->loc.line);
+	    s->tag == SG_UPDATE || s->tag == SG_DELETE ? "of " :
+	    s->tag == SG_INSERT ? "into " : "", table, s->loc.line);
 }
 
 bool
@@ -270,6 +283,11 @@ invert(struct sg_plan *p, const struct sg_change *f)
 		c->table = f->name;
 		c->name = f->table;
 		return;
+	case SG_CH_INSERT:
+		/* Rows of a table the script creates go with the table. */
+		if (((const struct sg_insert *)f->node)->table.target == NULL)
+			sg_plan_add(p, SG_CH_DELETE_ROWS, f->stmt, f->node);
+		return;
 	case SG_CH_PRELUDE:
 	case SG_CH_BACKFILL:	/* its column is dropped */
 	case SG_CH_REORG:	/* the rollback makes its own */
@@ -282,6 +300,7 @@ invert(struct sg_plan *p, const struct sg_change *f)
 	case SG_CH_DROP_SEQUENCE:
 	case SG_CH_DROP_TRIGGER:
 	case SG_CH_DROP_CONSTRAINT:
+	case SG_CH_DELETE_ROWS:
 	case SG_CH_NO_INVERSE:
 		return;
 	}

@@ -583,6 +583,24 @@ dml_select(struct sg_plan *p, const struct sg_select *s)
 		dml_expr(p, ob->expr);
 }
 
+/* An insert's names, as emit-dml.c writes them. */
+static void
+plan_insert(struct sg_plan *p, const struct sg_insert *i)
+{
+	const struct sg_node	*n;
+	const struct sg_expr	*v;
+
+	dml_table(p, &i->table);
+	ident_list(p, i->columns);
+	for (n = i->rows.head; n != NULL; n = n->next)
+		for (v = ((const struct sg_row *)n)->values; v != NULL;
+		    v = v->next)
+			dml_expr(p, v);
+	if (i->select != NULL)
+		dml_select(p, i->select);
+	sg_plan_add(p, SG_CH_INSERT, &i->n, &i->n);
+}
+
 static void
 plan_dml(struct sg_plan *p, const struct sg_node *n)
 {
@@ -619,6 +637,9 @@ plan_dml(struct sg_plan *p, const struct sg_node *n)
 		dml_ref(p, &((const struct sg_delete *)n)->table);
 		dml_expr(p, ((const struct sg_delete *)n)->where);
 		break;
+	case SG_INSERT:
+		plan_insert(p, (const struct sg_insert *)n);
+		return;
 	case SG_COMMIT:		/* no names */
 	case SG_CREATE_TABLE:	/* not data fix-ups */
 	case SG_CREATE_INDEX:
@@ -631,6 +652,7 @@ plan_dml(struct sg_plan *p, const struct sg_node *n)
 	case SG_BLOCK:
 	case SG_MOVE_TABLE:
 	case SG_UNDO:
+	case SG_ROW:
 		break;
 	}
 	sg_plan_add(p, SG_CH_DML, n, n);
@@ -728,6 +750,7 @@ sg_plan_stmt(struct sg_plan *p, const struct sg_node *s)
 	case SG_SELECT:
 	case SG_UPDATE:
 	case SG_DELETE:
+	case SG_INSERT:
 	case SG_COMMIT:
 		plan_dml(p, s);
 		break;
@@ -747,6 +770,7 @@ sg_plan_stmt(struct sg_plan *p, const struct sg_node *s)
 		plan_move(p, (const struct sg_move_table *)s);
 		break;
 	case SG_UNDO:			/* the rollback script's */
+	case SG_ROW:
 	case SG_COLUMN:			/* not statements */
 	case SG_CONSTRAINT:
 	case SG_ALTER_ACTION:

@@ -38,6 +38,7 @@ enum sg_change_kind {
 	SG_CH_RENAME_TABLE,	/* table to name */
 	SG_CH_REORG,		/* Db2: a table left reorg-pending */
 	SG_CH_DML,		/* select, update, delete, commit */
+	SG_CH_INSERT,
 	SG_CH_BLOCK,		/* detail: the block's bodies for the dialect */
 	SG_CH_MOVE_TABLE,
 	SG_CH_REMARK,		/* a comment: text */
@@ -46,6 +47,7 @@ enum sg_change_kind {
 	SG_CH_DROP_SEQUENCE,
 	SG_CH_DROP_TRIGGER,
 	SG_CH_DROP_CONSTRAINT,	/* detail: the constraint */
+	SG_CH_DELETE_ROWS,	/* the rows an insert with keys added */
 	SG_CH_NO_INVERSE	/* what cannot be undone: text */
 };
 

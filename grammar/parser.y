@@ -29,6 +29,9 @@ static struct sg_expr *new_binary(struct sg_parse *, enum sg_op,
 		    struct sg_expr *, struct sg_expr *, const struct sg_loc *);
 static const struct sg_value *size(struct sg_parse *, const char *,
 		    const struct sg_loc *, unsigned *);
+static struct sg_constraint *foreign_key(struct sg_parse *, struct sg_name *,
+		    struct sg_ident *, struct sg_ident *, struct sg_ident *,
+		    unsigned, const struct sg_loc *);
 
 /* A span starts at its first non-empty symbol (jq, PostgreSQL). */
 #define YYLLOC_DEFAULT(cur, rhs, n) do {				\
@@ -82,13 +85,14 @@ static const struct sg_value *size(struct sg_parse *, const char *,
 	struct sg_table_ref	*tref;
 	struct sg_set_item	*set;
 	enum sg_join		 join;
+	unsigned		 num;
 }
 
 %token <str>	IDENT "identifier"
 %token <str>	NUMBER "number"
 %token <str>	STRING "string"
 
-%token	ADD "add" ALTER "alter" AND "and" AS "as" ASC "asc"
+%token	ACTION "action" ADD "add" ALTER "alter" AND "and" AS "as" ASC "asc"
 	BIGINT "bigint" BLOB "blob"
 	BOOLEAN "boolean" BY "by" CASCADE "cascade" CHAR_P "char"
 	CLOB "clob" COLUMN "column" COMMIT "commit" CONSTRAINT "constraint"
@@ -100,9 +104,10 @@ static const struct sg_value *size(struct sg_parse *, const char *,
 	IDENTITY_P "identity" IF_P "if" IN_P "in" INDEX "index"
 	INNER_P "inner" INSERT "insert" INTEGER "integer" INTO "into" IS "is"
 	JOIN "join" KEY "key"
-	LEFT "left" LIKE "like" NOT "not" NULL_P "null" ON "on" OR "or"
+	LEFT "left" LIKE "like" NO "no" NOT "not" NULL_P "null" ON "on" OR "or"
 	ORDER "order" OUTER_P "outer" PRIMARY "primary"
-	REFERENCES "references" RENAME "rename" SELECT "select"
+	REFERENCES "references" RENAME "rename" RESTRICT "restrict"
+	SELECT "select"
 	SEQUENCE "sequence"
 	SET "set" SMALLINT "smallint" TABLE "table" TIMESTAMP "timestamp"
 	TO "to" TRIGGER "trigger" TRUE_P "true" UNIQUE "unique"
@@ -158,8 +163,8 @@ static const struct sg_value *size(struct sg_parse *, const char *,
 %type <body>	bodies
 %type <ident>	opt_not_for opt_schema
 %type <str>	block_unreserved_keyword
+%type <num>	ref_actions ref_action action
 %type <flag>	opt_if_not_exists opt_if_exists opt_unique
-		opt_on_delete_cascade
 		opt_distinct opt_not opt_desc in
 
 %%
@@ -349,6 +354,13 @@ column_option:
 			$$->kind = SG_OPT_UNIQUE;
 			$$->loc = @$;
 		}
+	| REFERENCES name_item '(' name_list ')' ref_actions
+		{
+			$$ = sg_arena_alloc(ps->arena, sizeof *$$);
+			$$->kind = SG_OPT_REFERENCES;
+			$$->loc = @$;
+			$$->fk = foreign_key(ps, NULL, NULL, $2, $4, $6, &@$);
+		}
 	;
 
 /* The sequence and trigger an identity column is emulated with. */
@@ -457,20 +469,9 @@ table_constraint:
 			$$ = &c->n;
 		}
 	| opt_constraint_name FOREIGN KEY '(' name_list ')'
-	    REFERENCES name_item '(' name_list ')' opt_on_delete_cascade
+	    REFERENCES name_item '(' name_list ')' ref_actions
 		{
-			struct sg_constraint *c;
-
-			c = SG_NEW(ps->arena, struct sg_constraint,
-			    SG_CONSTRAINT);
-			c->n.loc = @$;
-			c->kind = SG_FOREIGN_KEY;
-			c->name = $1;
-			c->columns = $5;
-			c->ref_table = *$8;
-			c->ref_columns = $10;
-			c->on_delete_cascade = $12;
-			$$ = &c->n;
+			$$ = &foreign_key(ps, $1, $5, $8, $10, $12, &@$)->n;
 		}
 	;
 
@@ -486,9 +487,28 @@ opt_constraint_name:
 		}
 	;
 
-opt_on_delete_cascade:
-	  %empty			{ $$ = false; }
-	| ON DELETE_P CASCADE		{ $$ = true; }
+/* The low byte is the delete action, the next the update action. */
+ref_actions:
+	  %empty			{ $$ = 0; }
+	| ref_actions ref_action
+		{
+			/* Said twice: kept for check.c to report. */
+			$$ = (($1 & 0xff) && ($2 & 0xff)) ||
+			    (($1 & 0xff00) && ($2 & 0xff00)) ?
+			    $1 | 0x10000 : $1 | $2;
+		}
+	;
+
+ref_action:
+	  ON DELETE_P action		{ $$ = $3; }
+	| ON UPDATE action		{ $$ = $3 << 8; }
+	;
+
+action:
+	  CASCADE			{ $$ = SG_RA_CASCADE; }
+	| SET NULL_P			{ $$ = SG_RA_SET_NULL; }
+	| RESTRICT			{ $$ = SG_RA_RESTRICT; }
+	| NO ACTION			{ $$ = SG_RA_NO_ACTION; }
 	;
 
 /*
@@ -1125,7 +1145,8 @@ name:
 
 /* Keywords that may stand as names; keep in step with keywords.h. */
 unreserved_keyword:
-	  ADD		{ $$ = "ADD"; }
+	  ACTION	{ $$ = "ACTION"; }
+	| ADD		{ $$ = "ADD"; }
 	| ALTER		{ $$ = "ALTER"; }
 	| ASC		{ $$ = "ASC"; }
 	| BIGINT	{ $$ = "BIGINT"; }
@@ -1149,8 +1170,10 @@ unreserved_keyword:
 	| INTEGER	{ $$ = "INTEGER"; }
 	| INTO		{ $$ = "INTO"; }
 	| KEY		{ $$ = "KEY"; }
+	| NO		{ $$ = "NO"; }
 	| OUTER_P	{ $$ = "OUTER"; }
 	| RENAME	{ $$ = "RENAME"; }
+	| RESTRICT	{ $$ = "RESTRICT"; }
 	| SEQUENCE	{ $$ = "SEQUENCE"; }
 	| SMALLINT	{ $$ = "SMALLINT"; }
 	| TABLE		{ $$ = "TABLE"; }
@@ -1174,6 +1197,27 @@ ident(struct sg_parse *ps, const char *text, const struct sg_loc *loc)
 	id->text = text;
 	id->loc = *loc;
 	return id;
+}
+
+/* A foreign key; actions as ref_actions packs them. */
+static struct sg_constraint *
+foreign_key(struct sg_parse *ps, struct sg_name *name, struct sg_ident *cols,
+    struct sg_ident *ref, struct sg_ident *ref_cols, unsigned actions,
+    const struct sg_loc *loc)
+{
+	struct sg_constraint	*c;
+
+	c = SG_NEW(ps->arena, struct sg_constraint, SG_CONSTRAINT);
+	c->n.loc = *loc;
+	c->kind = SG_FOREIGN_KEY;
+	c->name = name;
+	c->columns = cols;
+	c->ref_table = *ref;
+	c->ref_columns = ref_cols;
+	c->on_delete = (enum sg_ref_action)(actions & 0xff);
+	c->on_update = (enum sg_ref_action)((actions >> 8) & 0xff);
+	c->action_twice = (actions & 0x10000) != 0;
+	return c;
 }
 
 static struct sg_expr *

@@ -147,7 +147,8 @@ enum sg_colopt_kind {
 	SG_OPT_PRIMARY_KEY,
 	SG_OPT_UNIQUE,
 	SG_OPT_SEQUENCE,	/* identity sequence NAME */
-	SG_OPT_TRIGGER		/* identity trigger NAME */
+	SG_OPT_TRIGGER,		/* identity trigger NAME */
+	SG_OPT_REFERENCES	/* references T (C): a foreign key */
 };
 
 /* One column option as written; check.c folds them into the column. */
@@ -157,6 +158,7 @@ struct sg_colopt {
 	struct sg_loc		 loc;
 	struct sg_value		*value;	/* SG_OPT_DEFAULT */
 	struct sg_name		*name;	/* SG_OPT_SEQUENCE, SG_OPT_TRIGGER */
+	struct sg_constraint	*fk;	/* SG_OPT_REFERENCES */
 };
 
 struct sg_create_table;
@@ -175,6 +177,17 @@ struct sg_column {
 	struct sg_value		*def;
 	struct sg_name		*sequence;
 	struct sg_name		*trigger;
+	struct sg_constraint	*fk;		/* references T (C) */
+};
+
+/* What a foreign key does when its parent row is deleted or updated. */
+enum sg_ref_action {
+	SG_RA_NONE,		/* not said: the database's NO ACTION */
+	SG_RA_CASCADE,
+	SG_RA_SET_NULL,
+	SG_RA_RESTRICT,
+	SG_RA_NO_ACTION,
+	SG_RA_COUNT
 };
 
 enum sg_constraint_kind {
@@ -190,7 +203,9 @@ struct sg_constraint {
 	struct sg_ident		*columns;
 	struct sg_ident		 ref_table;	/* foreign key */
 	struct sg_ident		*ref_columns;
-	bool			 on_delete_cascade;
+	enum sg_ref_action	 on_delete;
+	enum sg_ref_action	 on_update;
+	bool			 action_twice;	/* "on delete" said twice */
 	struct sg_create_table	*ref;		/* set by check, if declared */
 	struct sg_create_table	*owner;		/* set by check, if declared */
 	unsigned		 fk;		/* set by check: foreign keys' order */
@@ -368,6 +383,7 @@ struct sg_alter_action {
 	struct sg_node		 n;
 	enum sg_alter_kind	 kind;
 	bool			 guarded;	/* if [not] exists */
+	bool			 of_column;	/* a column's "references" */
 	struct sg_column	*column;	/* add column */
 	struct sg_constraint	*constraint;	/* add constraint */
 	struct sg_ident		 name;		/* drop column */

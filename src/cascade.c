@@ -127,14 +127,36 @@ add_edge(struct graph *g, unsigned parent, unsigned child)
 	g->in[child] = e;
 }
 
-/* Decides one cascade: kept (an edge of the graph), or dropped and why. */
-static void
-plan_one(struct sg_plan *p, struct graph *g,
-    const struct sg_create_table **tables, const struct sg_constraint *k)
+/* The words of an action: "CASCADE", "SET NULL". */
+const char *
+sg_ref_action_words(enum sg_ref_action a)
 {
-	unsigned	from, to, parent, child;
+	static const char *const words[SG_RA_COUNT] = {
+		[SG_RA_NONE] = "",
+		[SG_RA_CASCADE] = "CASCADE",
+		[SG_RA_SET_NULL] = "SET NULL",
+		[SG_RA_RESTRICT] = "RESTRICT",
+		[SG_RA_NO_ACTION] = "NO ACTION",
+	};
 
-	if (!k->on_delete_cascade || k->ref == NULL || k->owner == NULL)
+	return words[a];
+}
+
+/*
+ * Decides one foreign key's cascading action (delete or update): kept
+ * (an edge of the graph), or dropped and why.
+ */
+static void
+plan_one(struct sg_plan *p, struct graph *g, const char **dropped,
+    const struct sg_create_table **tables, const struct sg_constraint *k,
+    bool update)
+{
+	enum sg_ref_action	 a = update ? k->on_update : k->on_delete;
+	const char		*on = update ? "UPDATE" : "DELETE";
+	unsigned		 from, to, parent, child;
+
+	if ((a != SG_RA_CASCADE && a != SG_RA_SET_NULL) || k->ref == NULL ||
+	    k->owner == NULL)
 		return;
 	parent = k->ref->ordinal;
 	child = k->owner->ordinal;
@@ -143,50 +165,49 @@ plan_one(struct sg_plan *p, struct graph *g,
 		return;
 	}
 	if (from == to)
-		p->cascade_dropped[k->fk] = sg_arena_printf(p->arena,
-		    "ON DELETE CASCADE dropped from the foreign key of %s to "
-		    "%s: it would close a cycle of cascades, which %s refuses",
-		    k->owner->name.ident.text, k->ref->name.ident.text,
-		    p->d->name);
+		dropped[k->fk] = sg_arena_printf(p->arena,
+		    "ON %s %s dropped from the foreign key of %s to %s: it "
+		    "would close a cycle of cascades, which %s refuses", on,
+		    sg_ref_action_words(a), k->owner->name.ident.text,
+		    k->ref->name.ident.text, p->d->name);
 	else
-		p->cascade_dropped[k->fk] = sg_arena_printf(p->arena,
-		    "ON DELETE CASCADE dropped from the foreign key of %s to "
-		    "%s: a delete in %s would cascade to %s by two paths, "
-		    "which %s refuses; delete those rows first",
+		dropped[k->fk] = sg_arena_printf(p->arena,
+		    "ON %s %s dropped from the foreign key of %s to %s: %s in "
+		    "%s would cascade to %s by two paths, which %s refuses; "
+		    "%s those rows first", on, sg_ref_action_words(a),
 		    k->owner->name.ident.text, k->ref->name.ident.text,
+		    update ? "an update" : "a delete",
 		    tables[from]->name.ident.text, tables[to]->name.ident.text,
-		    p->d->name);
+		    p->d->name, update ? "update" : "delete");
 }
 
-void
-sg_cascade_plan(struct sg_plan *p)
+/* One graph: the delete actions, or the update actions. */
+static const char **
+plan_graph(struct sg_plan *p, const struct sg_create_table **tables,
+    bool update)
 {
-	const struct sg_script		 *script = p->script;
-	const struct sg_create_table	**tables;
-	const struct sg_node		 *s, *el;
-	const struct sg_alter_action	 *x;
-	struct graph			  g;
+	const struct sg_script		*script = p->script;
+	const struct sg_node		*s, *el;
+	const struct sg_alter_action	*x;
+	const char			**dropped;
+	struct graph			 g;
 
 	memset(&g, 0, sizeof g);
 	g.arena = p->arena;
 	g.n = script->ntables;
-	if (!p->d->single_cascade_path || g.n == 0 || script->nfks == 0)
-		return;
-	p->cascade_dropped = sg_arena_alloc(g.arena,
-	    script->nfks * sizeof *p->cascade_dropped);
-	memset(p->cascade_dropped, 0,
-	    script->nfks * sizeof *p->cascade_dropped);
+	dropped = sg_arena_alloc(g.arena, script->nfks * sizeof *dropped);
+	memset(dropped, 0, script->nfks * sizeof *dropped);
 	g.out = sg_arena_alloc(g.arena, g.n * sizeof *g.out);
 	g.in = sg_arena_alloc(g.arena, g.n * sizeof *g.in);
 	g.in_a = sg_arena_alloc(g.arena, g.n * sizeof *g.in_a);
 	g.in_d = sg_arena_alloc(g.arena, g.n * sizeof *g.in_d);
 	g.seen = sg_arena_alloc(g.arena, g.n * sizeof *g.seen);
 	g.queue = sg_arena_alloc(g.arena, g.n * sizeof *g.queue);
-	tables = sg_arena_alloc(g.arena, g.n * sizeof *tables);
-	for (s = script->stmts.head; s != NULL; s = s->next)
-		if (s->tag == SG_CREATE_TABLE)
-			tables[((const struct sg_create_table *)s)->ordinal] =
-			    (const struct sg_create_table *)s;
+	memset(g.out, 0, g.n * sizeof *g.out);
+	memset(g.in, 0, g.n * sizeof *g.in);
+	memset(g.in_a, 0, g.n * sizeof *g.in_a);
+	memset(g.in_d, 0, g.n * sizeof *g.in_d);
+	memset(g.seen, 0, g.n * sizeof *g.seen);
 
 	/* Foreign keys in statement order, those of alter table too. */
 	for (s = script->stmts.head; s != NULL; s = s->next) {
@@ -194,14 +215,36 @@ sg_cascade_plan(struct sg_plan *p)
 			for (el = ((const struct sg_create_table *)s)->
 			    elements.head; el != NULL; el = el->next) {
 				if (el->tag == SG_CONSTRAINT)
-					plan_one(p, &g, tables, (const void *)el);
+					plan_one(p, &g, dropped, tables,
+					    (const void *)el, update);
 			}
 		else if (s->tag == SG_ALTER_TABLE)
 			for (el = ((const struct sg_alter_table *)s)->
 			    actions.head; el != NULL; el = el->next) {
 				x = (const void *)el;
 				if (x->kind == SG_ALTER_ADD_CONSTRAINT)
-					plan_one(p, &g, tables, x->constraint);
+					plan_one(p, &g, dropped, tables,
+					    x->constraint, update);
 			}
 	}
+	return dropped;
+}
+
+void
+sg_cascade_plan(struct sg_plan *p)
+{
+	const struct sg_script		 *script = p->script;
+	const struct sg_create_table	**tables;
+	const struct sg_node		 *s;
+
+	if (!p->d->single_cascade_path || script->ntables == 0 ||
+	    script->nfks == 0)
+		return;
+	tables = sg_arena_alloc(p->arena, script->ntables * sizeof *tables);
+	for (s = script->stmts.head; s != NULL; s = s->next)
+		if (s->tag == SG_CREATE_TABLE)
+			tables[((const struct sg_create_table *)s)->ordinal] =
+			    (const struct sg_create_table *)s;
+	p->cascade_dropped = plan_graph(p, tables, false);
+	p->update_dropped = plan_graph(p, tables, true);
 }

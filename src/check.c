@@ -392,6 +392,16 @@ check_column(struct check *c, struct sg_column *col)
 			col->trigger = o->name;
 			check_name(c, o->name);
 			break;
+		case SG_OPT_REFERENCES:
+			/* A foreign key of this column, as a table's. */
+			if (col->fk != NULL)
+				error(c, &o->loc, "references given twice");
+			col->fk = o->fk;
+			col->fk->columns = sg_arena_alloc(c->script->arena,
+			    sizeof *col->fk->columns);
+			*col->fk->columns = col->name.ident;
+			col->fk->columns->next = NULL;
+			break;
 		}
 	}
 	if (col->identity) {
@@ -483,6 +493,8 @@ check_constraint(struct check *c, struct sg_create_table *t,
 	if (k->kind != SG_FOREIGN_KEY)
 		return;
 	k->fk = c->script->nfks++;
+	if (k->action_twice)
+		error(c, &k->n.loc, "on delete or on update is given twice");
 	if (count(k->columns) != count(k->ref_columns))
 		error(c, &k->n.loc, "foreign key has %u columns but "
 		    "references %u", count(k->columns), count(k->ref_columns));
@@ -525,6 +537,9 @@ check_table(struct check *c, struct sg_create_table *t)
 				error(c, &col->name.ident.loc, "column %s is "
 				    "declared twice", col->name.ident.text);
 		check_column(c, col);
+		/* MySQL would ignore it on the column: the table's own. */
+		if (col->fk != NULL)
+			sg_list_append(&t->elements, &col->fk->n);
 		if (col->identity) {
 			if (t->identity != NULL)
 				error(c, &col->n.loc, "table %s has two "
@@ -790,6 +805,24 @@ check_insert(struct check *c, struct sg_insert *i)
 	}
 }
 
+/* A column's "references": an "add foreign key" right after it. */
+static void
+add_fk_action(struct check *c, struct sg_alter_table *a,
+    struct sg_alter_action *x)
+{
+	struct sg_alter_action	*fk;
+
+	fk = SG_NEW(c->script->arena, struct sg_alter_action, SG_ALTER_ACTION);
+	fk->n.loc = x->column->fk->n.loc;
+	fk->kind = SG_ALTER_ADD_CONSTRAINT;
+	fk->of_column = true;
+	fk->constraint = x->column->fk;
+	fk->n.next = x->n.next;
+	x->n.next = &fk->n;
+	if (a->actions.tail == &x->n)
+		a->actions.tail = &fk->n;
+}
+
 /*
  * ALTER TABLE.  The table may be one the database already has; then only
  * what the statement itself says can be checked.
@@ -807,6 +840,8 @@ check_alter(struct check *c, struct sg_alter_table *a)
 		switch (x->kind) {
 		case SG_ALTER_ADD_COLUMN:
 			check_column(c, x->column);
+			if (x->column->fk != NULL)
+				add_fk_action(c, a, x);
 			if (x->column->identity)
 				error(c, &x->column->n.loc, "an identity column "
 				    "can only be made by create table");
@@ -831,11 +866,15 @@ check_alter(struct check *c, struct sg_alter_table *a)
 			if (x->guarded && k->name == NULL)
 				error(c, &k->n.loc, "a guarded constraint needs "
 				    "a name to look up");
-			if (a->target != NULL)
+			/* A column's own is of the column being added. */
+			if (a->target != NULL && !x->of_column)
 				check_columns(c, a->target, k->columns, false);
 			if (k->kind == SG_FOREIGN_KEY) {
 				k->owner = a->target;
 				k->fk = c->script->nfks++;
+				if (k->action_twice)
+					error(c, &k->n.loc, "on delete or on "
+					    "update is given twice");
 				k->ref = sg_symtab_get(c->tables,
 				    k->ref_table.text);
 				if (count(k->columns) != count(k->ref_columns))

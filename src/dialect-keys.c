@@ -49,6 +49,9 @@ static const char *const strategy_names[] = { "auto_increment",
 	"identity", "sequence_default", "sequence_trigger", NULL };
 static const char *const update_alias_names[] = { "inline", "from", NULL };
 /* enum sg_alter_kind order; "backfill" is the bool at aux. */
+/* In enum sg_ref_action order, from SG_RA_CASCADE. */
+static const char *const action_names[] = { "cascade", "set_null",
+	"restrict", "no_action", NULL };
 static const char *const change_names[] = { "add_column", "add_constraint",
 	"drop_column", "backfill", NULL };
 
@@ -247,6 +250,20 @@ static const struct sg_dialect_key keys[] = {
 	  .aux = offsetof(struct sg_dialect, alter.reorg_after_backfill),
 	  .names = change_names,
 	  .help = "the changes followed by reorg" },
+
+	SECTION("references", "what a foreign key may do to its rows"),
+	{ .path = "references.on_delete", .type = SG_KEY_FLAGS, D(on_delete),
+	  .names = action_names,
+	  .def = "[cascade, set_null, restrict, no_action]",
+	  .help = "the actions ON DELETE can take" },
+	{ .path = "references.on_update", .type = SG_KEY_FLAGS, D(on_update),
+	  .names = action_names,
+	  .def = "[cascade, set_null, restrict, no_action]",
+	  .help = "the actions ON UPDATE can take" },
+	{ .path = "references.update_cascade_to_primary_key",
+	  .type = SG_KEY_BOOL, D(update_cascade_to_primary_key),
+	  .def = "true",
+	  .help = "ON UPDATE CASCADE may reference a primary key" },
 
 	SECTION("dml", "select, update, delete and commit"),
 	{ .path = "dml.qualified_set_target", .type = SG_KEY_BOOL,

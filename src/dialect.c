@@ -9,6 +9,7 @@
 #include <dirent.h>
 #include <strings.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -307,6 +308,8 @@ below(const char *path, const char *prefix)
  * cleared with "~"): def if the row has one, else nothing.  A section
  * resets every key below it.
  */
+static void	flags_default(const struct sg_dialect_key *, void *);
+
 static void
 reset(const struct sg_dialect_key *k, void *base)
 {
@@ -341,8 +344,10 @@ reset(const struct sg_dialect_key *k, void *base)
 		break;
 	case SG_KEY_FLAGS:
 		memset(FIELD(bool, base, k->offset), 0,
-		    (count_names(k->names) - 1) * sizeof(bool));
-		*FIELD(bool, base, k->aux) = false;
+		    (count_names(k->names) - (k->aux != 0)) * sizeof(bool));
+		if (k->aux != 0)
+			*FIELD(bool, base, k->aux) = false;
+		flags_default(k, base);
 		break;
 	case SG_KEY_GUARD:
 		g = FIELD(struct sg_guard, base, k->offset);
@@ -576,6 +581,28 @@ read_enum(struct load *l, const struct sg_dialect_key *k, yaml_node_t *v,
 }
 
 /* A list of names: each sets its flag, and the others are cleared. */
+/* A flags default, "[a, b]" as the YAML would give it (names, no aux). */
+static void
+flags_default(const struct sg_dialect_key *k, void *base)
+{
+	const char	*p = k->def;
+	char		 word[64];
+	size_t		 n;
+	int		 i;
+
+	while (p != NULL && *p != '\0') {
+		p += strspn(p, "[], ");
+		n = strcspn(p, "[], ");
+		if (n == 0 || n >= sizeof word)
+			break;
+		memcpy(word, p, n);
+		word[n] = '\0';
+		if ((i = name_index(k->names, word)) >= 0)
+			FIELD(bool, base, k->offset)[i] = true;
+		p += n;
+	}
+}
+
 static void
 read_flags(struct load *l, const struct sg_dialect_key *k, yaml_node_t *v,
     void *base)
@@ -586,11 +613,17 @@ read_flags(struct load *l, const struct sg_dialect_key *k, yaml_node_t *v,
 	size_t			 last = count_names(k->names) - 1;
 	int			 i;
 
+	if (k->aux == 0)	/* no flag of its own for the last name */
+		last = SIZE_MAX;
 	if (v->type != YAML_SEQUENCE_NODE) {
 		yerror(l, v, "%s must be a list", leaf(k->path));
 		return;
 	}
-	reset(k, base);
+	/* The list given is the whole set: no default added. */
+	memset(FIELD(bool, base, k->offset), 0,
+	    (count_names(k->names) - (k->aux != 0)) * sizeof(bool));
+	if (k->aux != 0)
+		*FIELD(bool, base, k->aux) = false;
 	for (it = v->data.sequence.items.start;
 	    it < v->data.sequence.items.top; it++) {
 		n = yaml_document_get_node(&l->doc, *it);

@@ -230,6 +230,10 @@ struct sg_dialect {
 	const char		*concat;	/* {left} || {right} */
 	const char		*commit;
 	const char		*dual;		/* " FROM DUAL", or "" */
+	/* Referential actions it can write: [action - 1]. */
+	bool			 on_delete[SG_RA_COUNT - 1];
+	bool			 on_update[SG_RA_COUNT - 1];
+	bool			 update_cascade_to_primary_key;
 	bool			 multi_row_values;
 	struct sg_alter		 alter;
 };
@@ -274,8 +278,9 @@ enum sg_key_in {
  * One key.  path is dotted ("alter.drop_index"); "[]" stands for any
  * item of a list and "*" for any name of a mapping.  SG_KEY_FLAGS: the
  * last of names sets the bool at aux, names[i] before it the i-th bool
- * of the array at offset.  def is the value before any file sets one,
- * and the one "~" (null) gives back, written as the YAML would be.
+ * of the array at offset; with aux 0, every names[i] sets the i-th bool.
+ * def is the value before any file sets one, and the one "~" (null)
+ * gives back, written as the YAML would be.
  */
 struct sg_dialect_key {
 	const char		*path;

@@ -93,6 +93,8 @@ void
 sg_emit_constraint(struct sg_emitter *e, struct sg_buf *b,
     const struct sg_constraint *k, bool if_not_exists)
 {
+	enum sg_ref_action	a;
+
 	if (k->name != NULL) {
 		sg_buf_adds(b, "CONSTRAINT ");
 		if (if_not_exists)
@@ -119,8 +121,14 @@ sg_emit_constraint(struct sg_emitter *e, struct sg_buf *b,
 	    &k->ref->name) : k->ref_table.text);
 	sg_buf_addc(b, ' ');
 	sg_emit_ident_list(e, b, k->ref_columns);
-	if (k->on_delete_cascade && sg_plan_cascade(e->plan, k) == NULL)
-		sg_buf_adds(b, " ON DELETE CASCADE");
+	if ((a = sg_plan_ref_action(e->plan, k, false, NULL)) != SG_RA_NONE) {
+		sg_buf_adds(b, " ON DELETE ");
+		sg_buf_adds(b, sg_ref_action_words(a));
+	}
+	if ((a = sg_plan_ref_action(e->plan, k, true, NULL)) != SG_RA_NONE) {
+		sg_buf_adds(b, " ON UPDATE ");
+		sg_buf_adds(b, sg_ref_action_words(a));
+	}
 }
 
 void

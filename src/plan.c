@@ -258,11 +258,94 @@ plan_column(struct sg_plan *p, const char *table, const struct sg_column *c,
 		    d->not_null_timestamp_default, d->name);
 }
 
-const char *
-sg_plan_cascade(const struct sg_plan *p, const struct sg_constraint *k)
+/* Whether k references its parent's primary key (unknown: assume so). */
+static bool
+references_primary_key(const struct sg_constraint *k)
 {
-	return p->cascade_dropped != NULL && k->kind == SG_FOREIGN_KEY ?
-	    p->cascade_dropped[k->fk] : NULL;
+	const struct sg_node		*el;
+	const struct sg_constraint	*pk;
+	const struct sg_ident		*a, *b;
+
+	if (k->ref == NULL)
+		return true;
+	for (el = k->ref->elements.head; el != NULL; el = el->next) {
+		if (el->tag == SG_COLUMN && ((const struct sg_column *)el)->
+		    primary_key)
+			return k->ref_columns->next == NULL && sg_name_eq(
+			    k->ref_columns->text, ((const struct sg_column *)
+			    el)->name.ident.text);
+		if (el->tag != SG_CONSTRAINT || ((const struct sg_constraint *)
+		    el)->kind != SG_PRIMARY_KEY)
+			continue;
+		pk = (const void *)el;
+		for (a = pk->columns, b = k->ref_columns; a != NULL &&
+		    b != NULL; a = a->next, b = b->next)
+			if (!sg_name_eq(a->text, b->text))
+				return false;
+		return a == NULL && b == NULL;
+	}
+	return false;
+}
+
+enum sg_ref_action
+sg_plan_ref_action(const struct sg_plan *p, const struct sg_constraint *k,
+    bool update, const char **why)
+{
+	const struct sg_dialect	*d = p->d;
+	enum sg_ref_action	 a = update ? k->on_update : k->on_delete;
+	const char		**dropped = update ? p->update_dropped :
+				    p->cascade_dropped;
+	const char		*on = update ? "UPDATE" : "DELETE";
+	const char		*parent = k->ref != NULL ?
+				    k->ref->name.ident.text :
+				    k->ref_table.text;
+	const char		*child;
+
+	child = sg_arena_printf(p->arena, "%s (%s%s)", k->owner != NULL ?
+	    k->owner->name.ident.text : "its table", k->columns->text,
+	    k->columns->next != NULL ? ", ..." : "");
+
+	if (why != NULL)
+		*why = NULL;
+	if (a == SG_RA_NONE)
+		return a;
+	if (dropped != NULL && dropped[k->fk] != NULL) {
+		if (why != NULL)
+			*why = dropped[k->fk];
+		return SG_RA_NONE;
+	}
+	if (update && a == SG_RA_CASCADE &&
+	    !d->update_cascade_to_primary_key && references_primary_key(k)) {
+		if (why != NULL)
+			*why = sg_arena_printf(p->arena, "ON UPDATE CASCADE "
+			    "dropped from the foreign key of %s to %s: %s "
+			    "refuses it where the key referenced is a primary "
+			    "key; an update of that key fails instead", child,
+			    parent, d->name);
+		return SG_RA_NONE;
+	}
+	if ((update ? d->on_update : d->on_delete)[a - 1])
+		return a;
+	/* Not said is NO ACTION everywhere: nothing is lost. */
+	if (a == SG_RA_NO_ACTION)
+		return SG_RA_NONE;
+	if (a == SG_RA_RESTRICT) {
+		if (why != NULL)
+			*why = sg_arena_printf(p->arena, "ON %s RESTRICT is "
+			    "written as the default NO ACTION: %s has no "
+			    "RESTRICT; the %s is refused all the same, when "
+			    "the statement ends rather than at once", on,
+			    d->name, update ? "update" : "delete");
+		return SG_RA_NONE;
+	}
+	if (why != NULL)
+		*why = sg_arena_printf(p->arena, "ON %s %s dropped from the "
+		    "foreign key of %s to %s: %s cannot do it; %s of a row of "
+		    "%s that rows of %s use fails instead", on,
+		    sg_ref_action_words(a), child, parent, d->name, update ?
+		    "an update of the key" : "a delete", parent,
+		    k->owner != NULL ? k->owner->name.ident.text : "the table");
+	return SG_RA_NONE;
 }
 
 static void
@@ -278,7 +361,11 @@ plan_constraint(struct sg_plan *p, const struct sg_constraint *k)
 	ident(p, k->ref != NULL ? name_of(p, &k->ref->name) :
 	    k->ref_table.text, &k->ref_table.loc);
 	ident_list(p, k->ref_columns);
-	if (k->on_delete_cascade && (why = sg_plan_cascade(p, k)) != NULL)
+	sg_plan_ref_action(p, k, false, &why);
+	if (why != NULL)
+		adjust(p, &k->n.loc, "%s", why);
+	sg_plan_ref_action(p, k, true, &why);
+	if (why != NULL)
 		adjust(p, &k->n.loc, "%s", why);
 }
 

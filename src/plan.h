@@ -89,7 +89,8 @@ struct sg_plan {
 	struct sg_change	*changes;
 	size_t			 n;
 	/* Per foreign key (sg_constraint.fk): why its cascade is dropped. */
-	const char		**cascade_dropped;
+	const char		**cascade_dropped;	/* on delete */
+	const char		**update_dropped;	/* on update */
 	struct sg_arena		*arena;		/* the plan's own */
 	struct sg_plan		*forward;	/* a rollback's, which it owns */
 	/* Planning state. */
@@ -121,13 +122,19 @@ bool		 sg_plan_check_rollback(const struct sg_script *,
 /* How column c is written in d; the one place that decides it. */
 void		 sg_plan_column(const struct sg_dialect *,
 		    const struct sg_column *, struct sg_column_plan *);
-/* Why the foreign key's cascade is dropped in this plan, or NULL. */
-const char	*sg_plan_cascade(const struct sg_plan *,
-		    const struct sg_constraint *);
+/*
+ * What foreign key k does on delete (or, if update, on update) in the
+ * plan's dialect; if that is not what the source says, *why (if not
+ * NULL) says why, else it is NULL.
+ */
+enum sg_ref_action sg_plan_ref_action(const struct sg_plan *,
+		    const struct sg_constraint *, bool, const char **);
 /* The name nm has in the plan's dialect: its pin, or shortened. */
 const char	*sg_plan_name(const struct sg_plan *, const struct sg_name *);
 
-/* cascade.c: fills plan->cascade_dropped (SQL Server's rule). */
+/* cascade.c: fills cascade_dropped and update_dropped (SQL Server). */
 void		 sg_cascade_plan(struct sg_plan *);
+/* "CASCADE", "SET NULL", ...; "" for SG_RA_NONE. */
+const char	*sg_ref_action_words(enum sg_ref_action);
 
 #endif

@@ -705,7 +705,7 @@ test_foreign_key_to_later_table(void **state)
 	k = constraint_at(table_at(u, 0), 1);
 	assert_ptr_equal(k->ref, table_at(u, 1));
 	assert_ptr_equal(k->owner, table_at(u, 0));
-	assert_true(k->on_delete_cascade);
+	assert_int_equal(k->on_delete, SG_RA_CASCADE);
 	assert_int_equal(table_at(u, 0)->ordinal, 0);
 	assert_int_equal(table_at(u, 1)->ordinal, 1);
 	assert_int_equal(u->script.ntables, 2);

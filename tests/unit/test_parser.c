@@ -238,12 +238,12 @@ test_constraints(void **state)
 	assert_int_equal(k->ref_table.loc.line, 19);
 	assert_int_equal(k->ref_table.loc.col, 45);
 	assert_string_equal(idents(u, k->ref_columns), "A, B");
-	assert_true(k->on_delete_cascade);
+	assert_int_equal(k->on_delete, SG_RA_CASCADE);
 	assert_null(k->ref);
 
 	k = constraint_at(t, 15);
 	assert_string_equal(idents(u, k->columns), "DAY");
-	assert_false(k->on_delete_cascade);
+	assert_int_equal(k->on_delete, SG_RA_NONE);
 	assert_int_equal(ident_count(k->ref_columns), 1);
 }
 

@@ -1032,6 +1032,19 @@ block_stmt:
 			b->fors = $2;
 			$$ = &b->n;
 		}
+	| ONLY FOR dialect_list plain_stmt
+		{
+			struct sg_block *b;
+
+			b = SG_NEW(ps->arena, struct sg_block, SG_BLOCK);
+			b->n.loc = @$;
+			b->only = true;
+			b->fors = sg_arena_alloc(ps->arena, sizeof *b->fors);
+			b->fors->dialects = $3;
+			b->fors->loc = @2;
+			b->stmt = $4;
+			$$ = &b->n;
+		}
 	;
 
 block_fors:

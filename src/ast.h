@@ -442,6 +442,8 @@ struct sg_block {
 	struct sg_block_for	*fors;
 	struct sg_ident		*not_for;	/* "not for DIALECT, ..." */
 	uint64_t		 not_mask;	/* set by check */
+	/* "only for DIALECT, ... STATEMENT": parsed, in fors' one mask. */
+	struct sg_node		*stmt;
 };
 
 /* "move table T, ... to tablespace TS [schema S]" (Db2's TS32K). */

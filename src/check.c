@@ -968,6 +968,39 @@ check_body(struct check *c, const struct sg_dialect *d,
 	}
 }
 
+static void	check_stmt(struct check *, struct sg_node *,
+		    const struct sg_node *);
+
+/* "only for D STATEMENT": a statement some dialects make. */
+static void
+check_only_stmt(struct check *c, struct sg_node *s)
+{
+	switch (s->tag) {
+	case SG_CREATE_TABLE:
+	case SG_MOVE_TABLE:
+	case SG_BLOCK:
+	case SG_UNDO:
+		error(c, &s->loc, "a statement for some dialects only is a "
+		    "change of a table, an index or rows, not this");
+		return;
+	case SG_CREATE_INDEX:
+	case SG_ALTER_TABLE:
+	case SG_DROP_INDEX:
+	case SG_RENAME_TABLE:
+	case SG_COLUMN:
+	case SG_CONSTRAINT:
+	case SG_SELECT:
+	case SG_UPDATE:
+	case SG_DELETE:
+	case SG_COMMIT:
+	case SG_ALTER_ACTION:
+	case SG_INSERT:
+	case SG_ROW:
+		break;
+	}
+	check_stmt(c, s, NULL);
+}
+
 static void
 check_block(struct check *c, struct sg_block *b)
 {
@@ -990,6 +1023,10 @@ check_block(struct check *c, struct sg_block *b)
 				error(c, &body->loc, "%s holds no text",
 				    b->only ? "this step's heredoc" :
 				    "a heredoc of this block");
+	if (b->stmt != NULL) {
+		check_only_stmt(c, b->stmt);
+		return;
+	}
 	for (i = 0; i < c->ntargets; i++) {
 		bit = (uint64_t)1 << c->targets[i]->index;
 		if (!b->only && !(seen & bit))

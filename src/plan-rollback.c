@@ -16,7 +16,8 @@
  * (the rollback drops them, which undoes the update too).
  */
 static bool
-sets_added_columns(const struct sg_script *script, const struct sg_update *u)
+sets_added_columns(const struct sg_script *script, const struct sg_update *u,
+    const struct sg_node *at)
 {
 	const struct sg_set_item	*it;
 	const struct sg_node		*s, *n;
@@ -26,7 +27,7 @@ sets_added_columns(const struct sg_script *script, const struct sg_update *u)
 
 	for (it = u->set; it != NULL; it = it->next) {
 		found = false;
-		for (s = script->stmts.head; s != &u->n && !found;
+		for (s = script->stmts.head; s != NULL && s != at && !found;
 		    s = s->next) {
 			if (s->tag != SG_ALTER_TABLE)
 				continue;
@@ -49,10 +50,12 @@ sets_added_columns(const struct sg_script *script, const struct sg_update *u)
 
 /*
  * Why statement s cannot be undone from what the source says, or NULL
- * if it can (or needs nothing undone).
+ * if it can (or needs nothing undone).  at is the script's statement
+ * that holds it (itself, or a step for some dialects).
  */
 static const char *
-no_inverse(const struct sg_script *script, const struct sg_node *s)
+no_inverse(const struct sg_script *script, const struct sg_node *s,
+    const struct sg_node *at)
 {
 	const struct sg_alter_table	*a;
 	const struct sg_alter_action	*x;
@@ -60,7 +63,8 @@ no_inverse(const struct sg_script *script, const struct sg_node *s)
 
 	switch (s->tag) {
 	case SG_UPDATE:
-		if (sets_added_columns(script, (const struct sg_update *)s))
+		if (sets_added_columns(script, (const struct sg_update *)s,
+		    at))
 			return NULL;
 		return "the rows' old values are not kept";
 	case SG_DELETE:
@@ -72,6 +76,9 @@ no_inverse(const struct sg_script *script, const struct sg_node *s)
 			return NULL;
 		return "the rows it adds are not known by a key";
 	case SG_BLOCK:
+		if (((const struct sg_block *)s)->stmt != NULL)
+			return no_inverse(script,
+			    ((const struct sg_block *)s)->stmt, at);
 		return "the source gives no text that undoes it";
 	case SG_MOVE_TABLE:
 		return "the tables' old tablespace is not known";
@@ -186,7 +193,7 @@ sg_plan_check_rollback(const struct sg_script *script, struct sg_diag *diag,
 		if (s->tag == SG_UNDO || (s->next != NULL &&
 		    s->next->tag == SG_UNDO))
 			continue;
-		if ((why = no_inverse(script, s)) == NULL)
+		if ((why = no_inverse(script, s, s)) == NULL)
 			continue;
 		sg_diag(diag, strict ? SG_ERROR : SG_WARNING, &s->loc,
 		    "the rollback script cannot undo this: %s (give an undo "
@@ -357,7 +364,7 @@ sg_plan_rollback(struct sg_plan *p, const struct sg_plan *f)
 					p->changes[c].stmt = stmts[u];
 			}
 		} else if (s->tag != SG_ALTER_TABLE && !only_remarks(f, lo, hi)
-		    && (why = no_inverse(p->script, s)) != NULL)
+		    && (why = no_inverse(p->script, s, s)) != NULL)
 			no_inverse_change(p, s, why);
 		else
 			for (c = hi; c-- > lo;)

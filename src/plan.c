@@ -791,6 +791,7 @@ static void
 plan_block(struct sg_plan *p, const struct sg_block *b)
 {
 	const struct sg_block_for	*f;
+	size_t				 from;
 
 	for (f = b->fors; f != NULL; f = f->next)
 		if (f->mask & ((uint64_t)1 << p->d->index))
@@ -801,7 +802,13 @@ plan_block(struct sg_plan *p, const struct sg_block *b)
 	else if (f == NULL)
 		remark(p, &b->n, "block %s is not for %s", b->name.text,
 		    p->d->name);
-	else
+	else if (b->stmt != NULL) {
+		/* Its changes are the step's, for the comments around it. */
+		from = p->n;
+		sg_plan_stmt(p, b->stmt);
+		for (; from < p->n; from++)
+			p->changes[from].stmt = &b->n;
+	} else
 		sg_plan_add(p, SG_CH_BLOCK, &b->n, &b->n)->detail = f;
 }
 

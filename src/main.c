@@ -24,12 +24,9 @@
 #include "file.h"
 #include "parse.h"
 #include "split.h"
+#include "suggest.h"
 #include "vars.h"
 #include "xmalloc.h"
-
-#ifndef SG_TEMPLATES_DIR
-#define SG_TEMPLATES_DIR PKGDATADIR
-#endif
 
 enum {
 	EXIT_INPUT = 1,
@@ -43,7 +40,7 @@ usage(FILE *f)
 "usage: sqlgen --dialect=NAME[,NAME...] [-o DIR] [-r] [options] FILE...\n"
 "       sqlgen --all -o DIR [options] FILE...\n"
 "       sqlgen split --dialect=NAME [options] FILE\n"
-"       sqlgen --list-dialects | --help | --version\n"
+"       sqlgen --list-dialects | --print-dialect=NAME | --help | --version\n"
 "\n"
 "  -d, --dialect=NAMES   dialects to write (comma-separated)\n"
 "  -a, --all             every dialect in the templates directory\n"
@@ -51,13 +48,15 @@ usage(FILE *f)
 "  -r, --rollback        write the scripts that undo the source instead,\n"
 "                        as DIR/<dialect>.rollback.sql\n"
 "      --strict-rollback a change the rollback cannot undo is an error\n"
-"  -t, --templates=DIR   dialect descriptions (default: $SQLGEN_TEMPLATES\n"
-"                        or " SG_TEMPLATES_DIR ")\n"
+"  -t, --templates=DIR   read the dialect descriptions from DIR (default:\n"
+"                        $SQLGEN_TEMPLATES, else the built-in ones)\n"
 "      --set NAME=VALUE  the value of ${NAME} in the source (repeatable)\n"
 "      --set-file FILE   NAME=VALUE lines; later settings win\n"
 "  -q, --quiet           do not print warnings\n"
 "  -v, --verbose         print how many statements each script holds\n"
 "  -l, --list-dialects   list the dialects and exit\n"
+"      --print-dialect=NAME  print the YAML description of dialect NAME,\n"
+"                        a start for a dialect of your own, and exit\n"
 "  -h, --help            show this help and exit\n"
 "  -V, --version         show the version and exit\n"
 "\n"
@@ -141,7 +140,7 @@ output_close(struct output *o, bool keep)
 }
 
 struct run {
-	const char		*templates;
+	const char		*templates;	/* NULL: built in */
 	const char		*outdir;
 	char			*dialects;	/* comma-separated */
 	bool			 all;
@@ -155,6 +154,28 @@ struct run {
 	size_t			 ntargets;
 	struct sg_vars		*vars;		/* --set, --set-file */
 };
+
+/* "unknown dialect", with the near one or the list of them all. */
+static int
+unknown_dialect(struct run *r, const char *name)
+{
+	struct sg_buf	 msg = { 0 };
+	const char	*near = sg_suggest_dialect(r->reg, name);
+	size_t		 i;
+
+	sg_buf_addf(&msg, "unknown dialect '%s'", name);
+	if (near != NULL)
+		sg_buf_addf(&msg, "; did you mean '%s'?", near);
+	else {
+		sg_buf_adds(&msg, " (known:");
+		for (i = 0; i < sg_registry_count(r->reg); i++)
+			sg_buf_addf(&msg, " %s", sg_registry_name(r->reg, i));
+		sg_buf_adds(&msg, ")");
+	}
+	sg_diag(&r->diag, SG_ERROR, NULL, "%s", sg_buf_str(&msg));
+	sg_buf_free(&msg);
+	return EXIT_USAGE;
+}
 
 /* Resolves the requested dialects and loads their descriptions. */
 static int
@@ -172,15 +193,8 @@ load_targets(struct run *r)
 	} else {
 		for (name = strtok_r(r->dialects, ",", &save); name != NULL;
 		    name = strtok_r(NULL, ",", &save)) {
-			if ((ix = sg_registry_find(r->reg, name)) < 0) {
-				fprintf(stderr, "sqlgen: error: unknown "
-				    "dialect '%s' (known:", name);
-				for (i = 0; i < n; i++)
-					fprintf(stderr, " %s",
-					    sg_registry_name(r->reg, i));
-				fputs(")\n", stderr);
-				return EXIT_USAGE;
-			}
+			if ((ix = sg_registry_find(r->reg, name)) < 0)
+				return unknown_dialect(r, name);
 			for (i = 0; i < r->ntargets; i++)
 				if (r->targets[i]->index == (unsigned)ix)
 					break;
@@ -214,6 +228,28 @@ list_dialects(struct run *r)
 		}
 		printf("%-14s %s\n", d->name, d->title);
 	}
+	return rc;
+}
+
+/* Writes the YAML text dialect name is described by to standard output. */
+static int
+print_dialect(struct run *r, const char *name)
+{
+	char	*text;
+	size_t	 len;
+	int	 ix, rc = 0;
+
+	if ((ix = sg_registry_find(r->reg, name)) < 0)
+		return unknown_dialect(r, name);
+	if ((text = sg_registry_text(r->reg, (size_t)ix, &len, &r->diag)) ==
+	    NULL)
+		return EXIT_USAGE;
+	if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {
+		fprintf(stderr, "sqlgen: error: standard output: %s\n",
+		    strerror(errno));
+		rc = EXIT_USAGE;
+	}
+	free(text);
 	return rc;
 }
 
@@ -339,7 +375,8 @@ generate(struct run *r, int argc, char **argv)
 int
 main(int argc, char **argv)
 {
-	enum { OPT_SET = 256, OPT_SET_FILE, OPT_STRICT_ROLLBACK };
+	enum { OPT_SET = 256, OPT_SET_FILE, OPT_STRICT_ROLLBACK,
+	    OPT_PRINT_DIALECT };
 	static const struct option longopts[] = {
 		{ "dialect", required_argument, NULL, 'd' },
 		{ "all", no_argument, NULL, 'a' },
@@ -354,18 +391,21 @@ main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ "set", required_argument, NULL, OPT_SET },
 		{ "set-file", required_argument, NULL, OPT_SET_FILE },
+		{ "print-dialect", required_argument, NULL, OPT_PRINT_DIALECT },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct run	 r;
+	const char	*print = NULL;
 	bool		 list = false, split = false;
 	int		 ch, rc;
 
 	memset(&r, 0, sizeof r);
 	sg_diag_init(&r.diag, stderr);
 	r.vars = sg_vars_new();
+	/* NULL: the descriptions compiled into sqlgen. */
 	r.templates = getenv("SQLGEN_TEMPLATES");
-	if (r.templates == NULL || *r.templates == '\0')
-		r.templates = SG_TEMPLATES_DIR;
+	if (r.templates != NULL && *r.templates == '\0')
+		r.templates = NULL;
 	if (argc > 1 && strcmp(argv[1], "split") == 0) {
 		split = true;
 		argv++;
@@ -391,7 +431,7 @@ main(int argc, char **argv)
 			r.rollback = r.strict_rollback = true;
 			break;
 		case 't':
-			r.templates = optarg;
+			r.templates = *optarg != '\0' ? optarg : NULL;
 			break;
 		case 'q':
 			r.quiet = true;
@@ -401,6 +441,9 @@ main(int argc, char **argv)
 			break;
 		case 'l':
 			list = true;
+			break;
+		case OPT_PRINT_DIALECT:
+			print = optarg;
 			break;
 		case 'h':
 			usage(stdout);
@@ -434,7 +477,10 @@ main(int argc, char **argv)
 	r.diag.quiet_warnings = r.quiet;
 
 	rc = EXIT_USAGE;
-	if (!list && argc == 0) {
+	if (print != NULL) {
+		if ((r.reg = sg_registry_open(r.templates, &r.diag)) != NULL)
+			rc = print_dialect(&r, print);
+	} else if (!list && argc == 0) {
 		fputs("sqlgen: error: no input file (use - for standard "
 		    "input)\n", stderr);
 		usage(stderr);

@@ -304,7 +304,8 @@ html_sql(struct sg_buf *b, const char *s, size_t n, const struct marks *m)
 {
 	const struct explain	*x;
 	const char		*nl;
-	size_t			 i = 0, end;
+	size_t			 i = 0, end, k;
+	bool			 note;
 
 	while (i < n && s[i] == '\n')
 		i++;
@@ -316,8 +317,13 @@ html_sql(struct sg_buf *b, const char *s, size_t n, const struct marks *m)
 	while (i < n) {
 		nl = memchr(s + i, '\n', n - i);
 		end = nl != NULL ? (size_t)(nl - s) : n;
-		if (strncmp(s + i, "-- sqlgen:", 10) == 0) {
-			sg_buf_adds(b, "<span class=\"note\">");
+		note = end - i >= 10 && strncmp(s + i, "-- sqlgen:", 10) == 0;
+		for (k = i; k < end && (s[k] == ' ' || s[k] == '\t'); k++)
+			continue;
+		if (note || (end - k >= 2 && s[k] == '-' && s[k + 1] == '-')) {
+			/* A note; or a comment of the source, dimmed. */
+			sg_buf_addf(b, "<span class=\"%s\">", note ? "note" :
+			    "comment");
 			html_escape(b, s + i, end - i);
 			sg_buf_adds(b, "</span>");
 			i = end;
@@ -456,14 +462,15 @@ static const char	html_style[] =
 "table.summary thead th{background:#ececec}\n"
 "table.summary td.n{text-align:right;font-variant-numeric:tabular-nums}\n"
 "table.summary td.warn{background:#fde2e1;font-weight:bold}\n"
-"section.stmt{display:grid;grid-template-columns:minmax(14em,22em) 1fr;"
+"section.stmt{display:grid;grid-template-columns:minmax(16em,30em) 1fr;"
 "gap:1em;border-top:2px solid var(--ink);padding:.8em 0 1.2em}\n"
+"section.stmt .src{position:sticky;top:0;align-self:start}\n"
 "section.stmt h2{font-size:1em;margin:0 0 .4em}\n"
 "section.stmt h2 a{color:inherit;text-decoration:none}\n"
 "pre{margin:0;font:12px/1.4 'DejaVu Sans Mono',monospace;"
 "white-space:pre-wrap;overflow-wrap:anywhere}\n"
 "pre.source{background:var(--src);padding:.5em .6em;"
-"border-left:3px solid var(--ink)}\n"
+"border-left:3px solid var(--ink);white-space:pre;overflow-x:auto}\n"
 ".dialects{display:grid;grid-template-columns:"
 "repeat(auto-fill,minmax(26em,1fr));gap:.8em;align-items:start}\n"
 "figure.sql{margin:0;border:1px solid var(--rule);border-radius:3px;"
@@ -473,6 +480,7 @@ static const char	html_style[] =
 "figure.sql figcaption .and{font-weight:normal;opacity:.7}\n"
 "figure.sql pre{padding:.45em .6em}\n"
 "span.gap{display:none}\n"
+"span.comment{color:#7b7b7b}\n"
 "span.note{background:var(--note);color:var(--noteink)}\n"
 "mark{background:var(--mark);color:inherit;"
 "box-shadow:inset 0 -2px var(--markline)}\n"
@@ -491,6 +499,7 @@ static const char	html_style[] =
 "section.stmt{grid-template-columns:1fr;break-inside:auto}"
 ".dialects{grid-template-columns:repeat(2,1fr)}"
 "details.outside .dialects{display:none}"
+"section.stmt .src{position:static}pre.source{white-space:pre-wrap}"
 "pre{font-size:8pt}}\n";
 
 static void

@@ -41,11 +41,13 @@ usage(FILE *f)
 "usage: sqlgen --dialect=NAME[,NAME...] [-o DIR] [-r] [options] FILE...\n"
 "       sqlgen --all -o DIR [options] FILE...\n"
 "       sqlgen split --dialect=NAME [options] FILE\n"
+"       sqlgen review [--dialect=NAMES] [--text] [-o FILE] [options] FILE...\n"
 "       sqlgen --list-dialects | --print-dialect=NAME | --help | --version\n"
 "\n"
 "  -d, --dialect=NAMES   dialects to write (comma-separated)\n"
 "  -a, --all             every dialect in the templates directory\n"
-"  -o, --output=DIR      write DIR/<dialect>.sql (default: standard output)\n"
+"  -o, --output=DIR      write DIR/<dialect>.sql (default: standard output);\n"
+"                        for review, the FILE to write the page to\n"
 "  -r, --rollback        write the scripts that undo the source instead,\n"
 "                        as DIR/<dialect>.rollback.sql\n"
 "      --strict-rollback a change the rollback cannot undo is an error\n"
@@ -55,13 +57,18 @@ usage(FILE *f)
 "      --set-file FILE   NAME=VALUE lines; later settings win\n"
 "  -q, --quiet           do not print warnings\n"
 "  -v, --verbose         print how many statements each script holds\n"
+"      --color=WHEN      colour the diagnostics: auto (on a terminal,\n"
+"                        unless NO_COLOR is set), always or never\n"
+"      --text            review: plain text for a terminal, not HTML\n"
 "  -l, --list-dialects   list the dialects and exit\n"
 "      --print-dialect=NAME  print the YAML description of dialect NAME,\n"
 "                        a start for a dialect of your own, and exit\n"
 "  -h, --help            show this help and exit\n"
 "  -V, --version         show the version and exit\n"
 "\n"
-"FILE - reads standard input.  All FILEs form one script.\n", f);
+"FILE - reads standard input.  All FILEs form one script.  review writes\n"
+"one HTML page showing each statement beside its SQL in every dialect\n"
+"(all of them unless --dialect names some).\n", f);
 }
 
 /* mkdir -p */

@@ -531,22 +531,35 @@ html_summary(struct review *rv)
 	sg_buf_adds(b, "</tbody>\n</table>\n");
 }
 
+/* True if the text holds only comment and blank lines. */
+static bool
+only_comments(const char *text, size_t len)
+{
+	const char	*nl;
+	size_t		 i = 0, end;
+
+	while (i < len) {
+		nl = memchr(text + i, '\n', len - i);
+		end = nl != NULL ? (size_t)(nl - text) : len;
+		if (end > i && (end - i < 2 || strncmp(text + i, "--", 2) != 0))
+			return false;
+		i = end + 1;
+	}
+	return true;
+}
+
 /* Part 0 or the last: open when it holds more than the headers. */
 static void
 html_outside(struct review *rv, size_t k, const char *title)
 {
 	const char	*text;
-	size_t		 j, len, i, lines;
+	size_t		 j, len;
 	bool		 open = false, any = false;
 
 	for (j = 0; j < rv->nd; j++) {
 		part(rv, &rv->ds[j], k, &text, &len);
 		any |= len > 0;
-		for (i = lines = 0; i < len; i++)
-			lines += text[i] == '\n' && i + 1 < len &&
-			    strncmp(text + i + 1, "-- ", 3) != 0 &&
-			    text[i + 1] != '\n';
-		open |= lines > 0;
+		open |= !only_comments(text, len);
 	}
 	if (!any)
 		return;
@@ -628,6 +641,9 @@ text_group(struct review *rv, size_t k, const struct rv_dialect *rd,
 	size_t		 len, i;
 
 	part(rv, rd, k, &text, &len);
+	/* Before and after the statements, only what is more than notes. */
+	if (part_stmt(rv, k) == NULL && only_comments(text, len))
+		return;
 	for (i = 0; i < len && text[i] == '\n'; i++)
 		continue;
 	sg_buf_addf(rv->out, "\n--- %s\n", names);
@@ -642,8 +658,8 @@ text_page(struct review *rv)
 {
 	const struct rv_dialect	*rd;
 	const struct sg_node	*s;
-	const char		*file = rv->script->first_file;
-	size_t			 k, j;
+	const char		*file = rv->script->first_file, *text;
+	size_t			 k, j, len;
 
 	sg_buf_addf(rv->out, "Review of %s for %zu dialect%s\n\n",
 	    file != NULL ? file : "-", rv->nd, rv->nd == 1 ? "" : "s");
@@ -661,6 +677,13 @@ text_page(struct review *rv)
 	}
 	for (k = 0; k <= rv->nstmts + 1; k++) {
 		s = part_stmt(rv, k);
+		for (j = 0; s == NULL && j < rv->nd; j++) {
+			part(rv, &rv->ds[j], k, &text, &len);
+			if (!only_comments(text, len))
+				break;
+		}
+		if (s == NULL && j == rv->nd)
+			continue;
 		if (k == 0)
 			sg_buf_adds(rv->out, "\n=== before the first "
 			    "statement\n");

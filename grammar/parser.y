@@ -19,6 +19,8 @@ int	sg_yylex(SG_YYSTYPE *, struct sg_loc *, yyscan_t);
 #include <stdlib.h>
 #include <string.h>
 
+#include "suggest.h"
+
 static void	sg_yyerror(struct sg_loc *, yyscan_t, struct sg_parse *,
 		    const char *);
 static struct sg_ident *ident(struct sg_parse *, const char *,
@@ -1305,47 +1307,50 @@ token_name(yysymbol_kind_t sym, char *buf, size_t size)
 }
 
 /*
- * "syntax error at 'VARCHR': expected ..." naming the token as written,
- * and what could stand there when that is a short list.
+ * "syntax error at 'varchr', expected a type; did you mean 'varchar'?":
+ * the token as written, what could stand there (its groups named by
+ * src/suggest.c), and the keyword it is a misspelling of, if any.
  */
 static int
 yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner,
     struct sg_parse *ps)
 {
-	enum { MAX_EXPECTED = 6 };
-	yysymbol_kind_t		 expected[MAX_EXPECTED];
+	yysymbol_kind_t		 expected[YYNTOKENS];
+	const char		*names[YYNTOKENS];
+	char			 bufs[YYNTOKENS][64];
 	const struct sg_loc	*loc = yypcontext_location(ctx);
 	yysymbol_kind_t		 got = yypcontext_token(ctx);
-	char			 what[64], name[64];
-	char			 msg[512];
+	struct sg_buf		 msg = { 0 };
+	const char		*text = ps->src->text + loc->off;
+	char			 what[64], word[64];
 	size_t			 len;
 	int			 n, i;
 
 	(void)scanner;
+	word[0] = '\0';
 	if (got == YYSYMBOL_YYEOF)
 		snprintf(what, sizeof what, "end of input");
 	else {
 		/* A heredoc is named by its first line, "<<'SQL'". */
-		len = strcspn(ps->src->text + loc->off, "\r\n");
+		len = strcspn(text, "\r\n");
 		if (len > loc->end - loc->off)
 			len = loc->end - loc->off;
 		if (len > 40)
 			len = 40;
 		/* A string token brings its own quotes. */
-		snprintf(what, sizeof what, ps->src->text[loc->off] == '\'' ?
-		    "%.*s" : "'%.*s'", (int)len, ps->src->text + loc->off);
+		snprintf(what, sizeof what, text[0] == '\'' ? "%.*s" :
+		    "'%.*s'", (int)len, text);
+		if (got == YYSYMBOL_IDENT && text[0] != '"')
+			snprintf(word, sizeof word, "%.*s", (int)len, text);
 	}
-	len = (size_t)snprintf(msg, sizeof msg, "syntax error at %s", what);
-	n = yypcontext_expected_tokens(ctx, expected, MAX_EXPECTED);
-	if (n > 0 && len < sizeof msg) {
-		len += (size_t)snprintf(msg + len, sizeof msg - len,
-		    ", expected ");
-		for (i = 0; i < n && len < sizeof msg; i++)
-			len += (size_t)snprintf(msg + len, sizeof msg - len,
-			    "%s%s", i == 0 ? "" : i == n - 1 ? " or " : ", ",
-			    token_name(expected[i], name, sizeof name));
-	}
+	sg_buf_addf(&msg, "syntax error at %s", what);
+	n = yypcontext_expected_tokens(ctx, expected, YYNTOKENS);
+	for (i = 0; i < n; i++)
+		names[i] = token_name(expected[i], bufs[i], sizeof bufs[i]);
+	sg_suggest_expected(&msg, word[0] != '\0' ? word : NULL, names,
+	    n > 0 ? (size_t)n : 0);
 	ps->errors++;
-	sg_diag(ps->diag, SG_ERROR, loc, "%s", msg);
+	sg_diag(ps->diag, SG_ERROR, loc, "%s", sg_buf_str(&msg));
+	sg_buf_free(&msg);
 	return 0;
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "suggest.h"
 #include "symtab.h"
 
 struct check {
@@ -38,6 +39,30 @@ error(struct check *c, const struct sg_loc *loc, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* "; did you mean 'X'?" when near is not NULL, else "". */
+static const char *
+hint(struct check *c, const char *near)
+{
+	return near == NULL ? "" : sg_arena_printf(c->script->arena,
+	    "; did you mean '%s'?", near);
+}
+
+/* The hint for a column t lacks: the name of one of its columns. */
+static const char *
+column_hint(struct check *c, const struct sg_create_table *t,
+    const char *name)
+{
+	const struct sg_node	*e;
+	struct sg_suggest	 s;
+
+	sg_suggest_init(&s, name);
+	for (e = t->elements.head; e != NULL; e = e->next)
+		if (e->tag == SG_COLUMN)
+			sg_suggest_add(&s,
+			    ((const struct sg_column *)e)->name.ident.text);
+	return hint(c, sg_suggest_best(&s));
+}
+
 /* Resolves "[a, b: ...]" to a mask; unknown names are errors. */
 static uint64_t
 dialect_mask(struct check *c, const struct sg_ident *list)
@@ -48,7 +73,8 @@ dialect_mask(struct check *c, const struct sg_ident *list)
 
 	for (id = list; id != NULL; id = id->next) {
 		if ((i = sg_registry_find(c->reg, id->text)) < 0)
-			error(c, &id->loc, "unknown dialect '%s'", id->text);
+			error(c, &id->loc, "unknown dialect '%s'%s", id->text,
+			    hint(c, sg_suggest_dialect(c->reg, id->text)));
 		else if (mask & ((uint64_t)1 << i))
 			error(c, &id->loc, "dialect '%s' named twice",
 			    id->text);
@@ -450,8 +476,9 @@ check_columns(struct check *c, struct sg_create_table *t,
 				error(c, &id->loc, "column %s named twice",
 				    id->text);
 		if ((col = find_column(t, id->text)) == NULL)
-			error(c, &id->loc, "table %s has no column %s",
-			    t->name.ident.text, id->text);
+			error(c, &id->loc, "table %s has no column %s%s",
+			    t->name.ident.text, id->text,
+			    column_hint(c, t, id->text));
 		else if (mark_key)
 			col->in_key = true;
 	}
@@ -504,8 +531,9 @@ check_constraint(struct check *c, struct sg_create_table *t,
 	k->ref = ref;
 	for (id = k->ref_columns; id != NULL; id = id->next) {
 		if ((rc = find_column(ref, id->text)) == NULL)
-			error(c, &id->loc, "table %s has no column %s",
-			    ref->name.ident.text, id->text);
+			error(c, &id->loc, "table %s has no column %s%s",
+			    ref->name.ident.text, id->text,
+			    column_hint(c, ref, id->text));
 	}
 }
 
@@ -608,6 +636,20 @@ find_ref(const struct scope *sc, const char *name)
 	return NULL;
 }
 
+/* The hint for an unknown qualifier: a table or alias in scope. */
+static const char *
+ref_hint(struct check *c, const struct scope *sc, const char *name)
+{
+	const struct sg_table_ref	*t;
+	struct sg_suggest		 s;
+
+	sg_suggest_init(&s, name);
+	for (; sc != NULL; sc = sc->up)
+		for (t = sc->refs; t != NULL; t = t->next)
+			sg_suggest_add(&s, exposed(t));
+	return hint(c, sg_suggest_best(&s));
+}
+
 static void
 declare_refs(struct check *c, struct sg_table_ref *refs)
 {
@@ -630,8 +672,9 @@ check_column_ref(struct check *c, const struct sg_table_ref *t,
 {
 	if (t != NULL && t->target != NULL &&
 	    find_column(t->target, col->text) == NULL)
-		error(c, &col->loc, "table %s has no column %s",
-		    t->target->name.ident.text, col->text);
+		error(c, &col->loc, "table %s has no column %s%s",
+		    t->target->name.ident.text, col->text,
+		    column_hint(c, t->target, col->text));
 }
 
 /* Checks x and the expressions chained after it (an argument list). */
@@ -645,7 +688,8 @@ check_expr(struct check *c, struct sg_expr *x, const struct scope *sc)
 			x->ref = find_ref(sc, x->qualifier->text);
 			if (x->ref == NULL)
 				error(c, &x->qualifier->loc, "unknown table "
-				    "or alias %s", x->qualifier->text);
+				    "or alias %s%s", x->qualifier->text,
+				    ref_hint(c, sc, x->qualifier->text));
 			else if (x->kind == SG_E_COLUMN)
 				check_column_ref(c, x->ref, &x->name);
 		}
@@ -888,7 +932,8 @@ check_alter(struct check *c, struct sg_alter_table *a)
 			if (a->target != NULL && !x->guarded &&
 			    find_column(a->target, x->name.text) == NULL)
 				error(c, &x->name.loc, "table %s has no column "
-				    "%s", a->table.text, x->name.text);
+				    "%s%s", a->table.text, x->name.text,
+				    column_hint(c, a->target, x->name.text));
 			break;
 		case SG_ALTER_KINDS:
 			break;

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "diag.h"
 #include "xmalloc.h"
@@ -33,6 +34,50 @@ struct sg_diag_file {
 };
 
 static const char *const severity_names[] = { "error", "warning", "note" };
+
+/*
+ * Colours.  The SGR sequences gcc uses (its GCC_COLORS defaults), so a
+ * terminal shows sqlgen's messages as it shows the compiler's.
+ */
+#define SG_SGR_BOLD	"\033[01m"
+#define SG_SGR_CARET	"\033[01;32m"
+#define SG_SGR_RESET	"\033[m"
+static const char *const severity_colors[] = {
+	"\033[01;31m", "\033[01;35m", "\033[01;36m"
+};
+
+void
+sg_diag_color(struct sg_diag *d, enum sg_color_when when)
+{
+	const char	*no = getenv("NO_COLOR"), *term = getenv("TERM");
+
+	switch (when) {
+	case SG_COLOR_ALWAYS:
+		d->color = true;
+		break;
+	case SG_COLOR_NEVER:
+		d->color = false;
+		break;
+	case SG_COLOR_AUTO:
+		d->color = (no == NULL || *no == '\0') &&
+		    (term == NULL || strcmp(term, "dumb") != 0) &&
+		    isatty(fileno(d->out));
+		break;
+	}
+}
+
+/* "where: error: ", the place bold and the severity in its colour. */
+static void
+add_head(struct sg_diag *d, struct sg_buf *b, const char *where,
+    enum sg_severity sev)
+{
+	if (!d->color) {
+		sg_buf_addf(b, "%s: %s: ", where, severity_names[sev]);
+		return;
+	}
+	sg_buf_addf(b, SG_SGR_BOLD "%s:" SG_SGR_RESET " %s%s:" SG_SGR_RESET
+	    " ", where, severity_colors[sev], severity_names[sev]);
+}
 
 void
 sg_diag_init(struct sg_diag *d, FILE *out)
@@ -151,7 +196,7 @@ show_line(struct sg_diag *d, const struct sg_loc *loc)
 	for (i = from; i < at; i++)
 		if (!continuation(text[i]))
 			sg_buf_addc(b, text[i] == '\t' ? '\t' : ' ');
-	sg_buf_adds(b, "^\n");
+	sg_buf_adds(b, d->color ? SG_SGR_CARET "^" SG_SGR_RESET "\n" : "^\n");
 }
 
 /* The message, in a string the caller frees. */
@@ -179,7 +224,7 @@ sg_diagv(struct sg_diag *d, enum sg_severity sev, const struct sg_loc *loc,
 	struct sg_buf		 now = { 0 };
 	struct sg_diag_msg	*m;
 	size_t			 off = d->text.len;
-	char			*msg;
+	char			*msg, *where;
 
 	if (sev == SG_ERROR)
 		d->errors++;
@@ -191,14 +236,17 @@ sg_diagv(struct sg_diag *d, enum sg_severity sev, const struct sg_loc *loc,
 	msg = format(fmt, ap);
 	if (loc == NULL || loc->src == NULL) {
 		/* No place to sort by: written at once, in one write. */
-		sg_buf_addf(&now, "sqlgen: %s: %s\n", severity_names[sev], msg);
+		add_head(d, &now, "sqlgen", sev);
+		sg_buf_addf(&now, "%s\n", msg);
 		fwrite(now.data, 1, now.len, d->out);
 		sg_buf_free(&now);
 		free(msg);
 		return;
 	}
-	sg_buf_addf(&d->text, "%s:%u:%u: %s: %s\n", loc->src->name,
-	    loc->line, loc->col, severity_names[sev], msg);
+	where = xasprintf("%s:%u:%u", loc->src->name, loc->line, loc->col);
+	add_head(d, &d->text, where, sev);
+	sg_buf_addf(&d->text, "%s\n", msg);
+	free(where);
 	free(msg);
 	if (!d->no_caret)
 		show_line(d, loc);

@@ -50,6 +50,7 @@ struct sg_diag {
 	unsigned	 warnings;
 	bool		 quiet_warnings;
 	bool		 no_caret;
+	bool		 color;		/* SGR colours, as gcc's (sg_diag_color) */
 
 	/* Private to diag.c: the messages waiting for sg_diag_flush. */
 	struct sg_buf		 text;
@@ -79,6 +80,22 @@ struct sg_diag {
 
 /* Sets up d to report to out; nothing is held yet. */
 void	sg_diag_init(struct sg_diag *, FILE *);
+
+/* --color=WHEN */
+enum sg_color_when {
+	SG_COLOR_AUTO,		/* on a terminal, unless NO_COLOR is set */
+	SG_COLOR_ALWAYS,
+	SG_COLOR_NEVER
+};
+
+/*
+ * Decides whether d's messages are coloured as gcc colours them: the
+ * location bold, "error:" red, "warning:" magenta, "note:" cyan, the
+ * caret green.  AUTO colours when d->out is a terminal, NO_COLOR is
+ * unset or empty, and TERM is not "dumb"; ALWAYS and NEVER are what the
+ * user asked for, whatever the environment says.
+ */
+void	sg_diag_color(struct sg_diag *, enum sg_color_when);
 
 /*
  * Gives src the next place in the order of the run's files, unless it

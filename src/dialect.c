@@ -24,7 +24,8 @@
 #include "xmalloc.h"
 
 struct sg_registry {
-	char			*dir;
+	char			*dir;		/* NULL: the built-in texts */
+	const struct sg_builtin_dialect **builtin; /* by index, if dir NULL */
 	char			**names;
 	size_t			 n;
 	struct sg_dialect	**loaded;
@@ -51,6 +52,38 @@ cmp_names(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+static int
+cmp_builtins(const void *a, const void *b)
+{
+	const struct sg_builtin_dialect	*x, *y;
+
+	x = *(const struct sg_builtin_dialect *const *)a;
+	y = *(const struct sg_builtin_dialect *const *)b;
+	return strcmp(x->name, y->name);
+}
+
+/* The compiled-in descriptions, in the order of their names. */
+static struct sg_registry *
+open_builtin(void)
+{
+	struct sg_registry	*reg;
+	size_t			 i, n = sg_builtin_ndialects;
+
+	reg = xcalloc(1, sizeof *reg);
+	reg->arena = sg_arena_new();
+	reg->builtin = xcalloc(n, sizeof *reg->builtin);
+	for (i = 0; i < n; i++)
+		reg->builtin[i] = &sg_builtin_dialects[i];
+	qsort(reg->builtin, n, sizeof *reg->builtin, cmp_builtins);
+	reg->names = xcalloc(n, sizeof *reg->names);
+	for (i = 0; i < n; i++)
+		reg->names[i] = xstrdup(reg->builtin[i]->name);
+	reg->n = n;
+	reg->loaded = xcalloc(n, sizeof *reg->loaded);
+	reg->loading = xcalloc(n, sizeof *reg->loading);
+	return reg;
+}
+
 struct sg_registry *
 sg_registry_open(const char *dir, struct sg_diag *diag)
 {
@@ -59,6 +92,8 @@ sg_registry_open(const char *dir, struct sg_diag *diag)
 	struct dirent		*de;
 	size_t			 len, cap = 0;
 
+	if (dir == NULL)
+		return open_builtin();
 	if ((dp = opendir(dir)) == NULL) {
 		sg_diag(diag, SG_ERROR, NULL, "%s: %s (give --templates=DIR "
 		    "or set SQLGEN_TEMPLATES)", dir, strerror(errno));
@@ -108,6 +143,7 @@ sg_registry_free(struct sg_registry *reg)
 	for (i = 0; i < reg->ncodes; i++)
 		pcre2_code_free(reg->codes[i]);
 	free(reg->codes);
+	free(reg->builtin);
 	free(reg->names);
 	free(reg->loaded);
 	free(reg->loading);
@@ -938,6 +974,33 @@ read_file(const char *path, size_t *len)
 	return buf;
 }
 
+/* The file's name in diagnostics; the text in memory or on disk. */
+static const char *
+text_path(const struct sg_registry *reg, size_t i)
+{
+	return sg_arena_printf(reg->arena, "%s/%s.yaml", reg->dir != NULL ?
+	    reg->dir : "<built-in>", reg->names[i]);
+}
+
+char *
+sg_registry_text(const struct sg_registry *reg, size_t i, size_t *len,
+    struct sg_diag *diag)
+{
+	const char	*path;
+	char		*text;
+
+	if (reg->dir == NULL) {
+		*len = reg->builtin[i]->len;
+		text = xmalloc(*len + 1);
+		memcpy(text, reg->builtin[i]->text, *len + 1);
+		return text;
+	}
+	path = text_path(reg, i);
+	if ((text = read_file(path, len)) == NULL)
+		sg_diag(diag, SG_ERROR, NULL, "%s: %s", path, strerror(errno));
+	return text;
+}
+
 /*
  * Checks what every dialect needs (the table's required keys, and what
  * its identity strategy needs) and compiles its name pattern.
@@ -1006,11 +1069,8 @@ load_into(struct sg_registry *reg, size_t i, struct sg_dialect *d,
 	l.d = d;
 	l.diag = diag;
 	l.src.name = d->path;
-	if ((text = read_file(d->path, &len)) == NULL) {
-		sg_diag(diag, SG_ERROR, NULL, "%s: %s", d->path,
-		    strerror(errno));
+	if ((text = sg_registry_text(reg, i, &len, diag)) == NULL)
 		return false;
-	}
 	l.src.text = text;
 	l.src.len = len;
 
@@ -1093,8 +1153,7 @@ load(struct sg_registry *reg, size_t i, struct sg_diag *diag)
 	d = sg_arena_alloc(reg->arena, sizeof *d);
 	d->name = reg->names[i];
 	d->index = (unsigned)i;
-	d->path = sg_arena_printf(reg->arena, "%s/%s.yaml", reg->dir,
-	    reg->names[i]);
+	d->path = text_path(reg, i);
 	d->base = -1;
 	/* The table's defaults; "extends" replaces them all. */
 	keys = sg_dialect_keys(&nkeys);

@@ -306,10 +306,32 @@ const struct sg_dialect_key	*sg_dialect_keys(size_t *);
 struct sg_registry;
 
 /*
- * Lists dir's *.yaml files (sorted by name).  Returns NULL after a
- * diagnostic if dir cannot be read or holds no dialect.
+ * The shipped templates/<name>.yaml files, compiled in: the build runs
+ * tools/embed-templates.sh over them into a generated source, so that a
+ * lone sqlgen binary knows its dialects.
+ */
+struct sg_builtin_dialect {
+	const char	*name;		/* the file's name without .yaml */
+	const char	*text;		/* the file's bytes */
+	size_t		 len;
+};
+extern const struct sg_builtin_dialect	sg_builtin_dialects[];
+extern const size_t			sg_builtin_ndialects;
+
+/*
+ * Lists dir's *.yaml files (sorted by name); with dir NULL, the built-in
+ * descriptions, read from memory and named "<built-in>/NAME.yaml" in
+ * diagnostics.  Returns NULL after a diagnostic if dir cannot be read or
+ * holds no dialect.
  */
 struct sg_registry	*sg_registry_open(const char *, struct sg_diag *);
+/*
+ * The YAML text dialect i is described by, and its length: the built-in
+ * text, or the file read now (NULL after a diagnostic).  The caller
+ * frees it.
+ */
+char			*sg_registry_text(const struct sg_registry *, size_t,
+			    size_t *, struct sg_diag *);
 void			 sg_registry_free(struct sg_registry *);
 size_t			 sg_registry_count(const struct sg_registry *);
 const char		*sg_registry_name(const struct sg_registry *, size_t);

@@ -118,11 +118,11 @@ print(struct sg_emitter *e, const struct sg_change *c)
  * Rollback: the comments of the undo statements it runs.
  */
 static void
-print_all(struct sg_emitter *e)
+print_all(struct sg_emitter *e, size_t *marks)
 {
 	const struct sg_plan	*p = e->plan;
 	const struct sg_node	*s;
-	size_t			 i = 0;
+	size_t			 i = 0, k = 0;
 
 	if (p->rollback) {
 		for (i = 0; i < p->n; i++) {
@@ -142,16 +142,20 @@ print_all(struct sg_emitter *e)
 	for (; i < p->n && p->changes[i].stmt == NULL; i++)
 		print(e, &p->changes[i]);
 	for (s = p->script->stmts.head; s != NULL; s = s->next) {
+		if (marks != NULL)
+			marks[k++] = e->out->len;
 		sg_emit_loose_comments(e, s, SG_COMMENT_BEFORE);
 		for (; i < p->n && p->changes[i].stmt == s; i++)
 			print(e, &p->changes[i]);
 		sg_emit_loose_comments(e, s, SG_COMMENT_AFTER);
 	}
+	if (marks != NULL)
+		marks[k] = e->out->len;
 }
 
-void
-sg_emit_plan(const struct sg_plan *p, struct sg_buf *out,
-    struct sg_emit_stats *stats)
+static void
+emit_plan(const struct sg_plan *p, struct sg_buf *out,
+    struct sg_emit_stats *stats, size_t *marks)
 {
 	const struct sg_script	*script = p->script;
 	const struct sg_comment	*c;
@@ -163,7 +167,7 @@ sg_emit_plan(const struct sg_plan *p, struct sg_buf *out,
 	e.out = out;
 	e.arena = sg_arena_new();
 	header(&e);
-	print_all(&e);
+	print_all(&e, marks);
 	if (script->trailing != NULL && !p->rollback) {
 		sg_emit_separate(&e);
 		for (c = script->trailing; c != NULL; c = c->next_attached) {
@@ -176,6 +180,20 @@ sg_emit_plan(const struct sg_plan *p, struct sg_buf *out,
 	sg_buf_free(&e.stmt);
 	sg_buf_free(&e.scratch);
 	sg_arena_free(e.arena);
+}
+
+void
+sg_emit_plan(const struct sg_plan *p, struct sg_buf *out,
+    struct sg_emit_stats *stats)
+{
+	emit_plan(p, out, stats, NULL);
+}
+
+void
+sg_emit_plan_marked(const struct sg_plan *p, struct sg_buf *out,
+    struct sg_emit_stats *stats, size_t *marks)
+{
+	emit_plan(p, out, stats, marks);
 }
 
 bool

@@ -22,6 +22,16 @@ struct sg_emit_stats {
 void	sg_emit_plan(const struct sg_plan *, struct sg_buf *,
 	    struct sg_emit_stats *);
 /*
+ * As sg_emit_plan, for a forward plan and an out without a sink, and
+ * records where the text of each source statement starts (sqlgen
+ * review): marks[k] is out->len where statement k of script->stmts
+ * (from 0) begins, its comments and separating blank line included, and
+ * marks[n], n the number of statements, where the text after the last
+ * one begins.  marks has room for n + 1 entries.
+ */
+void	sg_emit_plan_marked(const struct sg_plan *, struct sg_buf *,
+	    struct sg_emit_stats *, size_t *);
+/*
  * Plans and appends the forward script for d to out.  Each adjustment
  * made for d is a warning on diag and a "-- sqlgen:" comment in the
  * script.  stats may be NULL.  Returns false, having written nothing, if

@@ -23,13 +23,11 @@
 #include "emit.h"
 #include "file.h"
 #include "parse.h"
+#include "review.h"
 #include "split.h"
+#include "suggest.h"
 #include "vars.h"
 #include "xmalloc.h"
-
-#ifndef SG_TEMPLATES_DIR
-#define SG_TEMPLATES_DIR PKGDATADIR
-#endif
 
 enum {
 	EXIT_INPUT = 1,
@@ -43,25 +41,34 @@ usage(FILE *f)
 "usage: sqlgen --dialect=NAME[,NAME...] [-o DIR] [-r] [options] FILE...\n"
 "       sqlgen --all -o DIR [options] FILE...\n"
 "       sqlgen split --dialect=NAME [options] FILE\n"
-"       sqlgen --list-dialects | --help | --version\n"
+"       sqlgen review [--dialect=NAMES] [--text] [-o FILE] [options] FILE...\n"
+"       sqlgen --list-dialects | --print-dialect=NAME | --help | --version\n"
 "\n"
 "  -d, --dialect=NAMES   dialects to write (comma-separated)\n"
 "  -a, --all             every dialect in the templates directory\n"
-"  -o, --output=DIR      write DIR/<dialect>.sql (default: standard output)\n"
+"  -o, --output=DIR      write DIR/<dialect>.sql (default: standard output);\n"
+"                        for review, the FILE to write the page to\n"
 "  -r, --rollback        write the scripts that undo the source instead,\n"
 "                        as DIR/<dialect>.rollback.sql\n"
 "      --strict-rollback a change the rollback cannot undo is an error\n"
-"  -t, --templates=DIR   dialect descriptions (default: $SQLGEN_TEMPLATES\n"
-"                        or " SG_TEMPLATES_DIR ")\n"
+"  -t, --templates=DIR   read the dialect descriptions from DIR (default:\n"
+"                        $SQLGEN_TEMPLATES, else the built-in ones)\n"
 "      --set NAME=VALUE  the value of ${NAME} in the source (repeatable)\n"
 "      --set-file FILE   NAME=VALUE lines; later settings win\n"
 "  -q, --quiet           do not print warnings\n"
 "  -v, --verbose         print how many statements each script holds\n"
+"      --color=WHEN      colour the diagnostics: auto (on a terminal,\n"
+"                        unless NO_COLOR is set), always or never\n"
+"      --text            review: plain text for a terminal, not HTML\n"
 "  -l, --list-dialects   list the dialects and exit\n"
+"      --print-dialect=NAME  print the YAML description of dialect NAME,\n"
+"                        a start for a dialect of your own, and exit\n"
 "  -h, --help            show this help and exit\n"
 "  -V, --version         show the version and exit\n"
 "\n"
-"FILE - reads standard input.  All FILEs form one script.\n", f);
+"FILE - reads standard input.  All FILEs form one script.  review writes\n"
+"one HTML page showing each statement beside its SQL in every dialect\n"
+"(all of them unless --dialect names some).\n", f);
 }
 
 /* mkdir -p */
@@ -93,7 +100,8 @@ struct output {
 };
 
 static int
-output_open(struct output *o, const char *dir, const char *name)
+output_open(struct output *o, const char *dir, const char *name,
+    struct sg_diag *diag)
 {
 	mode_t	mask;
 	int	fd;
@@ -101,7 +109,7 @@ output_open(struct output *o, const char *dir, const char *name)
 	o->tmp = xasprintf("%s/.sqlgen-XXXXXX", dir);
 	o->path = xasprintf("%s/%s.sql", dir, name);
 	if ((fd = mkstemp(o->tmp)) < 0 || (o->f = fdopen(fd, "w")) == NULL) {
-		fprintf(stderr, "sqlgen: error: %s: %s\n", dir, strerror(errno));
+		sg_diag(diag, SG_ERROR, NULL, "%s: %s", dir, strerror(errno));
 		if (fd >= 0) {
 			close(fd);
 			unlink(o->tmp);
@@ -118,18 +126,20 @@ output_open(struct output *o, const char *dir, const char *name)
 
 /* Renames the file into place if keep, else removes it. */
 static int
-output_close(struct output *o, bool keep)
+output_close(struct output *o, bool keep, struct sg_diag *diag)
 {
 	int	rc = 0;
 
 	if (o->tmp == NULL)
 		return 0;
 	if (fclose(o->f) != 0 && keep) {
-		fprintf(stderr, "sqlgen: error: %s: %s\n", o->path, strerror(errno));
+		sg_diag(diag, SG_ERROR, NULL, "%s: %s", o->path,
+		    strerror(errno));
 		rc = -1;
 	}
 	if (keep && rc == 0 && rename(o->tmp, o->path) != 0) {
-		fprintf(stderr, "sqlgen: error: %s: %s\n", o->path, strerror(errno));
+		sg_diag(diag, SG_ERROR, NULL, "%s: %s", o->path,
+		    strerror(errno));
 		rc = -1;
 	}
 	if (!keep || rc != 0)
@@ -141,7 +151,7 @@ output_close(struct output *o, bool keep)
 }
 
 struct run {
-	const char		*templates;
+	const char		*templates;	/* NULL: built in */
 	const char		*outdir;
 	char			*dialects;	/* comma-separated */
 	bool			 all;
@@ -149,12 +159,35 @@ struct run {
 	bool			 strict_rollback;
 	bool			 quiet;
 	bool			 verbose;
+	bool			 text;		/* review: plain text */
 	struct sg_diag		 diag;
 	struct sg_registry	*reg;
 	const struct sg_dialect	**targets;
 	size_t			 ntargets;
 	struct sg_vars		*vars;		/* --set, --set-file */
 };
+
+/* "unknown dialect", with the near one or the list of them all. */
+static int
+unknown_dialect(struct run *r, const char *name)
+{
+	struct sg_buf	 msg = { 0 };
+	const char	*near = sg_suggest_dialect(r->reg, name);
+	size_t		 i;
+
+	sg_buf_addf(&msg, "unknown dialect '%s'", name);
+	if (near != NULL)
+		sg_buf_addf(&msg, "; did you mean '%s'?", near);
+	else {
+		sg_buf_adds(&msg, " (known:");
+		for (i = 0; i < sg_registry_count(r->reg); i++)
+			sg_buf_addf(&msg, " %s", sg_registry_name(r->reg, i));
+		sg_buf_adds(&msg, ")");
+	}
+	sg_diag(&r->diag, SG_ERROR, NULL, "%s", sg_buf_str(&msg));
+	sg_buf_free(&msg);
+	return EXIT_USAGE;
+}
 
 /* Resolves the requested dialects and loads their descriptions. */
 static int
@@ -172,15 +205,8 @@ load_targets(struct run *r)
 	} else {
 		for (name = strtok_r(r->dialects, ",", &save); name != NULL;
 		    name = strtok_r(NULL, ",", &save)) {
-			if ((ix = sg_registry_find(r->reg, name)) < 0) {
-				fprintf(stderr, "sqlgen: error: unknown "
-				    "dialect '%s' (known:", name);
-				for (i = 0; i < n; i++)
-					fprintf(stderr, " %s",
-					    sg_registry_name(r->reg, i));
-				fputs(")\n", stderr);
-				return EXIT_USAGE;
-			}
+			if ((ix = sg_registry_find(r->reg, name)) < 0)
+				return unknown_dialect(r, name);
 			for (i = 0; i < r->ntargets; i++)
 				if (r->targets[i]->index == (unsigned)ix)
 					break;
@@ -191,7 +217,7 @@ load_targets(struct run *r)
 		}
 	}
 	if (r->ntargets == 0) {
-		fputs("sqlgen: error: no dialect given\n", stderr);
+		sg_diag(&r->diag, SG_ERROR, NULL, "no dialect given");
 		return EXIT_USAGE;
 	}
 	for (i = 0; i < r->ntargets; i++)
@@ -217,6 +243,28 @@ list_dialects(struct run *r)
 	return rc;
 }
 
+/* Writes the YAML text dialect name is described by to standard output. */
+static int
+print_dialect(struct run *r, const char *name)
+{
+	char	*text;
+	size_t	 len;
+	int	 ix, rc = 0;
+
+	if ((ix = sg_registry_find(r->reg, name)) < 0)
+		return unknown_dialect(r, name);
+	if ((text = sg_registry_text(r->reg, (size_t)ix, &len, &r->diag)) ==
+	    NULL)
+		return EXIT_USAGE;
+	if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {
+		sg_diag(&r->diag, SG_ERROR, NULL, "standard output: %s",
+		    strerror(errno));
+		rc = EXIT_USAGE;
+	}
+	free(text);
+	return rc;
+}
+
 /* Reads and parses every file into script; false after an error. */
 static int
 parse_all(struct run *r, struct sg_script *script, struct sg_source *srcs,
@@ -230,7 +278,7 @@ parse_all(struct run *r, struct sg_script *script, struct sg_source *srcs,
 		f = strcmp(argv[k], "-") == 0 ? stdin : fopen(argv[k], "rb");
 		if (f == NULL || (srcs[k].text = sg_file_read(f, &srcs[k].len))
 		    == NULL) {
-			fprintf(stderr, "sqlgen: error: %s: %s\n", argv[k],
+			sg_diag(&r->diag, SG_ERROR, NULL, "%s: %s", argv[k],
 			    strerror(errno));
 			rc = EXIT_USAGE;
 		}
@@ -260,7 +308,7 @@ write_plan(struct run *r, const struct sg_plan *p, struct output *o)
 	else {
 		file = r->rollback ? xasprintf("%s.rollback", name) :
 		    xstrdup(name);
-		rc = output_open(o, r->outdir, file);
+		rc = output_open(o, r->outdir, file, &r->diag);
 		free(file);
 		if (rc != 0)
 			return EXIT_USAGE;
@@ -268,7 +316,7 @@ write_plan(struct run *r, const struct sg_plan *p, struct output *o)
 	}
 	sg_emit_plan(p, &out, &stats);
 	if (!sg_buf_flush(&out) || fflush(out.sink) != 0) {
-		fprintf(stderr, "sqlgen: error: %s: %s\n", r->outdir != NULL ?
+		sg_diag(&r->diag, SG_ERROR, NULL, "%s: %s", r->outdir != NULL ?
 		    o->path : "standard output", strerror(errno));
 		rc = EXIT_USAGE;
 	}
@@ -310,7 +358,7 @@ generate(struct run *r, int argc, char **argv)
 	    &r->diag, r->strict_rollback))
 		rc = EXIT_INPUT;
 	if (rc == 0 && r->outdir != NULL && make_dirs(r->outdir) != 0) {
-		fprintf(stderr, "sqlgen: error: %s: %s\n", r->outdir,
+		sg_diag(&r->diag, SG_ERROR, NULL, "%s: %s", r->outdir,
 		    strerror(errno));
 		rc = EXIT_USAGE;
 	}
@@ -326,7 +374,7 @@ generate(struct run *r, int argc, char **argv)
 	}
 	/* All or nothing: no script is left behind if any failed. */
 	for (i = 0; i < r->ntargets; i++)
-		if (output_close(&outs[i], rc == 0) != 0)
+		if (output_close(&outs[i], rc == 0, &r->diag) != 0)
 			rc = EXIT_USAGE;
 	for (k = 0; k < argc; k++)
 		free((char *)srcs[k].text);
@@ -336,10 +384,161 @@ generate(struct run *r, int argc, char **argv)
 	return rc;
 }
 
+/* Writes text to path through a temporary file renamed into place. */
+static int
+write_file(struct run *r, const char *path, const struct sg_buf *text)
+{
+	char	*tmp = xasprintf("%s.sqlgen-XXXXXX", path);
+	FILE	*f = NULL;
+	int	 fd, rc = 0;
+
+	if ((fd = mkstemp(tmp)) < 0 || (f = fdopen(fd, "w")) == NULL ||
+	    fwrite(text->data, 1, text->len, f) != text->len ||
+	    fflush(f) != 0 || fchmod(fd, 0644) != 0) {
+		sg_diag(&r->diag, SG_ERROR, NULL, "%s: %s", path,
+		    strerror(errno));
+		rc = EXIT_USAGE;
+	}
+	if (f != NULL && fclose(f) != 0 && rc == 0) {
+		sg_diag(&r->diag, SG_ERROR, NULL, "%s: %s", path,
+		    strerror(errno));
+		rc = EXIT_USAGE;
+	} else if (f == NULL && fd >= 0)
+		close(fd);
+	if (rc == 0 && rename(tmp, path) != 0) {
+		sg_diag(&r->diag, SG_ERROR, NULL, "%s: %s", path,
+		    strerror(errno));
+		rc = EXIT_USAGE;
+	}
+	if (rc != 0 && fd >= 0)
+		unlink(tmp);
+	free(tmp);
+	return rc;
+}
+
+/*
+ * sqlgen review: reads, parses and checks like generate, then writes
+ * the review page (or, with --text, its plain-text form) to the file
+ * -o names, or to standard output.
+ */
+static int
+review_main(struct run *r, int argc, char **argv)
+{
+	struct sg_script	 script;
+	struct sg_source	*srcs;
+	struct sg_buf		 page = { 0 };
+	int			 k, rc;
+
+	memset(&script, 0, sizeof script);
+	script.arena = sg_arena_new();
+	script.vars = r->vars;
+	srcs = xcalloc((size_t)argc, sizeof *srcs);
+	rc = parse_all(r, &script, srcs, argc, argv);
+	if (rc == 0 && !sg_check(&script, r->reg, r->targets, r->ntargets,
+	    &r->diag))
+		rc = EXIT_INPUT;
+	if (rc == 0 && !sg_review(&script, r->reg, r->targets, r->ntargets,
+	    r->text, &r->diag, &page))
+		rc = EXIT_INPUT;
+	if (rc == 0 && r->outdir != NULL)
+		rc = write_file(r, r->outdir, &page);
+	else if (rc == 0 && (fwrite(page.data, 1, page.len, stdout) !=
+	    page.len || fflush(stdout) != 0)) {
+		sg_diag(&r->diag, SG_ERROR, NULL, "standard output: %s",
+		    strerror(errno));
+		rc = EXIT_USAGE;
+	}
+	for (k = 0; k < argc; k++)
+		free((char *)srcs[k].text);
+	free(srcs);
+	sg_buf_free(&page);
+	sg_arena_free(script.arena);
+	return rc;
+}
+
+/* --color=WHEN: its value, or -1. */
+static int
+color_when(const char *s)
+{
+	if (strcmp(s, "auto") == 0)
+		return SG_COLOR_AUTO;
+	if (strcmp(s, "always") == 0)
+		return SG_COLOR_ALWAYS;
+	if (strcmp(s, "never") == 0)
+		return SG_COLOR_NEVER;
+	return -1;
+}
+
+/* The last valid --color=WHEN before "--", or auto. */
+static enum sg_color_when
+color_option(int argc, char **argv)
+{
+	enum sg_color_when	 when = SG_COLOR_AUTO;
+	const char		*v;
+	int			 k, w;
+
+	for (k = 1; k < argc && strcmp(argv[k], "--") != 0; k++) {
+		if (strncmp(argv[k], "--color=", 8) == 0)
+			v = argv[k] + 8;
+		else if (strncmp(argv[k], "--colour=", 9) == 0)
+			v = argv[k] + 9;
+		else
+			continue;
+		if ((w = color_when(v)) >= 0)
+			when = (enum sg_color_when)w;
+	}
+	return when;
+}
+
+/*
+ * An option getopt refused (ch is '?' or ':', arg the word it was in):
+ * an unknown one gets the near option's name, if any.
+ */
+static void
+bad_option(struct run *r, const struct option *longopts, int ch,
+    const char *arg)
+{
+	struct sg_suggest	 s;
+	const struct option	*o;
+	char			*name;
+	const char		*near;
+
+	if (ch == ':') {
+		sg_diag(&r->diag, SG_ERROR, NULL, "option '%s' needs a value",
+		    arg);
+		return;
+	}
+	if (strncmp(arg, "--", 2) != 0) {
+		sg_diag(&r->diag, SG_ERROR, NULL, "unknown option '-%c' "
+		    "(sqlgen --help lists them)", optopt);
+		return;
+	}
+	name = xstrndup(arg + 2, strcspn(arg + 2, "="));
+	for (o = longopts; o->name != NULL; o++)
+		if (strcmp(o->name, name) == 0)
+			break;
+	if (o->name != NULL)
+		sg_diag(&r->diag, SG_ERROR, NULL, "option '--%s' takes no "
+		    "value", name);
+	else {
+		sg_suggest_init(&s, name);
+		for (o = longopts; o->name != NULL; o++)
+			sg_suggest_add(&s, o->name);
+		if ((near = sg_suggest_best(&s)) != NULL)
+			sg_diag(&r->diag, SG_ERROR, NULL, "unknown option "
+			    "'--%s'; did you mean '--%s'?", name, near);
+		else
+			sg_diag(&r->diag, SG_ERROR, NULL, "unknown option "
+			    "'--%s' (sqlgen --help lists them)", name);
+	}
+	free(name);
+}
+
 int
 main(int argc, char **argv)
 {
-	enum { OPT_SET = 256, OPT_SET_FILE, OPT_STRICT_ROLLBACK };
+	enum { OPT_SET = 256, OPT_SET_FILE, OPT_STRICT_ROLLBACK,
+	    OPT_PRINT_DIALECT, OPT_COLOR, OPT_TEXT };
 	static const struct option longopts[] = {
 		{ "dialect", required_argument, NULL, 'd' },
 		{ "all", no_argument, NULL, 'a' },
@@ -354,26 +553,49 @@ main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ "set", required_argument, NULL, OPT_SET },
 		{ "set-file", required_argument, NULL, OPT_SET_FILE },
+		{ "print-dialect", required_argument, NULL, OPT_PRINT_DIALECT },
+		{ "color", required_argument, NULL, OPT_COLOR },
+		{ "colour", required_argument, NULL, OPT_COLOR },
+		{ "text", no_argument, NULL, OPT_TEXT },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct run	 r;
-	bool		 list = false, split = false;
-	int		 ch, rc;
+	const char	*print = NULL;
+	bool		 list = false, split = false, review = false;
+	int		 ch, rc, when;
 
 	memset(&r, 0, sizeof r);
 	sg_diag_init(&r.diag, stderr);
+	/* Before the other options, so that their errors are coloured. */
+	sg_diag_color(&r.diag, color_option(argc, argv));
 	r.vars = sg_vars_new();
+	/* NULL: the descriptions compiled into sqlgen. */
 	r.templates = getenv("SQLGEN_TEMPLATES");
-	if (r.templates == NULL || *r.templates == '\0')
-		r.templates = SG_TEMPLATES_DIR;
-	if (argc > 1 && strcmp(argv[1], "split") == 0) {
-		split = true;
+	if (r.templates != NULL && *r.templates == '\0')
+		r.templates = NULL;
+	if (argc > 1 && (strcmp(argv[1], "split") == 0 ||
+	    strcmp(argv[1], "review") == 0)) {
+		split = argv[1][0] == 's';
+		review = !split;
 		argv++;
 		argc--;
 	}
-	while ((ch = getopt_long(argc, argv, "d:ao:rt:qvlhV", longopts, NULL))
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":d:ao:rt:qvlhV", longopts, NULL))
 	    != -1) {
 		switch (ch) {
+		case OPT_COLOR:
+			if ((when = color_when(optarg)) < 0) {
+				sg_diag(&r.diag, SG_ERROR, NULL, "--color=%s: "
+				    "expected auto, always or never", optarg);
+				rc = EXIT_USAGE;
+				goto done;
+			}
+			sg_diag_color(&r.diag, (enum sg_color_when)when);
+			break;
+		case OPT_TEXT:
+			r.text = true;
+			break;
 		case 'd':
 			free(r.dialects);
 			r.dialects = xstrdup(optarg);
@@ -391,7 +613,7 @@ main(int argc, char **argv)
 			r.rollback = r.strict_rollback = true;
 			break;
 		case 't':
-			r.templates = optarg;
+			r.templates = *optarg != '\0' ? optarg : NULL;
 			break;
 		case 'q':
 			r.quiet = true;
@@ -401,6 +623,9 @@ main(int argc, char **argv)
 			break;
 		case 'l':
 			list = true;
+			break;
+		case OPT_PRINT_DIALECT:
+			print = optarg;
 			break;
 		case 'h':
 			usage(stdout);
@@ -413,9 +638,9 @@ main(int argc, char **argv)
 		case OPT_SET:
 			if (sg_vars_set(r.vars, optarg))
 				break;
-			fprintf(stderr, "sqlgen: error: --set '%s': expected "
+			sg_diag(&r.diag, SG_ERROR, NULL, "--set '%s': expected "
 			    "NAME=VALUE, NAME a placeholder name "
-			    "([A-Za-z_][A-Za-z0-9_]*)\n", optarg);
+			    "([A-Za-z_][A-Za-z0-9_]*)", optarg);
 			rc = EXIT_USAGE;
 			goto done;
 		case OPT_SET_FILE:
@@ -424,7 +649,7 @@ main(int argc, char **argv)
 			rc = EXIT_USAGE;
 			goto done;
 		default:
-			usage(stderr);
+			bad_option(&r, longopts, ch, argv[optind - 1]);
 			rc = EXIT_USAGE;
 			goto done;
 		}
@@ -432,14 +657,21 @@ main(int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 	r.diag.quiet_warnings = r.quiet;
+	/* A review shows every dialect unless told otherwise. */
+	if (review && r.dialects == NULL)
+		r.all = true;
 
 	rc = EXIT_USAGE;
-	if (!list && argc == 0) {
-		fputs("sqlgen: error: no input file (use - for standard "
-		    "input)\n", stderr);
+	if (print != NULL) {
+		if ((r.reg = sg_registry_open(r.templates, &r.diag)) != NULL)
+			rc = print_dialect(&r, print);
+	} else if (!list && argc == 0) {
+		sg_diag(&r.diag, SG_ERROR, NULL, "no input file (use - for "
+		    "standard input)");
 		usage(stderr);
 	} else if (!list && !r.all && r.dialects == NULL)
-		fputs("sqlgen: error: give --dialect=NAME or --all\n", stderr);
+		sg_diag(&r.diag, SG_ERROR, NULL, "give --dialect=NAME or "
+		    "--all");
 	else if ((r.reg = sg_registry_open(r.templates, &r.diag)) == NULL)
 		;
 	else if (list)
@@ -448,9 +680,11 @@ main(int argc, char **argv)
 		;
 	else if (split)
 		rc = sg_split_main(r.targets, r.ntargets, argc, argv, &r.diag);
+	else if (review)
+		rc = review_main(&r, argc, argv);
 	else if (r.ntargets > 1 && r.outdir == NULL) {
-		fputs("sqlgen: error: several dialects need -o DIR\n",
-		    stderr);
+		sg_diag(&r.diag, SG_ERROR, NULL, "several dialects need -o "
+		    "DIR");
 		rc = EXIT_USAGE;
 	} else
 		rc = generate(&r, argc, argv);

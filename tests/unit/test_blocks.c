@@ -475,7 +475,8 @@ block_missing_text(void **state)
 	    "t.sqlg:7:15: error: dialect 'h2' is named in two clauses of "
 	    "this statement\n");
 	fails_with("only for postgres <<A\n x\nA;\n", "h2",
-	    "t.sqlg:1:10: error: unknown dialect 'postgres'\n");
+	    "t.sqlg:1:10: error: unknown dialect 'postgres'; did you mean "
+	    "'postgresql'?\n");
 }
 
 /* Each dialect's "blocks: rules:" in the templates. */

@@ -51,7 +51,8 @@ test_unknown_dialect_in_pin(void **state)
 {
 	check_fails(*state,
 	    "create table T [oracle, Oracle: TT] (A integer);",
-	    "t.sqlg:1:25: error: unknown dialect 'Oracle'\n");
+	    "t.sqlg:1:25: error: unknown dialect 'Oracle'; did you mean "
+	    "'oracle'?\n");
 }
 
 static void

@@ -410,9 +410,11 @@ errors(void **state)
 {
 	(void)state;
 	reports("select A from T\nwhere A = = 1;",
-	    "t.sg:2:11: error: syntax error at '='\n");
+	    "t.sg:2:11: error: syntax error at '=', expected an "
+	    "expression\n");
 	reports("update T set A = 1 where A <> ;",
-	    "t.sg:1:31: error: syntax error at ';'\n");
+	    "t.sg:1:31: error: syntax error at ';', expected an "
+	    "expression\n");
 	reports("update REG_RESOURCE_TAG\n"
 	    "set REG_TAG.REG_PATH_ID = 1;",
 	    "t.sg:2:5: error: set target REG_TAG.REG_PATH_ID: REG_TAG is not "
@@ -437,7 +439,8 @@ errors(void **state)
 	/* Recovery: both statements' errors in one run. */
 	reports("delete from T;\nselect from T;",
 	    "t.sg:1:14: error: syntax error at ';', expected where\n"
-	    "t.sg:2:8: error: syntax error at 'from'\n");
+	    "t.sg:2:8: error: syntax error at 'from', expected an "
+	    "expression, distinct or '*'\n");
 }
 
 static int

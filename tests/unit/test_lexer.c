@@ -155,7 +155,8 @@ static void
 test_reserved_keyword_is_not_a_name(void **state)
 {
 	parse_fails(*state, "create table T (default integer);",
-	    "t.sqlg:1:17: error: syntax error at 'default'\n", 1);
+	    "t.sqlg:1:17: error: syntax error at 'default', expected "
+	    "identifier, constraint, foreign, primary or unique\n", 1);
 }
 
 static void

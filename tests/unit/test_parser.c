@@ -481,12 +481,17 @@ test_syntax_error_message(void **state)
 
 	assert_false(unit_parse(u, "create table T (\n    A varchr(10)\n);\n"));
 	assert_string_equal(capture_text(&u->cap),
-	    "t.sqlg:2:7: error: syntax error at 'varchr'\n");
+	    "t.sqlg:2:7: error: syntax error at 'varchr', expected a type; "
+	    "did you mean 'varchar'?\n");
 	assert_int_equal(u->cap.diag.errors, 1);
 	assert_int_equal(stmt_count(u), 0);
 }
 
-/* When few tokens could stand there, the message lists them. */
+/*
+ * When few tokens could stand there, the message lists them, a group
+ * (src/suggest.c) standing for most of its members; a misspelled
+ * keyword gets the near one.
+ */
 static void
 test_syntax_error_expected(void **state)
 {
@@ -499,8 +504,9 @@ test_syntax_error_expected(void **state)
 	    "create table W (A integer)"));
 	assert_string_equal(capture_text(&u->cap),
 	    "t.sqlg:1:8: error: syntax error at 'tabel', expected index, "
-	    "table or unique\n"
-	    "t.sqlg:2:38: error: syntax error at '.'\n"
+	    "table or unique; did you mean 'table'?\n"
+	    "t.sqlg:2:38: error: syntax error at '.', expected a column "
+	    "option, ')' or ','\n"
 	    "t.sqlg:3:27: error: syntax error at 'x', expected number\n"
 	    "t.sqlg:4:26: error: syntax error at end of input, "
 	    "expected ';'\n");
@@ -515,10 +521,11 @@ test_syntax_error_long_token(void **state)
 
 	assert_false(unit_parse(u, "create table T (A integer "
 	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ_ABCDEFGHIJKLMNOPQRSTUVWXYZ);"));
-	/* Column options could follow the type too: too many to list. */
+	/* Column options could follow the type: they are one group. */
 	assert_string_equal(capture_text(&u->cap),
 	    "t.sqlg:1:27: error: syntax error at "
-	    "'ABCDEFGHIJKLMNOPQRSTUVWXYZ_ABCDEFGHIJKLM'\n");
+	    "'ABCDEFGHIJKLMNOPQRSTUVWXYZ_ABCDEFGHIJKLM', expected a column "
+	    "option, ')', ',' or '['\n");
 }
 
 /*
@@ -537,8 +544,9 @@ test_recovery(void **state)
 	    "create index I on (X);\n"
 	    "create index J on C (Y);\n"));
 	assert_string_equal(capture_text(&u->cap),
-	    "t.sqlg:2:27: error: syntax error at ')'\n"
-	    "t.sqlg:4:19: error: syntax error at '('\n");
+	    "t.sqlg:2:27: error: syntax error at ')', expected identifier, "
+	    "constraint, foreign, primary or unique\n"
+	    "t.sqlg:4:19: error: syntax error at '(', expected identifier\n");
 	assert_int_equal(u->cap.diag.errors, 2);
 	assert_int_equal(stmt_count(u), 3);
 	assert_string_equal(table_at(u, 0)->name.ident.text, "A");

@@ -5,6 +5,7 @@
  */
 #include "test_common.c"
 #include "symtab.h"
+#include "suggest.h"
 #include "template.h"
 
 /*
@@ -516,10 +517,55 @@ test_diag_many_on_one_line(void **state)
 	sg_buf_free(&text);
 }
 
+/*
+ * Spelling hints (src/suggest.c): the distance counts a swap of two
+ * neighbours as one edit and ignores case; a hint needs one candidate
+ * within one edit in three letters.
+ */
+static void
+test_suggest(void **state)
+{
+	static const char *const types[] = { "integer", "varchar", "char",
+	    "clob", "blob" };
+	struct sg_suggest	 s;
+	char			 longw[100];
+	size_t			 i;
+
+	(void)state;
+	assert_int_equal(sg_suggest_distance("varchr", "varchar"), 1);
+	assert_int_equal(sg_suggest_distance("oracel", "oracle"), 1);
+	assert_int_equal(sg_suggest_distance("ORACLE", "oracle"), 0);
+	assert_int_equal(sg_suggest_distance("", "abc"), 3);
+	assert_int_equal(sg_suggest_distance("kitten", "sitting"), 3);
+	sg_suggest_init(&s, "varchr");
+	for (i = 0; i < sizeof types / sizeof types[0]; i++)
+		sg_suggest_add(&s, types[i]);
+	assert_string_equal(sg_suggest_best(&s), "varchar");
+	/* Near nothing: no hint rather than a wrong one. */
+	sg_suggest_init(&s, "xyzzy");
+	for (i = 0; i < sizeof types / sizeof types[0]; i++)
+		sg_suggest_add(&s, types[i]);
+	assert_null(sg_suggest_best(&s));
+	sg_suggest_init(&s, "x");
+	sg_suggest_add(&s, "y");
+	assert_null(sg_suggest_best(&s));
+	/* A word is never its own hint. */
+	sg_suggest_init(&s, "clob");
+	sg_suggest_add(&s, "clob");
+	assert_null(sg_suggest_best(&s));
+	/* A hostile word costs nothing and gets nothing. */
+	memset(longw, 'a', sizeof longw - 1);
+	longw[sizeof longw - 1] = '\0';
+	sg_suggest_init(&s, longw);
+	sg_suggest_add(&s, "aaaa");
+	assert_null(sg_suggest_best(&s));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_suggest),
 		cmocka_unit_test(test_buf_empty),
 		cmocka_unit_test(test_buf_appends),
 		cmocka_unit_test(test_buf_growth),

@@ -1016,18 +1016,27 @@ check_body(struct check *c, const struct sg_dialect *d,
 static void	check_stmt(struct check *, struct sg_node *,
 		    const struct sg_node *);
 
-/* "only for D STATEMENT": a statement some dialects make. */
+/*
+ * A statement inside another (after "undo", or "only for D"): what the
+ * script's own statements may be but a table to create, a tablespace
+ * move or another undo; a step no block either.  Reports why not as
+ * what, and checks it if it may.
+ */
 static void
-check_only_stmt(struct check *c, struct sg_node *s)
+check_nested(struct check *c, struct sg_node *s, bool block_ok,
+    const char *what)
 {
+	bool	ok = true;
+
 	switch (s->tag) {
 	case SG_CREATE_TABLE:
 	case SG_MOVE_TABLE:
-	case SG_BLOCK:
 	case SG_UNDO:
-		error(c, &s->loc, "a statement for some dialects only is a "
-		    "change of a table, an index or rows, not this");
-		return;
+		ok = false;
+		break;
+	case SG_BLOCK:
+		ok = block_ok;
+		break;
 	case SG_CREATE_INDEX:
 	case SG_ALTER_TABLE:
 	case SG_DROP_INDEX:
@@ -1043,7 +1052,10 @@ check_only_stmt(struct check *c, struct sg_node *s)
 	case SG_ROW:
 		break;
 	}
-	check_stmt(c, s, NULL);
+	if (ok)
+		check_stmt(c, s, NULL);
+	else
+		error(c, &s->loc, "%s", what);
 }
 
 static void
@@ -1069,7 +1081,9 @@ check_block(struct check *c, struct sg_block *b)
 				    b->only ? "this step's heredoc" :
 				    "a heredoc of this block");
 	if (b->stmt != NULL) {
-		check_only_stmt(c, b->stmt);
+		check_nested(c, b->stmt, false, "a statement for some "
+		    "dialects only is a change of a table, an index or rows, "
+		    "not this");
 		return;
 	}
 	for (i = 0; i < c->ntargets; i++) {
@@ -1112,39 +1126,14 @@ check_move(struct check *c, struct sg_move_table *m)
 	}
 }
 
-static void	check_stmt(struct check *, struct sg_node *,
-		    const struct sg_node *);
-
 static void
 check_undo(struct check *c, struct sg_undo *u, const struct sg_node *prev)
 {
 	if (prev == NULL)
 		error(c, &u->n.loc, "undo has no statement before it to undo");
-	switch (u->stmt->tag) {
-	case SG_CREATE_TABLE:
-	case SG_MOVE_TABLE:
-	case SG_UNDO:
-		error(c, &u->stmt->loc, "undo cannot %s", u->stmt->tag ==
-		    SG_CREATE_TABLE ? "create a table" : u->stmt->tag ==
-		    SG_MOVE_TABLE ? "move a table" : "be undone");
-		return;
-	case SG_CREATE_INDEX:
-	case SG_ALTER_TABLE:
-	case SG_DROP_INDEX:
-	case SG_RENAME_TABLE:
-	case SG_COLUMN:
-	case SG_CONSTRAINT:
-	case SG_SELECT:
-	case SG_UPDATE:
-	case SG_DELETE:
-	case SG_COMMIT:
-	case SG_ALTER_ACTION:
-	case SG_BLOCK:
-	case SG_INSERT:
-	case SG_ROW:
-		break;
-	}
-	check_stmt(c, u->stmt, NULL);
+	check_nested(c, u->stmt, true, u->stmt->tag == SG_CREATE_TABLE ?
+	    "undo cannot create a table" : u->stmt->tag == SG_MOVE_TABLE ?
+	    "undo cannot move a table" : "undo cannot be undone");
 }
 
 /* One statement; prev is the one an undo statement undoes. */

@@ -268,6 +268,33 @@ type_overrides:
 			$$->type = *$4;
 			$$->next = $6;
 		}
+	| '[' dialect_list ':' raw_type ']' type_overrides
+		{
+			$$ = sg_arena_alloc(ps->arena, sizeof *$$);
+			$$->dialects = $2;
+			$$->type.kind = SG_T_RAW;
+			$$->type.loc = @4;
+			/* The dialect's own type, exactly as written. */
+			$$->type.raw = sg_arena_strndup(ps->arena,
+			    ps->src->text + @4.off, @4.end - @4.off);
+			$$->next = $6;
+		}
+	;
+
+/* A type of one dialect's own: mediumblob, nvarchar(max), number(19). */
+raw_type:
+	  IDENT
+	| IDENT '(' raw_args ')'
+	;
+
+raw_args:
+	  raw_arg
+	| raw_args ',' raw_arg
+	;
+
+raw_arg:
+	  NUMBER
+	| IDENT
 	;
 
 type_base:

@@ -96,13 +96,15 @@ enum sg_type_kind {
 	SG_T_DECIMAL,
 	SG_T_BLOB,
 	SG_T_CLOB,
-	SG_T_COUNT
+	SG_T_COUNT,
+	SG_T_RAW	/* an override's own type, as written: no dialect map */
 };
 
 struct sg_type_override;
 
 struct sg_type {
 	enum sg_type_kind		 kind;
+	const char			*raw;	/* SG_T_RAW: as written */
 	unsigned			 len;	/* varchar, char, decimal p */
 	unsigned			 scale;	/* decimal s */
 	struct sg_loc			 loc;

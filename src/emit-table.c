@@ -29,6 +29,10 @@ emit_type(struct sg_emitter *e, struct sg_buf *b, const struct sg_type *t)
 	char			nbuf[12], sbuf[12];
 	const char		*n, *s;
 
+	if (t->kind == SG_T_RAW) {
+		sg_buf_adds(b, t->raw);
+		return;
+	}
 	n = utoa(t->len, nbuf);
 	s = utoa(t->scale, sbuf);
 	vars[0] = (struct sg_tmpl_var){ "n", n };

@@ -111,7 +111,8 @@ static struct sg_constraint *foreign_key(struct sg_parse *, struct sg_name *,
 	REFERENCES "references" RENAME "rename" RESTRICT "restrict"
 	SELECT "select"
 	SEQUENCE "sequence"
-	SET "set" SMALLINT "smallint" TABLE "table" TIMESTAMP "timestamp"
+	SET "set" SMALLINT "smallint" START "start" TABLE "table"
+	TIMESTAMP "timestamp" TRANSACTION "transaction"
 	TO "to" TRIGGER "trigger" TRUE_P "true" UNIQUE "unique"
 	UPDATE "update" UUID_P "uuid"
 	VALUES "values" VARCHAR "varchar" WHERE "where"
@@ -819,6 +820,11 @@ commit:
 			$$ = SG_NEW(ps->arena, struct sg_node, SG_COMMIT);
 			$$->loc = @$;
 		}
+	| START TRANSACTION
+		{
+			$$ = SG_NEW(ps->arena, struct sg_node, SG_BEGIN);
+			$$->loc = @$;
+		}
 	;
 
 /*
@@ -1218,9 +1224,11 @@ unreserved_keyword:
 	| RESTRICT	{ $$ = "RESTRICT"; }
 	| SEQUENCE	{ $$ = "SEQUENCE"; }
 	| SMALLINT	{ $$ = "SMALLINT"; }
+	| START		{ $$ = "START"; }
 	| TABLE		{ $$ = "TABLE"; }
 	| TIMESTAMP	{ $$ = "TIMESTAMP"; }
 	| TO		{ $$ = "TO"; }
+	| TRANSACTION	{ $$ = "TRANSACTION"; }
 	| TRIGGER	{ $$ = "TRIGGER"; }
 	| UPDATE	{ $$ = "UPDATE"; }
 	| UUID_P	{ $$ = "UUID"; }

@@ -25,6 +25,7 @@ enum sg_tag {
 	SG_UPDATE,
 	SG_DELETE,
 	SG_COMMIT,		/* a plain struct sg_node */
+	SG_BEGIN,		/* start transaction: a plain struct sg_node */
 	SG_ALTER_ACTION,
 	SG_BLOCK,		/* block NAME for ...; only for ... */
 	SG_MOVE_TABLE,		/* move table ... to tablespace ... */

@@ -1047,6 +1047,7 @@ check_nested(struct check *c, struct sg_node *s, bool block_ok,
 	case SG_UPDATE:
 	case SG_DELETE:
 	case SG_COMMIT:
+	case SG_BEGIN:
 	case SG_ALTER_ACTION:
 	case SG_INSERT:
 	case SG_ROW:
@@ -1143,6 +1144,7 @@ check_stmt(struct check *c, struct sg_node *s, const struct sg_node *prev)
 	switch (s->tag) {
 	case SG_CREATE_TABLE:		/* declared and checked first */
 	case SG_COMMIT:
+	case SG_BEGIN:
 		break;
 	case SG_CREATE_INDEX:
 		check_index(c, (struct sg_create_index *)s);

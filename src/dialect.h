@@ -229,6 +229,8 @@ struct sg_dialect {
 	enum sg_update_alias	 update_alias;
 	const char		*concat;	/* {left} || {right} */
 	const char		*commit;
+	const char		*begin;		/* start transaction, or "" */
+	const char		*begin_note;	/* why "" */
 	const char		*dual;		/* " FROM DUAL", or "" */
 	/* Referential actions it can write: [action - 1]. */
 	bool			 on_delete[SG_RA_COUNT - 1];

@@ -484,8 +484,9 @@ sg_emit_dml(struct sg_emitter *e, const struct sg_node *n)
 	struct out			 o = { e, &e->stmt, 0, false };
 	const struct sg_delete		*del;
 
-	if (n->tag == SG_COMMIT) {
-		sg_emit_unit(e, SG_UNIT_STATEMENT, e->d->commit);
+	if (n->tag == SG_COMMIT || n->tag == SG_BEGIN) {
+		sg_emit_unit(e, SG_UNIT_STATEMENT, n->tag == SG_COMMIT ?
+		    e->d->commit : e->d->begin);
 		return;
 	}
 	sg_buf_reset(&e->stmt);

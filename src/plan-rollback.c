@@ -102,6 +102,7 @@ no_inverse(const struct sg_script *script, const struct sg_node *s,
 	case SG_RENAME_TABLE:
 	case SG_SELECT:
 	case SG_COMMIT:
+	case SG_BEGIN:
 	case SG_UNDO:
 	case SG_COLUMN:
 	case SG_CONSTRAINT:
@@ -128,6 +129,7 @@ describe(struct sg_arena *arena, const struct sg_node *s)
 		[SG_UPDATE] = "update",
 		[SG_DELETE] = "delete",
 		[SG_COMMIT] = "commit",
+		[SG_BEGIN] = "start transaction",
 		[SG_ALTER_ACTION] = "alter table",
 		[SG_BLOCK] = "block",
 		[SG_MOVE_TABLE] = "move table",
@@ -167,6 +169,7 @@ describe(struct sg_arena *arena, const struct sg_node *s)
 	case SG_CONSTRAINT:
 	case SG_SELECT:
 	case SG_COMMIT:
+	case SG_BEGIN:
 	case SG_ALTER_ACTION:
 	case SG_MOVE_TABLE:
 	case SG_UNDO:

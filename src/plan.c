@@ -728,6 +728,7 @@ plan_dml(struct sg_plan *p, const struct sg_node *n)
 		plan_insert(p, (const struct sg_insert *)n);
 		return;
 	case SG_COMMIT:		/* no names */
+	case SG_BEGIN:
 	case SG_CREATE_TABLE:	/* not data fix-ups */
 	case SG_CREATE_INDEX:
 	case SG_ALTER_TABLE:
@@ -847,6 +848,14 @@ sg_plan_stmt(struct sg_plan *p, const struct sg_node *s)
 	case SG_INSERT:
 	case SG_COMMIT:
 		plan_dml(p, s);
+		break;
+	case SG_BEGIN:
+		/* Oracle begins one by itself; Db2's CLP commits each. */
+		if (p->d->begin == NULL || p->d->begin[0] == '\0')
+			remark(p, s, "%s begins no transaction here: %s",
+			    p->d->name, p->d->begin_note);
+		else
+			plan_dml(p, s);
 		break;
 	case SG_ALTER_TABLE:
 		plan_alter(p, (const struct sg_alter_table *)s);

@@ -132,7 +132,7 @@ static const char *const column_options[] = {
 };
 static const char *const statements[] = {
 	"alter", "block", "commit", "create", "delete", "drop", "insert",
-	"move", "only", "rename", "select", "undo", "update",
+	"move", "only", "rename", "select", "start", "undo", "update",
 	NULL
 };
 static const char *const expressions[] = {

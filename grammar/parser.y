@@ -27,6 +27,8 @@ static struct sg_ident *ident(struct sg_parse *, const char *,
 		    const struct sg_loc *);
 static struct sg_expr *new_expr(struct sg_parse *, enum sg_expr_kind,
 		    const struct sg_loc *);
+static struct sg_node *new_drop(struct sg_parse *, enum sg_tag, bool,
+		    struct sg_name *, const struct sg_loc *);
 static struct sg_expr *new_binary(struct sg_parse *, enum sg_op,
 		    struct sg_expr *, struct sg_expr *, const struct sg_loc *);
 static const struct sg_value *size(struct sg_parse *, const char *,
@@ -141,7 +143,7 @@ static struct sg_constraint *foreign_key(struct sg_parse *, struct sg_name *,
 %type <node>	stmt plain_stmt create_table create_index table_element column_def
 		table_constraint update delete insert row commit alter_table
 		alter_action
-		drop_index rename_table
+		drop_index drop_object rename_table
 %type <list>	table_elements alter_actions
 %type <str>	name unreserved_keyword
 %type <ident>	name_item name_list dialect_list
@@ -201,6 +203,7 @@ plain_stmt:
 	| commit
 	| alter_table
 	| drop_index
+	| drop_object
 	| rename_table
 	| block_stmt
 	| move_table
@@ -1023,6 +1026,18 @@ drop_index:
 		}
 	;
 
+/* Tables and sequences a release no longer has. */
+drop_object:
+	  DROP TABLE opt_if_exists pinned_name
+		{
+			$$ = new_drop(ps, SG_DROP_TABLE, $3, $4, &@$);
+		}
+	| DROP SEQUENCE opt_if_exists pinned_name
+		{
+			$$ = new_drop(ps, SG_DROP_SEQUENCE, $3, $4, &@$);
+		}
+	;
+
 rename_table:
 	  RENAME TABLE name_item TO pinned_name
 		{
@@ -1268,6 +1283,19 @@ foreign_key(struct sg_parse *ps, struct sg_name *name, struct sg_ident *cols,
 	c->on_update = (enum sg_ref_action)((actions >> 8) & 0xff);
 	c->action_twice = (actions & 0x10000) != 0;
 	return c;
+}
+
+static struct sg_node *
+new_drop(struct sg_parse *ps, enum sg_tag tag, bool if_exists,
+    struct sg_name *name, const struct sg_loc *loc)
+{
+	struct sg_drop	*d;
+
+	d = sg_node_new(ps->arena, sizeof *d, tag);
+	d->n.loc = *loc;
+	d->if_exists = if_exists;
+	d->name = *name;
+	return &d->n;
 }
 
 static struct sg_expr *

@@ -31,7 +31,9 @@ enum sg_tag {
 	SG_MOVE_TABLE,		/* move table ... to tablespace ... */
 	SG_UNDO,		/* undo STATEMENT: the one before it, undone */
 	SG_INSERT,
-	SG_ROW			/* one row of an insert's values */
+	SG_ROW,			/* one row of an insert's values */
+	SG_DROP_TABLE,		/* struct sg_drop */
+	SG_DROP_SEQUENCE	/* struct sg_drop */
 };
 
 /* Where a comment goes relative to the node it is attached to. */
@@ -407,6 +409,13 @@ struct sg_drop_index {
 	struct sg_name		 name;
 	struct sg_ident		 table;
 	struct sg_create_table	*target;	/* set by check, if declared */
+};
+
+/* "drop table [if exists] T", "drop sequence [if exists] S". */
+struct sg_drop {
+	struct sg_node		 n;
+	bool			 if_exists;
+	struct sg_name		 name;
 };
 
 struct sg_rename_table {

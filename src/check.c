@@ -1051,6 +1051,8 @@ check_nested(struct check *c, struct sg_node *s, bool block_ok,
 	case SG_ALTER_ACTION:
 	case SG_INSERT:
 	case SG_ROW:
+	case SG_DROP_TABLE:
+	case SG_DROP_SEQUENCE:
 		break;
 	}
 	if (ok)
@@ -1174,6 +1176,10 @@ check_stmt(struct check *c, struct sg_node *s, const struct sg_node *prev)
 		check_name(c, &((struct sg_drop_index *)s)->name);
 		((struct sg_drop_index *)s)->target = sg_symtab_get(
 		    c->tables, ((struct sg_drop_index *)s)->table.text);
+		break;
+	case SG_DROP_TABLE:
+	case SG_DROP_SEQUENCE:
+		check_name(c, &((struct sg_drop *)s)->name);
 		break;
 	case SG_RENAME_TABLE:
 		check_name(c, &((struct sg_rename_table *)s)->to);

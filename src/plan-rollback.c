@@ -84,6 +84,11 @@ no_inverse(const struct sg_script *script, const struct sg_node *s,
 		return "the tables' old tablespace is not known";
 	case SG_DROP_INDEX:
 		return "the source does not say what the index was";
+	case SG_DROP_TABLE:
+		return "the source does not say what the table was, and its "
+		    "rows are gone";
+	case SG_DROP_SEQUENCE:
+		return "the source does not say what the sequence was";
 	case SG_ALTER_TABLE:
 		a = (const struct sg_alter_table *)s;
 		for (n = a->actions.head; n != NULL; n = n->next) {
@@ -130,6 +135,8 @@ describe(struct sg_arena *arena, const struct sg_node *s)
 		[SG_DELETE] = "delete",
 		[SG_COMMIT] = "commit",
 		[SG_BEGIN] = "start transaction",
+		[SG_DROP_TABLE] = "drop table",
+		[SG_DROP_SEQUENCE] = "drop sequence",
 		[SG_ALTER_ACTION] = "alter table",
 		[SG_BLOCK] = "block",
 		[SG_MOVE_TABLE] = "move table",
@@ -148,6 +155,10 @@ describe(struct sg_arena *arena, const struct sg_node *s)
 		break;
 	case SG_INSERT:
 		table = ((const struct sg_insert *)s)->table.table.text;
+		break;
+	case SG_DROP_TABLE:
+	case SG_DROP_SEQUENCE:
+		table = ((const struct sg_drop *)s)->name.ident.text;
 		break;
 	case SG_ALTER_TABLE:
 		table = ((const struct sg_alter_table *)s)->table.text;

@@ -582,6 +582,39 @@ plan_drop_index(struct sg_plan *p, const struct sg_drop_index *di)
 	c->guarded = di->if_exists;
 }
 
+static void	remark(struct sg_plan *, const struct sg_node *, const char *,
+		    ...) __attribute__((format(printf, 3, 4)));
+
+/* drop table, drop sequence: the rollback's drops, written forward. */
+static void
+plan_drop(struct sg_plan *p, const struct sg_drop *dr)
+{
+	const struct sg_alter	*a = &p->d->alter;
+	struct sg_change	*c;
+	bool			 table = dr->n.tag == SG_DROP_TABLE;
+	const char		*name;
+
+	/* A dialect without sequences (MySQL) has none to drop. */
+	if (!table && a->drop_sequence == NULL &&
+	    (p->d->identity == SG_IDENTITY_AUTO_INCREMENT ||
+	    p->d->identity == SG_IDENTITY_IDENTITY)) {
+		remark(p, &dr->n, "%s has no sequences: %s is not there to "
+		    "drop", p->d->name, dr->name.ident.text);
+		return;
+	}
+	name = name_of(p, &dr->name);
+	ident(p, name, &dr->name.ident.loc);
+	sg_plan_need(p, table ? a->drop_table : a->drop_sequence, table ?
+	    "alter.drop_table" : "alter.drop_sequence", &dr->n.loc);
+	sg_plan_need_guard(p, table ? SG_OBJ_DROP_TABLE :
+	    SG_OBJ_DROP_SEQUENCE, dr->if_exists, &dr->n.loc);
+	c = sg_plan_add(p, table ? SG_CH_DROP_TABLE : SG_CH_DROP_SEQUENCE,
+	    &dr->n, &dr->n);
+	c->table = name;
+	c->name = name;
+	c->guarded = dr->if_exists;
+}
+
 static void
 plan_rename(struct sg_plan *p, const struct sg_rename_table *r)
 {
@@ -729,7 +762,9 @@ plan_dml(struct sg_plan *p, const struct sg_node *n)
 		return;
 	case SG_COMMIT:		/* no names */
 	case SG_BEGIN:
-	case SG_CREATE_TABLE:	/* not data fix-ups */
+	case SG_DROP_TABLE:	/* not data fix-ups */
+	case SG_DROP_SEQUENCE:
+	case SG_CREATE_TABLE:
 	case SG_CREATE_INDEX:
 	case SG_ALTER_TABLE:
 	case SG_DROP_INDEX:
@@ -865,6 +900,10 @@ sg_plan_stmt(struct sg_plan *p, const struct sg_node *s)
 		break;
 	case SG_RENAME_TABLE:
 		plan_rename(p, (const struct sg_rename_table *)s);
+		break;
+	case SG_DROP_TABLE:
+	case SG_DROP_SEQUENCE:
+		plan_drop(p, (const struct sg_drop *)s);
 		break;
 	case SG_BLOCK:
 		plan_block(p, (const struct sg_block *)s);

@@ -1004,6 +1004,18 @@ alter_action:
 			x->name = *$4;
 			$$ = &x->n;
 		}
+	| DROP CONSTRAINT opt_if_exists name_item
+		{
+			struct sg_alter_action *x;
+
+			x = SG_NEW(ps->arena, struct sg_alter_action,
+			    SG_ALTER_ACTION);
+			x->n.loc = @$;
+			x->kind = SG_ALTER_DROP_CONSTRAINT;
+			x->guarded = $3;
+			x->name = *$4;
+			$$ = &x->n;
+		}
 	;
 
 opt_if_exists:

@@ -380,6 +380,7 @@ enum sg_alter_kind {
 	SG_ALTER_ADD_COLUMN,
 	SG_ALTER_ADD_CONSTRAINT,
 	SG_ALTER_DROP_COLUMN,
+	SG_ALTER_DROP_CONSTRAINT,	/* by its name */
 	SG_ALTER_KINDS
 };
 
@@ -391,7 +392,7 @@ struct sg_alter_action {
 	bool			 of_column;	/* a column's "references" */
 	struct sg_column	*column;	/* add column */
 	struct sg_constraint	*constraint;	/* add constraint */
-	struct sg_ident		 name;		/* drop column */
+	struct sg_ident		 name;		/* drop column, constraint */
 };
 
 struct sg_alter_table {

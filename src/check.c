@@ -839,6 +839,12 @@ check_insert(struct check *c, struct sg_insert *i)
 			error(c, &i->select->n.loc, "a select of %u columns "
 			    "for %u inserted", k, ncols);
 	}
+	/* Scripts run twice: this one would insert its rows again. */
+	if (i->keys == NULL)
+		sg_diag(c->diag, SG_WARNING, &i->n.loc, "running this insert "
+		    "twice inserts its rows twice, or fails on a key%s",
+		    i->select == NULL ? ": give \"if not exists (KEY, ...)\"" :
+		    "");
 	for (id = i->keys; id != NULL; id = id->next) {
 		for (prev = i->columns; prev != NULL; prev = prev->next)
 			if (sg_name_eq(prev->text, id->text))
@@ -935,6 +941,7 @@ check_alter(struct check *c, struct sg_alter_table *a)
 				    "%s%s", a->table.text, x->name.text,
 				    column_hint(c, a->target, x->name.text));
 			break;
+		case SG_ALTER_DROP_CONSTRAINT:	/* its name is the catalog's */
 		case SG_ALTER_KINDS:
 			break;
 		}

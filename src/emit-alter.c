@@ -126,7 +126,11 @@ sg_emit_add_constraint(struct sg_emitter *e, const struct sg_change *c)
 	sg_buf_free(&t);
 }
 
-/* A rollback's: drops a constraint the forward script added by name. */
+/*
+ * Drops a constraint by its name: one the source names (detail NULL), or
+ * one the forward script added (detail: its definition, whose kind MySQL
+ * needs).
+ */
 void
 sg_emit_drop_constraint(struct sg_emitter *e, const struct sg_change *c)
 {
@@ -137,9 +141,10 @@ sg_emit_drop_constraint(struct sg_emitter *e, const struct sg_change *c)
 	struct sg_tmpl_var		 vars[3];
 
 	/* MySQL drops a unique key as an index, a foreign key as itself. */
-	if (k->kind == SG_UNIQUE && a->drop_unique != NULL)
+	if (k != NULL && k->kind == SG_UNIQUE && a->drop_unique != NULL)
 		tmpl = a->drop_unique;
-	else if (k->kind == SG_FOREIGN_KEY && a->drop_foreign_key != NULL)
+	else if (k != NULL && k->kind == SG_FOREIGN_KEY &&
+	    a->drop_foreign_key != NULL)
 		tmpl = a->drop_foreign_key;
 	sg_emit_ident(e, &name, c->name);
 	vars[0] = (struct sg_tmpl_var){ "table", table_sql(e, &t, c->table) };

@@ -100,6 +100,9 @@ no_inverse(const struct sg_script *script, const struct sg_node *s,
 			    x->constraint->name == NULL)
 				return "the constraint has no name to drop "
 				    "it by";
+			if (x->kind == SG_ALTER_DROP_CONSTRAINT)
+				return "the source does not say what the "
+				    "constraint was";
 		}
 		return NULL;
 	case SG_CREATE_TABLE:
@@ -299,6 +302,10 @@ invert(struct sg_plan *p, const struct sg_change *f)
 		no_inverse_change(p, f->stmt, "the source does not say what "
 		    "the column was, and its values are gone");
 		return;
+	case SG_CH_DROP_CONSTRAINT:
+		no_inverse_change(p, f->stmt, "the source does not say what "
+		    "the constraint was");
+		return;
 	case SG_CH_RENAME_TABLE:
 		c = sg_plan_add(p, SG_CH_RENAME_TABLE, f->stmt, f->node);
 		c->table = f->name;
@@ -320,7 +327,6 @@ invert(struct sg_plan *p, const struct sg_change *f)
 	case SG_CH_DROP_TABLE:
 	case SG_CH_DROP_SEQUENCE:
 	case SG_CH_DROP_TRIGGER:
-	case SG_CH_DROP_CONSTRAINT:
 	case SG_CH_DELETE_ROWS:
 	case SG_CH_NO_INVERSE:
 		return;

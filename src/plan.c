@@ -559,6 +559,17 @@ plan_alter(struct sg_plan *p, const struct sg_alter_table *a)
 			    d->alter.reorg_after[SG_ALTER_DROP_COLUMN],
 			    &a->n, table);
 			break;
+		case SG_ALTER_DROP_CONSTRAINT:
+			ident(p, x->name.text, &x->name.loc);
+			sg_plan_need(p, d->alter.drop_constraint,
+			    "alter.drop_constraint", &x->n.loc);
+			sg_plan_need_guard(p, SG_OBJ_DROP_CONSTRAINT,
+			    x->guarded, &x->n.loc);
+			c = sg_plan_add(p, SG_CH_DROP_CONSTRAINT, &a->n, n);
+			c->table = table;
+			c->name = x->name.text;
+			c->guarded = x->guarded;
+			break;
 		case SG_ALTER_KINDS:
 			break;
 		}

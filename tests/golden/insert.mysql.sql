@@ -13,15 +13,19 @@ CREATE TABLE IF NOT EXISTS IDN_SECRET_TYPE (
 
 -- Into a table the script creates: the rollback drops them with it.
 INSERT INTO IDN_SECRET_TYPE (ID, NAME, DESCRIPTION)
-VALUES ('1358bdbf-e0cc-4268-a42c-c3e0960e13f0', 'ADAPTIVE_AUTH_CALL_CHOREO', 'callChoreo secrets'),
-       ('2', 'O''Brien', NULL);
+SELECT '1358bdbf-e0cc-4268-a42c-c3e0960e13f0', 'ADAPTIVE_AUTH_CALL_CHOREO', 'callChoreo secrets' FROM DUAL
+WHERE NOT EXISTS (SELECT 1 FROM IDN_SECRET_TYPE WHERE ID = '1358bdbf-e0cc-4268-a42c-c3e0960e13f0');
+
+INSERT INTO IDN_SECRET_TYPE (ID, NAME, DESCRIPTION)
+SELECT '2', 'O''Brien', NULL FROM DUAL
+WHERE NOT EXISTS (SELECT 1 FROM IDN_SECRET_TYPE WHERE ID = '2');
 
 -- Into a table the database has: the rollback deletes them by key.
 INSERT INTO IDN_CONFIG_TYPE (ID, NAME, DESCRIPTION)
 SELECT '669b99ca-cdb0-44a6-8cae-babed3b585df', 'Publisher', 'A resource type to keep the event publisher configurations' FROM DUAL
 WHERE NOT EXISTS (SELECT 1 FROM IDN_CONFIG_TYPE WHERE ID = '669b99ca-cdb0-44a6-8cae-babed3b585df');
 
--- Rows from a select.
+-- Rows from a select: not safe to run twice (a warning says so).
 INSERT INTO IDN_OIDC_PROPERTY (TENANT_ID, CONSUMER_KEY, PROPERTY_KEY, PROPERTY_VALUE)
 SELECT TENANT_ID, CONSUMER_KEY, 'idTokenAudience', PROPERTY_VALUE
 FROM IDN_OIDC_PROPERTY

@@ -30,7 +30,13 @@ DROP PROCEDURE IF EXISTS sqlgen_guard;
 DELIMITER $$
 CREATE PROCEDURE sqlgen_guard()
 BEGIN
-    IF EXISTS (SELECT 1 FROM information_schema.table_constraints WHERE table_schema = DATABASE() AND table_name = 'UM_USER' AND constraint_name = 'UM_USER_CODE_UNIQUE') THEN
+    DECLARE t VARCHAR(64) DEFAULT NULL;
+    SELECT MAX(constraint_type) INTO t FROM information_schema.table_constraints WHERE table_schema = DATABASE() AND table_name = 'UM_USER' AND constraint_name = 'UM_USER_CODE_UNIQUE';
+    IF t = 'UNIQUE' THEN
+        ALTER TABLE UM_USER DROP INDEX UM_USER_CODE_UNIQUE;
+    ELSEIF t = 'FOREIGN KEY' THEN
+        ALTER TABLE UM_USER DROP FOREIGN KEY UM_USER_CODE_UNIQUE;
+    ELSEIF t IS NOT NULL THEN
         ALTER TABLE UM_USER DROP INDEX UM_USER_CODE_UNIQUE;
     END IF;
 END$$

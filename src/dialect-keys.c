@@ -52,8 +52,10 @@ static const char *const update_alias_names[] = { "inline", "from", NULL };
 /* In enum sg_ref_action order, from SG_RA_CASCADE. */
 static const char *const action_names[] = { "cascade", "set_null",
 	"restrict", "no_action", NULL };
-static const char *const change_names[] = { "add_column", "add_constraint",
-	"drop_column", "backfill", NULL };
+/* In enum sg_reorg order; the last sets reorg_after_backfill. */
+static const char *const change_names[] = { "add_column", "add_unique",
+	"add_foreign_key", "drop_column", "drop_constraint", "backfill",
+	NULL };
 
 #define D(field)	.in = SG_IN_DIALECT, \
 			.offset = offsetof(struct sg_dialect, field)

@@ -61,6 +61,19 @@ enum sg_object {
 
 extern const char *const sg_object_names[SG_OBJ_COUNT];
 
+/*
+ * The changes that may leave a table needing a REORG (Db2); the
+ * dialect's alter.reorg_after names them, in this order.
+ */
+enum sg_reorg {
+	SG_REORG_ADD_COLUMN,
+	SG_REORG_ADD_UNIQUE,
+	SG_REORG_ADD_FOREIGN_KEY,
+	SG_REORG_DROP_COLUMN,
+	SG_REORG_DROP_CONSTRAINT,
+	SG_REORG_COUNT
+};
+
 /* ALTER TABLE and friends: statement templates, and Db2's REORG rule. */
 struct sg_alter {
 	const char	*add_column;	/* {table} {column} {if_not_exists} */
@@ -83,7 +96,7 @@ struct sg_alter {
 	const char	*after_add_column;
 	/* After these changes, this statement (Db2's REORG). */
 	const char	*reorg;		/* {table} */
-	bool		 reorg_after[SG_ALTER_KINDS];
+	bool		 reorg_after[SG_REORG_COUNT];
 	bool		 reorg_after_backfill;	/* after uuid()'s update */
 };
 

@@ -280,7 +280,7 @@ invert(struct sg_plan *p, const struct sg_change *f)
 			p->changes[i] = p->changes[j];
 			p->changes[j] = tmp;
 		}
-		sg_plan_reorg(p, d->alter.reorg_after[SG_ALTER_DROP_COLUMN],
+		sg_plan_reorg(p, d->alter.reorg_after[SG_REORG_DROP_COLUMN],
 		    f->stmt,
 		    f->table);
 		return;

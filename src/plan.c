@@ -497,7 +497,7 @@ plan_add_columns(struct sg_plan *p, const struct sg_alter_table *a,
 	c->end = end;
 	c->table = table;
 	c->guarded = x->guarded;
-	sg_plan_reorg(p, d->alter.reorg_after[SG_ALTER_ADD_COLUMN], &a->n,
+	sg_plan_reorg(p, d->alter.reorg_after[SG_REORG_ADD_COLUMN], &a->n,
 	    table);
 	/* uuid()'s placeholder, replaced by a UUID in the rows there are. */
 	for (n = first; n != end; n = n->next) {
@@ -541,7 +541,9 @@ plan_alter(struct sg_plan *p, const struct sg_alter_table *a)
 			    sg_plan_name(p, x->constraint->name) : NULL;
 			c->guarded = x->guarded;
 			sg_plan_reorg(p,
-			    d->alter.reorg_after[SG_ALTER_ADD_CONSTRAINT],
+			    d->alter.reorg_after[x->constraint->kind ==
+			    SG_FOREIGN_KEY ? SG_REORG_ADD_FOREIGN_KEY :
+			    SG_REORG_ADD_UNIQUE],
 			    &a->n, table);
 			break;
 		case SG_ALTER_DROP_COLUMN:
@@ -556,7 +558,7 @@ plan_alter(struct sg_plan *p, const struct sg_alter_table *a)
 			c->name = x->name.text;
 			c->guarded = x->guarded;
 			sg_plan_reorg(p,
-			    d->alter.reorg_after[SG_ALTER_DROP_COLUMN],
+			    d->alter.reorg_after[SG_REORG_DROP_COLUMN],
 			    &a->n, table);
 			break;
 		case SG_ALTER_DROP_CONSTRAINT:
@@ -569,6 +571,9 @@ plan_alter(struct sg_plan *p, const struct sg_alter_table *a)
 			c->table = table;
 			c->name = x->name.text;
 			c->guarded = x->guarded;
+			sg_plan_reorg(p,
+			    d->alter.reorg_after[SG_REORG_DROP_CONSTRAINT],
+			    &a->n, table);
 			break;
 		case SG_ALTER_KINDS:
 			break;

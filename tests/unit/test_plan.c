@@ -131,7 +131,7 @@ test_alter_changes(void **state)
 	want[5] = K(SG_CH_REORG);
 	want[6] = K(SG_CH_ADD_CONSTRAINT);
 	want[7] = '\0';
-	/* Db2 also reorgs after the added key (until issue 12 says not). */
+	/* Db2 reorgs after an added unique key, not a foreign key. */
 	assert_memory_equal(kinds(p), want, 7);
 	assert_true(p->changes[2].guarded);
 	assert_false(p->changes[0].guarded);

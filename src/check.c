@@ -27,6 +27,65 @@ static void
 error(struct check *c, const struct sg_loc *loc, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/*
+ * A set of names for a duplicate check or a lookup: a few are compared
+ * in turn, more go in a symbol table, so that a list of any length is
+ * checked in linear time (house style 17) and a short one allocates
+ * nothing.  The first value put under a name stays.
+ */
+#define NAMES_SMALL	8
+
+struct names {
+	struct sg_arena		*arena;
+	const char		*key[NAMES_SMALL];
+	void			*value[NAMES_SMALL];
+	size_t			 n;
+	struct sg_symtab	*t;
+};
+
+static void
+names_init(struct names *ns, struct sg_arena *arena)
+{
+	memset(ns, 0, sizeof *ns);
+	ns->arena = arena;
+}
+
+/* The value put under name, or NULL. */
+static void *
+names_get(const struct names *ns, const char *name)
+{
+	size_t	i;
+
+	if (ns->t != NULL)
+		return sg_symtab_get(ns->t, name);
+	for (i = 0; i < ns->n; i++)
+		if (sg_name_eq(ns->key[i], name))
+			return ns->value[i];
+	return NULL;
+}
+
+/* Puts value (not NULL) under name; returns the value there, or NULL. */
+static void *
+names_put(struct names *ns, const char *name, void *value)
+{
+	void	*old;
+	size_t	 i;
+
+	if (ns->t == NULL && (old = names_get(ns, name)) != NULL)
+		return old;
+	if (ns->t == NULL && ns->n < NAMES_SMALL) {
+		ns->key[ns->n] = name;
+		ns->value[ns->n++] = value;
+		return NULL;
+	}
+	if (ns->t == NULL) {
+		ns->t = sg_symtab_new(ns->arena);
+		for (i = 0; i < ns->n; i++)
+			sg_symtab_put(ns->t, ns->key[i], ns->value[i]);
+	}
+	return sg_symtab_put(ns->t, name, value);
+}
+
 static void
 error(struct check *c, const struct sg_loc *loc, const char *fmt, ...)
 {
@@ -414,16 +473,24 @@ check_column(struct check *c, struct sg_column *col)
 		    col->name.ident.text);
 }
 
+/*
+ * Table t's first column called name, or NULL.  The columns are looked
+ * up in a symbol table made at the first lookup (t->column_index), so
+ * that a table of many columns is checked in linear time.
+ */
 static struct sg_column *
-find_column(struct sg_create_table *t, const char *name)
+find_column(struct check *c, struct sg_create_table *t, const char *name)
 {
 	struct sg_node	*e;
 
-	for (e = t->elements.head; e != NULL; e = e->next)
-		if (e->tag == SG_COLUMN && sg_name_eq(((struct sg_column *)e)
-		    ->name.ident.text, name))
-			return (struct sg_column *)e;
-	return NULL;
+	if (t->column_index == NULL) {
+		t->column_index = sg_symtab_new(c->script->arena);
+		for (e = t->elements.head; e != NULL; e = e->next)
+			if (e->tag == SG_COLUMN)
+				sg_symtab_put(t->column_index, ((struct
+				    sg_column *)e)->name.ident.text, e);
+	}
+	return sg_symtab_get(t->column_index, name);
 }
 
 /* Checks that each name in list is a column of t, once. */
@@ -431,15 +498,15 @@ static void
 check_columns(struct check *c, struct sg_create_table *t,
     const struct sg_ident *list, bool mark_key)
 {
-	const struct sg_ident	*id, *prev;
+	const struct sg_ident	*id;
 	struct sg_column	*col;
+	struct names		 seen;
 
+	names_init(&seen, c->script->arena);
 	for (id = list; id != NULL; id = id->next) {
-		for (prev = list; prev != id; prev = prev->next)
-			if (sg_name_eq(prev->text, id->text))
-				error(c, &id->loc, "column %s named twice",
-				    id->text);
-		if ((col = find_column(t, id->text)) == NULL)
+		if (names_put(&seen, id->text, (void *)id) != NULL)
+			error(c, &id->loc, "column %s named twice", id->text);
+		if ((col = find_column(c, t, id->text)) == NULL)
 			error(c, &id->loc, "table %s has no column %s",
 			    t->name.ident.text, id->text);
 		else if (mark_key)
@@ -491,7 +558,7 @@ check_constraint(struct check *c, struct sg_create_table *t,
 		return;	/* a table the database already has */
 	k->ref = ref;
 	for (id = k->ref_columns; id != NULL; id = id->next) {
-		if ((rc = find_column(ref, id->text)) == NULL)
+		if ((rc = find_column(c, ref, id->text)) == NULL)
 			error(c, &id->loc, "table %s has no column %s",
 			    ref->name.ident.text, id->text);
 	}
@@ -509,7 +576,7 @@ declare_table(struct check *c, struct sg_create_table *t)
 static void
 check_table(struct check *c, struct sg_create_table *t)
 {
-	struct sg_node		*e, *prev;
+	struct sg_node		*e;
 	struct sg_column	*col;
 	bool			 have_pk = false;
 
@@ -518,12 +585,10 @@ check_table(struct check *c, struct sg_create_table *t)
 		if (e->tag != SG_COLUMN)
 			continue;
 		col = (struct sg_column *)e;
-		for (prev = t->elements.head; prev != e; prev = prev->next)
-			if (prev->tag == SG_COLUMN && sg_name_eq(
-			    ((struct sg_column *)prev)->name.ident.text,
-			    col->name.ident.text))
-				error(c, &col->name.ident.loc, "column %s is "
-				    "declared twice", col->name.ident.text);
+		/* The index keeps the first column of each name. */
+		if (find_column(c, t, col->name.ident.text) != col)
+			error(c, &col->name.ident.loc, "column %s is declared "
+			    "twice", col->name.ident.text);
 		check_column(c, col);
 		if (col->identity) {
 			if (t->identity != NULL)
@@ -569,6 +634,7 @@ check_index(struct check *c, struct sg_create_index *i)
 struct scope {
 	const struct scope	*up;
 	struct sg_table_ref	*refs;
+	struct names		 names;		/* exposed name -> ref */
 };
 
 static void	check_select(struct check *, struct sg_select *,
@@ -587,24 +653,27 @@ find_ref(const struct scope *sc, const char *name)
 	const struct sg_table_ref	*t;
 
 	for (; sc != NULL; sc = sc->up)
-		for (t = sc->refs; t != NULL; t = t->next)
-			if (sg_name_eq(exposed(t), name))
-				return t;
+		if ((t = names_get(&sc->names, name)) != NULL)
+			return t;
 	return NULL;
 }
 
+/* Opens the scope of refs, a from list, under up. */
 static void
-declare_refs(struct check *c, struct sg_table_ref *refs)
+declare_refs(struct check *c, struct scope *sc, const struct scope *up,
+    struct sg_table_ref *refs)
 {
-	struct sg_table_ref	*t, *prev;
+	struct sg_table_ref	*t;
 
+	sc->up = up;
+	sc->refs = refs;
+	names_init(&sc->names, c->script->arena);
 	for (t = refs; t != NULL; t = t->next) {
 		t->target = sg_symtab_get(c->tables, t->table.text);
-		for (prev = refs; prev != t; prev = prev->next)
-			if (sg_name_eq(exposed(prev), exposed(t)))
-				error(c, t->alias != NULL ? &t->alias->loc :
-				    &t->table.loc, "%s is named twice in one "
-				    "from list", exposed(t));
+		if (names_put(&sc->names, exposed(t), t) != NULL)
+			error(c, t->alias != NULL ? &t->alias->loc :
+			    &t->table.loc, "%s is named twice in one from "
+			    "list", exposed(t));
 	}
 }
 
@@ -614,34 +683,53 @@ check_column_ref(struct check *c, const struct sg_table_ref *t,
     const struct sg_ident *col)
 {
 	if (t != NULL && t->target != NULL &&
-	    find_column(t->target, col->text) == NULL)
+	    find_column(c, t->target, col->text) == NULL)
 		error(c, &col->loc, "table %s has no column %s",
 		    t->target->name.ident.text, col->text);
 }
 
-/* Checks x and the expressions chained after it (an argument list). */
+/* What one node says itself: its qualifier, a uuid(). */
+static void
+check_node(struct check *c, struct sg_expr *x, const struct scope *sc)
+{
+	if (x->kind == SG_E_VALUE && x->value->kind == SG_V_UUID)
+		use_uuid(c, &x->value->loc);
+	if (x->qualifier != NULL) {
+		x->ref = find_ref(sc, x->qualifier->text);
+		if (x->ref == NULL)
+			error(c, &x->qualifier->loc, "unknown table or alias "
+			    "%s", x->qualifier->text);
+		else if (x->kind == SG_E_COLUMN)
+			check_column_ref(c, x->ref, &x->name);
+	}
+}
+
+/*
+ * Checks x and the expressions chained after it (an argument list):
+ * down each left spine in a loop (sg_expr_spine), then the other
+ * operands of its nodes from the bottom up, as a recursion would.
+ */
 static void
 check_expr(struct check *c, struct sg_expr *x, const struct scope *sc)
 {
+	struct sg_spine	 sp;
+	struct sg_expr	*y;
+	size_t		 i;
+
 	for (; x != NULL; x = x->next) {
-		if (x->kind == SG_E_VALUE && x->value->kind == SG_V_UUID)
-			use_uuid(c, &x->value->loc);
-		if (x->qualifier != NULL) {
-			x->ref = find_ref(sc, x->qualifier->text);
-			if (x->ref == NULL)
-				error(c, &x->qualifier->loc, "unknown table "
-				    "or alias %s", x->qualifier->text);
-			else if (x->kind == SG_E_COLUMN)
-				check_column_ref(c, x->ref, &x->name);
+		sg_expr_spine(&sp, x, NULL);
+		for (i = 0; i < sp.n; i++)
+			check_node(c, (struct sg_expr *)sp.v[i], sc);
+		for (i = sp.n; i-- > 0;) {
+			y = (struct sg_expr *)sp.v[i];
+			if (y->right != NULL)
+				check_expr(c, y->right, sc);
+			check_expr(c, y->args, sc);
+			if (y->select != NULL)
+				check_select(c, y->select, sc,
+				    y->kind != SG_E_EXISTS);
 		}
-		if (x->left != NULL)
-			check_expr(c, x->left, sc);
-		if (x->right != NULL)
-			check_expr(c, x->right, sc);
-		check_expr(c, x->args, sc);
-		if (x->select != NULL)
-			check_select(c, x->select, sc,
-			    x->kind != SG_E_EXISTS);
+		sg_spine_free(&sp);
 	}
 }
 
@@ -653,12 +741,12 @@ static void
 check_select(struct check *c, struct sg_select *s, const struct scope *up,
     bool one_value)
 {
-	struct scope		 sc = { up, s->from };
+	struct scope		 sc;
 	struct sg_select_item	*it;
 	struct sg_order_item	*ob;
 	struct sg_table_ref	*t;
 
-	declare_refs(c, s->from);
+	declare_refs(c, &sc, up, s->from);
 	for (t = s->from; t != NULL; t = t->next)
 		check_expr(c, t->on, &sc);
 	for (it = s->items; it != NULL; it = it->next)
@@ -680,10 +768,12 @@ check_select(struct check *c, struct sg_select *s, const struct scope *up,
 static void
 check_update(struct check *c, struct sg_update *u)
 {
-	struct scope		 sc = { NULL, &u->table };
-	struct sg_set_item	*it, *prev;
+	struct scope		 sc;
+	struct sg_set_item	*it;
+	struct names		 set;
 
-	declare_refs(c, &u->table);
+	declare_refs(c, &sc, NULL, &u->table);
+	names_init(&set, c->script->arena);
 	for (it = u->set; it != NULL; it = it->next) {
 		/* SET T.C names the updated table, or the update is wrong. */
 		if (it->qualifier == NULL ||
@@ -700,10 +790,9 @@ check_update(struct check *c, struct sg_update *u)
 			    it->qualifier->text, it->column.text,
 			    it->qualifier->text, u->table.table.text);
 		check_column_ref(c, &u->table, &it->column);
-		for (prev = u->set; prev != it; prev = prev->next)
-			if (sg_name_eq(prev->column.text, it->column.text))
-				error(c, &it->column.loc, "column %s is set "
-				    "twice", it->column.text);
+		if (names_put(&set, it->column.text, it) != NULL)
+			error(c, &it->column.loc, "column %s is set twice",
+			    it->column.text);
 		check_expr(c, it->value, &sc);
 	}
 	check_expr(c, u->where, &sc);
@@ -712,9 +801,9 @@ check_update(struct check *c, struct sg_update *u)
 static void
 check_delete(struct check *c, struct sg_delete *d)
 {
-	struct scope	sc = { NULL, &d->table };
+	struct scope	sc;
 
-	declare_refs(c, &d->table);
+	declare_refs(c, &sc, NULL, &d->table);
 	check_expr(c, d->where, &sc);
 }
 
@@ -743,7 +832,8 @@ check_alter(struct check *c, struct sg_alter_table *a)
 				    "its own \"add constraint\", so that it can "
 				    "be guarded and named");
 			if (a->target != NULL && !x->guarded &&
-			    find_column(a->target, x->column->name.ident.text)
+			    find_column(c, a->target,
+			    x->column->name.ident.text)
 			    != NULL)
 				error(c, &x->column->name.ident.loc, "table %s "
 				    "already has a column %s", a->table.text,
@@ -775,7 +865,7 @@ check_alter(struct check *c, struct sg_alter_table *a)
 			break;
 		case SG_ALTER_DROP_COLUMN:
 			if (a->target != NULL && !x->guarded &&
-			    find_column(a->target, x->name.text) == NULL)
+			    find_column(c, a->target, x->name.text) == NULL)
 				error(c, &x->name.loc, "table %s has no column "
 				    "%s", a->table.text, x->name.text);
 			break;
@@ -901,14 +991,14 @@ static void
 check_move(struct check *c, struct sg_move_table *m)
 {
 	const struct sg_dialect	*d;
-	const struct sg_ident	*id, *prev;
+	const struct sg_ident	*id;
+	struct names		 seen;
 	size_t			 i;
 
+	names_init(&seen, c->script->arena);
 	for (id = m->tables; id != NULL; id = id->next)
-		for (prev = m->tables; prev != id; prev = prev->next)
-			if (sg_name_eq(prev->text, id->text))
-				error(c, &id->loc, "table %s named twice",
-				    id->text);
+		if (names_put(&seen, id->text, (void *)id) != NULL)
+			error(c, &id->loc, "table %s named twice", id->text);
 	for (i = 0; i < c->ntargets; i++) {
 		d = c->targets[i];
 		if (d->tablespace_move != NULL &&

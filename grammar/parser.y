@@ -1311,12 +1311,14 @@ yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner,
 	if (got == YYSYMBOL_YYEOF)
 		snprintf(what, sizeof what, "end of input");
 	else {
-		/* A heredoc is named by its first line, "<<'SQL'". */
-		len = strcspn(ps->src->text + loc->off, "\r\n");
-		if (len > loc->end - loc->off)
-			len = loc->end - loc->off;
-		if (len > 40)
-			len = 40;
+		/*
+		 * A heredoc is named by its first line, "<<'SQL'".  The
+		 * source need not end in a NUL: look in the token only.
+		 */
+		for (len = 0; len < loc->end - loc->off && len < 40 &&
+		    ps->src->text[loc->off + len] != '\r' &&
+		    ps->src->text[loc->off + len] != '\n'; len++)
+			continue;
 		/* A string token brings its own quotes. */
 		snprintf(what, sizeof what, ps->src->text[loc->off] == '\'' ?
 		    "%.*s" : "'%.*s'", (int)len, ps->src->text + loc->off);

@@ -20,6 +20,9 @@ struct check {
 	struct sg_diag			*diag;
 	struct sg_symtab		*tables;
 	struct sg_symtab		*indexes;
+	struct sg_symtab		*noted;	/* tables noted as existing */
+	struct sg_symtab		*renamed_from;	/* by rename table */
+	struct sg_symtab		*renamed_to;
 	unsigned			 errors;
 };
 
@@ -95,6 +98,26 @@ error(struct check *c, const struct sg_loc *loc, const char *fmt, ...)
 	va_start(ap, fmt);
 	sg_diagv(c->diag, SG_ERROR, loc, fmt, ap);
 	va_end(ap);
+}
+
+/*
+ * A foreign key or an index on a table the script does not create is
+ * right for a table the database has, but a typo looks the same: say
+ * so, once a table, where the script first names it (issue 9.8).
+ */
+static struct sg_create_table *
+existing_table(struct check *c, const struct sg_ident *table,
+    const char *what)
+{
+	struct sg_create_table	*t;
+
+	if ((t = sg_symtab_get(c->tables, table->text)) != NULL)
+		return t;
+	if (sg_symtab_put(c->noted, table->text, (void *)table) == NULL)
+		sg_diag(c->diag, SG_NOTE, &table->loc, "table %s is not created "
+		    "by this script: %s it, so it must exist in the database "
+		    "already", table->text, what);
+	return NULL;
 }
 
 /* Resolves "[a, b: ...]" to a mask; unknown names are errors. */
@@ -553,7 +576,7 @@ check_constraint(struct check *c, struct sg_create_table *t,
 	if (count(k->columns) != count(k->ref_columns))
 		error(c, &k->n.loc, "foreign key has %u columns but "
 		    "references %u", count(k->columns), count(k->ref_columns));
-	ref = sg_symtab_get(c->tables, k->ref_table.text);
+	ref = existing_table(c, &k->ref_table, "a foreign key references");
 	if (ref == NULL)
 		return;	/* a table the database already has */
 	k->ref = ref;
@@ -620,7 +643,7 @@ check_index(struct check *c, struct sg_create_index *i)
 	if (sg_symtab_put(c->indexes, i->name.ident.text, i) != NULL)
 		error(c, &i->name.ident.loc, "index %s is created twice",
 		    i->name.ident.text);
-	i->target = sg_symtab_get(c->tables, i->table.text);
+	i->target = existing_table(c, &i->table, "an index is made on");
 	if (i->target != NULL)
 		check_columns(c, i->target, i->columns, false);
 }
@@ -808,9 +831,70 @@ check_delete(struct check *c, struct sg_delete *d)
 }
 
 /*
+ * One alter table adds a column once and does not drop a column it
+ * adds: the database would refuse the first, and the second is work
+ * for nothing that may hide a typo (issue 9.8).  Dropping a column and
+ * adding it again replaces it.
+ */
+static void
+check_alter_columns(struct check *c, const struct sg_alter_table *a)
+{
+	const struct sg_node		*n;
+	const struct sg_alter_action	*x;
+	const struct sg_ident		*id;
+	struct names			 added, dropped;
+
+	names_init(&added, c->script->arena);
+	names_init(&dropped, c->script->arena);
+	for (n = a->actions.head; n != NULL; n = n->next) {
+		x = (const struct sg_alter_action *)n;
+		if (x->kind == SG_ALTER_ADD_COLUMN) {
+			id = &x->column->name.ident;
+			if (names_put(&added, id->text, (void *)x) != NULL)
+				error(c, &id->loc, "column %s is added twice "
+				    "by this alter table", id->text);
+		} else if (x->kind == SG_ALTER_DROP_COLUMN) {
+			id = &x->name;
+			if (names_get(&added, id->text) != NULL)
+				error(c, &id->loc, "column %s is added and then "
+				    "dropped by this alter table", id->text);
+			else if (names_put(&dropped, id->text, (void *)x) !=
+			    NULL)
+				error(c, &id->loc, "column %s is dropped twice "
+				    "by this alter table", id->text);
+		}
+	}
+}
+
+/*
+ * "rename table T to U" where U exists: a table the script creates and
+ * has not renamed away, or the new name of an earlier rename.  Tables
+ * only the database has are not known (issue 9.8).
+ */
+static void
+check_rename(struct check *c, const struct sg_rename_table *r)
+{
+	const struct sg_ident	*to = &r->to.ident;
+	const struct sg_node	*was;
+
+	if ((was = sg_symtab_get(c->renamed_to, to->text)) != NULL)
+		error(c, &to->loc, "table %s already exists: rename table at "
+		    "line %u gave that name", to->text, was->loc.line);
+	else if (sg_symtab_get(c->tables, to->text) != NULL &&
+	    sg_symtab_get(c->renamed_from, to->text) == NULL)
+		error(c, &to->loc, "table %s already exists: this script "
+		    "creates it", to->text);
+	sg_symtab_put(c->renamed_from, r->from.text, (void *)r);
+	sg_symtab_put(c->renamed_to, to->text, (void *)r);
+}
+
+/*
  * ALTER TABLE.  The table may be one the database already has; then only
  * what the statement itself says can be checked.
  */
+static void	check_alter_columns(struct check *,
+		    const struct sg_alter_table *);
+
 static void
 check_alter(struct check *c, struct sg_alter_table *a)
 {
@@ -854,8 +938,8 @@ check_alter(struct check *c, struct sg_alter_table *a)
 			if (k->kind == SG_FOREIGN_KEY) {
 				k->owner = a->target;
 				k->fk = c->script->nfks++;
-				k->ref = sg_symtab_get(c->tables,
-				    k->ref_table.text);
+				k->ref = existing_table(c, &k->ref_table,
+				    "a foreign key references");
 				if (count(k->columns) != count(k->ref_columns))
 					error(c, &k->n.loc, "foreign key has %u "
 					    "columns but references %u",
@@ -873,6 +957,7 @@ check_alter(struct check *c, struct sg_alter_table *a)
 			break;
 		}
 	}
+	check_alter_columns(c, a);
 }
 
 /*
@@ -1107,6 +1192,9 @@ sg_check(struct sg_script *script, const struct sg_registry *reg,
 	c.diag = diag;
 	c.tables = sg_symtab_new(script->arena);
 	c.indexes = sg_symtab_new(script->arena);
+	c.noted = sg_symtab_new(script->arena);
+	c.renamed_from = sg_symtab_new(script->arena);
+	c.renamed_to = sg_symtab_new(script->arena);
 
 	/* Tables first, so a foreign key may name a table declared later. */
 	for (s = script->stmts.head; s != NULL; s = s->next)
@@ -1118,6 +1206,8 @@ sg_check(struct sg_script *script, const struct sg_registry *reg,
 	prev = NULL;
 	for (s = script->stmts.head; s != NULL; s = s->next) {
 		check_stmt(&c, s, prev);
+		if (s->tag == SG_RENAME_TABLE)
+			check_rename(&c, (struct sg_rename_table *)s);
 		if (s->tag != SG_UNDO)
 			prev = s;
 	}

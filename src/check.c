@@ -21,8 +21,7 @@ struct check {
 	struct sg_symtab		*tables;
 	struct sg_symtab		*indexes;
 	struct sg_symtab		*noted;	/* tables noted as existing */
-	struct sg_symtab		*renamed_from;	/* by rename table */
-	struct sg_symtab		*renamed_to;
+	struct sg_symtab		*renames;	/* name -> taken */
 	unsigned			 errors;
 };
 
@@ -866,6 +865,25 @@ check_alter_columns(struct check *c, const struct sg_alter_table *a)
 	}
 }
 
+/* Whether a table name is taken, as renames go, and by which rename. */
+struct taken {
+	bool			 taken;
+	const struct sg_node	*by;	/* NULL: create table */
+};
+
+static struct taken *
+taken(struct check *c, const char *name)
+{
+	struct taken	*t;
+
+	if ((t = sg_symtab_get(c->renames, name)) == NULL) {
+		t = sg_arena_alloc(c->script->arena, sizeof *t);
+		t->taken = sg_symtab_get(c->tables, name) != NULL;
+		sg_symtab_put(c->renames, name, t);
+	}
+	return t;
+}
+
 /*
  * "rename table T to U" where U exists: a table the script creates and
  * has not renamed away, or the new name of an earlier rename.  Tables
@@ -875,17 +893,17 @@ static void
 check_rename(struct check *c, const struct sg_rename_table *r)
 {
 	const struct sg_ident	*to = &r->to.ident;
-	const struct sg_node	*was;
+	struct taken		*t = taken(c, to->text);
 
-	if ((was = sg_symtab_get(c->renamed_to, to->text)) != NULL)
+	if (t->taken && t->by != NULL)
 		error(c, &to->loc, "table %s already exists: rename table at "
-		    "line %u gave that name", to->text, was->loc.line);
-	else if (sg_symtab_get(c->tables, to->text) != NULL &&
-	    sg_symtab_get(c->renamed_from, to->text) == NULL)
+		    "line %u gave that name", to->text, t->by->loc.line);
+	else if (t->taken)
 		error(c, &to->loc, "table %s already exists: this script "
 		    "creates it", to->text);
-	sg_symtab_put(c->renamed_from, r->from.text, (void *)r);
-	sg_symtab_put(c->renamed_to, to->text, (void *)r);
+	taken(c, r->from.text)->taken = false;
+	t->taken = true;
+	t->by = &r->n;
 }
 
 /*
@@ -1193,8 +1211,7 @@ sg_check(struct sg_script *script, const struct sg_registry *reg,
 	c.tables = sg_symtab_new(script->arena);
 	c.indexes = sg_symtab_new(script->arena);
 	c.noted = sg_symtab_new(script->arena);
-	c.renamed_from = sg_symtab_new(script->arena);
-	c.renamed_to = sg_symtab_new(script->arena);
+	c.renames = sg_symtab_new(script->arena);
 
 	/* Tables first, so a foreign key may name a table declared later. */
 	for (s = script->stmts.head; s != NULL; s = s->next)

@@ -226,6 +226,80 @@ test_end_of_input_caret(void **state)
 	    "t.sqlg:3:8: error: syntax error at end of input\n");
 }
 
+/* Parses and checks text for every dialect: the diagnostics expected. */
+static void
+check_says(struct unit *u, const char *text, bool ok, const char *expected)
+{
+	assert_true(unit_parse(u, text));
+	assert_int_equal(unit_check(u, reg), ok);
+	assert_string_equal(capture_text(&u->cap), expected);
+}
+
+/* 9.8: renaming a table onto one that exists was accepted. */
+static void
+test_rename_onto_existing(void **state)
+{
+	struct unit	*u = *state;
+
+	check_says(u,
+	    "create table T (A integer);\n"
+	    "create table U (A integer);\n"
+	    "rename table T to U;\n"
+	    "rename table U to V;\n"
+	    "rename table T to U;\n"
+	    "rename table W to V;\n"
+	    "rename table V to X;\n"
+	    "rename table W to V;\n", false,
+	    "t.sqlg:3:19: error: table U already exists: this script creates "
+	    "it\n"
+	    "t.sqlg:6:19: error: table V already exists: rename table at line "
+	    "4 gave that name\n");
+	/* Line 5: U was renamed away; line 8: V was. */
+}
+
+/* 9.8: a column added and dropped (or added twice) by one alter table. */
+static void
+test_alter_add_drop_same_column(void **state)
+{
+	struct unit	*u = *state;
+
+	check_says(u,
+	    "alter table T add column C integer, drop column C;\n"
+	    "alter table T add column D integer, add column d integer;\n"
+	    "alter table T drop column E, drop column if exists E;\n"
+	    "alter table T drop column F, add column F bigint;\n", false,
+	    "t.sqlg:1:49: error: column C is added and then dropped by this "
+	    "alter table\n"
+	    "t.sqlg:2:48: error: column d is added twice by this alter "
+	    "table\n"
+	    "t.sqlg:3:52: error: column E is dropped twice by this alter "
+	    "table\n");
+}
+
+/*
+ * 9.8: a foreign key or index on a table the script does not create is
+ * a note, once a table, where it is first named.
+ */
+static void
+test_note_tables_not_created(void **state)
+{
+	struct unit	*u = *state;
+
+	check_says(u,
+	    "create table T (A integer, constraint F foreign key (A) "
+	    "references UM_USR (ID));\n"
+	    "create index I on UM_USR (ID);\n"
+	    "create index J on T (A);\n"
+	    "alter table T add constraint G foreign key (A) references "
+	    "REG_PATH (ID);\n", true,
+	    "t.sqlg:1:68: note: table UM_USR is not created by this script: "
+	    "a foreign key references it, so it must exist in the database "
+	    "already\n"
+	    "t.sqlg:4:59: note: table REG_PATH is not created by this script: "
+	    "a foreign key references it, so it must exist in the database "
+	    "already\n");
+}
+
 int
 main(void)
 {
@@ -241,8 +315,12 @@ main(void)
 		T(test_bom_at_start),
 		T(test_invisible_characters),
 		T(test_end_of_input_caret),
+		T(test_rename_onto_existing),
+		T(test_alter_add_drop_same_column),
+		T(test_note_tables_not_created),
 #undef T
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, registry_setup,
+	    registry_teardown);
 }

@@ -143,7 +143,10 @@ show_line(struct sg_diag *d, const struct sg_loc *loc)
 			to--;
 	}
 	sg_buf_adds(b, from > start ? "  ..." : "  ");
-	sg_buf_add(b, text + from, to - from);
+	/* A control byte shows as '?', one column, as the caret counts. */
+	for (i = from; i < to; i++)
+		sg_buf_addc(b, ((unsigned char)text[i] < 0x20 &&
+		    text[i] != '\t') || text[i] == 0x7f ? '?' : text[i]);
 	sg_buf_adds(b, to < end ? "...\n  " : "\n  ");
 	if (from > start)
 		sg_buf_adds(b, "   ");
@@ -172,6 +175,33 @@ format(const char *fmt, va_list ap)
 	return s;
 }
 
+/*
+ * msg with each control byte (a name or value from the input may hold
+ * an escape sequence for the terminal, or a NUL) as \xNN, in a string
+ * the caller frees; msg is freed.
+ */
+static char *
+escape_controls(char *msg)
+{
+	struct sg_buf	 b = { 0 };
+	const char	*p;
+
+	for (p = msg; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			break;
+	if (*p == '\0')
+		return msg;
+	for (p = msg; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			sg_buf_addf(&b, "\\x%02x", (unsigned char)*p);
+		else
+			sg_buf_addc(&b, *p);
+	free(msg);
+	msg = xstrdup(sg_buf_str(&b));
+	sg_buf_free(&b);
+	return msg;
+}
+
 void
 sg_diagv(struct sg_diag *d, enum sg_severity sev, const struct sg_loc *loc,
     const char *fmt, va_list ap)
@@ -188,7 +218,7 @@ sg_diagv(struct sg_diag *d, enum sg_severity sev, const struct sg_loc *loc,
 		if (d->quiet_warnings)
 			return;
 	}
-	msg = format(fmt, ap);
+	msg = escape_controls(format(fmt, ap));
 	if (loc == NULL || loc->src == NULL) {
 		/* No place to sort by: written at once, in one write. */
 		sg_buf_addf(&now, "sqlgen: %s: %s\n", severity_names[sev], msg);

@@ -226,6 +226,32 @@ test_end_of_input_caret(void **state)
 	    "t.sqlg:3:8: error: syntax error at end of input\n");
 }
 
+/*
+ * 9.9: a control byte of the input (an escape sequence for the
+ * terminal) never reaches it: \xNN in messages, '?' in quoted lines,
+ * where the caret still stands under its column.
+ */
+static void
+test_controls_escaped(void **state)
+{
+	struct unit		*u = *state;
+	static const char	 text[] = "update \"A\033[31mB\" set C = 1, "
+	    "\"C\" = 2 where \"A\033[31mB\".\"\tX\" = 1;\n";
+
+	u->cap.diag.no_caret = false;
+	assert_true(parse_bytes(u, text, sizeof text - 1));
+	assert_false(unit_check(u, reg));
+	assert_string_equal(capture_text(&u->cap),
+	    "t.sqlg:1:29: error: column C is set twice\n"
+	    "  update \"A?[31mB\" set C = 1, \"C\" = 2 where "
+	    "\"A?[31mB\".\"\tX\" = 1;\n"
+	    "                              ^\n");
+	capture_reset(&u->cap);
+	sg_diag(&u->cap.diag, SG_ERROR, NULL, "name %s", "A\033[31mB\t\x7f");
+	assert_string_equal(capture_text(&u->cap),
+	    "sqlgen: error: name A\\x1b[31mB\\x09\\x7f\n");
+}
+
 /* Parses and checks text for every dialect: the diagnostics expected. */
 static void
 check_says(struct unit *u, const char *text, bool ok, const char *expected)
@@ -315,6 +341,7 @@ main(void)
 		T(test_bom_at_start),
 		T(test_invisible_characters),
 		T(test_end_of_input_caret),
+		T(test_controls_escaped),
 		T(test_rename_onto_existing),
 		T(test_alter_add_drop_same_column),
 		T(test_note_tables_not_created),

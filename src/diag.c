@@ -136,10 +136,15 @@ show_line(struct sg_diag *d, const struct sg_loc *loc)
 		    from + SG_DIAG_QUOTE_MAX : end;
 		if (to == end)
 			from = end - SG_DIAG_QUOTE_MAX;
-		/* Cut between characters, never inside one. */
+		/*
+		 * Cut between characters, never inside one; a run of
+		 * stray continuation bytes is cut anywhere, but never
+		 * before from (to went back to the line's start, and
+		 * before it).
+		 */
 		while (from < at && continuation(text[from]))
 			from++;
-		while (to < end && continuation(text[to]))
+		while (to > from && to < end && continuation(text[to]))
 			to--;
 	}
 	sg_buf_adds(b, from > start ? "  ..." : "  ");

@@ -252,6 +252,32 @@ test_controls_escaped(void **state)
 	    "sqlgen: error: name A\\x1b[31mB\\x09\\x7f\n");
 }
 
+/*
+ * Found by parse-fuzzer: a line of more than 200 stray UTF-8
+ * continuation bytes.  Cutting the quoted window "between characters"
+ * walked its end back past the line's start (a negative memcpy, or a
+ * read before the text).
+ */
+static void
+test_long_line_of_continuation_bytes(void **state)
+{
+	struct unit	*u = *state;
+	static const char first[] = "t.sqlg:1:1: error: unexpected "
+	    "character '\\xaa'\n";
+	char		 text[400];
+	const char	*out;
+
+	memset(text, 0xaa, 300);
+	memcpy(text + 300, ";\n", 3);
+	u->cap.diag.no_caret = false;
+	assert_false(parse_bytes(u, text, 302));
+	out = capture_text(&u->cap);
+	assert_int_equal(u->cap.diag.errors, 300);
+	assert_memory_equal(out, first, sizeof first - 1);
+	/* The window: 200 bytes from the line's start, and the caret. */
+	assert_true(strstr(out, "...\n  ^\n") != NULL);
+}
+
 /* Parses and checks text for every dialect: the diagnostics expected. */
 static void
 check_says(struct unit *u, const char *text, bool ok, const char *expected)
@@ -342,6 +368,7 @@ main(void)
 		T(test_invisible_characters),
 		T(test_end_of_input_caret),
 		T(test_controls_escaped),
+		T(test_long_line_of_continuation_bytes),
 		T(test_rename_onto_existing),
 		T(test_alter_add_drop_same_column),
 		T(test_note_tables_not_created),

@@ -8,6 +8,7 @@
 
 #include "split.h"
 #include "test_common.c"
+#include "vars.h"
 
 /* A test that hangs fails after this many seconds instead. */
 #define HANG_SECONDS	20
@@ -278,6 +279,27 @@ test_long_line_of_continuation_bytes(void **state)
 	assert_true(strstr(out, "...\n  ^\n") != NULL);
 }
 
+/* 9.7: a NUL in a --set-file value cut it short; now an error at it. */
+static void
+test_nul_in_set_file(void **state)
+{
+	struct unit	*u = *state;
+	struct sg_vars	*vars = sg_vars_new();
+	char		 path[] = "/tmp/sqlgen-test-XXXXXX";
+	int		 fd;
+
+	assert_true((fd = mkstemp(path)) >= 0);
+	assert_int_equal(write(fd, "A=1\nB=x\0y\n", 10), 10);
+	close(fd);
+	assert_false(sg_vars_load(vars, path, &u->cap.diag));
+	unlink(path);
+	assert_non_null(strstr(capture_text(&u->cap),
+	    ":2:4: error: a NUL byte (\\x00) in a setting\n"));
+	assert_string_equal(sg_vars_get(vars, "A", 1), "1");
+	assert_null(sg_vars_get(vars, "B", 1));
+	sg_vars_free(vars);
+}
+
 /* Parses and checks text for every dialect: the diagnostics expected. */
 static void
 check_says(struct unit *u, const char *text, bool ok, const char *expected)
@@ -368,6 +390,7 @@ main(void)
 		T(test_invisible_characters),
 		T(test_end_of_input_caret),
 		T(test_controls_escaped),
+		T(test_nul_in_set_file),
 		T(test_long_line_of_continuation_bytes),
 		T(test_rename_onto_existing),
 		T(test_alter_add_drop_same_column),

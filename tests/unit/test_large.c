@@ -60,6 +60,25 @@ arena_check(struct unit *u, size_t n, size_t per_item, const char *what)
 		    what, used, n, n * per_item);
 }
 
+/*
+ * How many lines of text start with prefix.  (count_of calls strstr
+ * once a match, which ASan checks against the whole rest of the text:
+ * quadratic under --enable-asan.)
+ */
+static size_t
+lines_starting(const char *text, const char *prefix)
+{
+	size_t		 n = 0, len = strlen(prefix);
+	const char	*nl;
+
+	for (; *text != '\0'; text = nl + 1) {
+		n += strncmp(text, prefix, len) == 0;
+		if ((nl = strchr(text, '\n')) == NULL)
+			break;
+	}
+	return n;
+}
+
 /* Parses and checks text, which must be free of errors. */
 static void
 compile_ok(struct unit *u, const char *text)
@@ -153,12 +172,12 @@ test_many_comments(void **state)
 	work_start(&w);
 	compile_ok(u, sg_buf_str(&t));
 	out = unit_emit(u, reg, "mysql");
-	assert_int_equal(count_of(out, "-- line "), N);
-	assert_int_equal(count_of(out, "-- column "), N);
+	work_check(&w, "200,000 comments");
+	assert_int_equal(lines_starting(out, "-- line "), N);
+	assert_int_equal(lines_starting(out, "    -- column "), N);
 	assert_contains(out, "-- line 99999\nCREATE TABLE T (\n"
 	    "    -- column 0\n    C0 INTEGER,\n");
 	arena_check(u, 2 * N, 512, "comments");
-	work_check(&w, "200,000 comments");
 	sg_buf_free(&t);
 }
 

@@ -31,6 +31,12 @@ struct sg_parse {
 	int			 ahead_tok;
 	char			*ahead_str;
 	struct sg_loc		 ahead_loc;
+	/* Open parentheses in this statement, and whether too many were. */
+	unsigned		 parens;
+	bool			 too_deep;
+	/* The last token, and the column after it: where the input ends. */
+	struct sg_loc		 last_end;
+	unsigned		 last_end_col;
 	unsigned		 errors;
 	/* Each distinct identifier is stored once (exact text). */
 	const char		**names;

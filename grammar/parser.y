@@ -6,6 +6,7 @@
 %code requires {
 #include "ast.h"
 #include "gramparse.h"
+#include "parse.h"
 }
 
 %code provides {
@@ -36,6 +37,32 @@ static const struct sg_value *size(struct sg_parse *, const char *,
 static struct sg_constraint *foreign_key(struct sg_parse *, struct sg_name *,
 		    struct sg_ident *, struct sg_ident *, struct sg_ident *,
 		    unsigned, const struct sg_loc *);
+static struct sg_colopt *opt_ring_add(struct sg_colopt *, struct sg_colopt *);
+
+/*
+ * The parser's stack, whose size bounds how deeply a statement nests
+ * (parse.h); its overflow is reported as that limit, never as bison's
+ * "memory exhausted".
+ */
+#define YYMAXDEPTH	SG_MAX_PARSE_DEPTH
+
+/*
+ * Lists are left-recursive, so that a list of any length takes constant
+ * parser stack (house style 17).  While it is built, a list's value is
+ * its last item, whose next points back at the first (a ring): adding
+ * an item takes constant time.  The rule that uses the list opens the
+ * ring with RING_CLOSE.
+ */
+#define RING_ONE(x)		((x)->next = (x))
+#define RING_ADD(ring, x)	((x)->next = (ring)->next, (ring)->next = (x))
+#define RING_CLOSE(head, ring) do {					\
+	if ((ring) == NULL)						\
+		(head) = NULL;						\
+	else {								\
+		(head) = (ring)->next;					\
+		(ring)->next = NULL;					\
+	}								\
+} while (0)
 
 /* A span starts at its first non-empty symbol (jq, PostgreSQL). */
 #define YYLLOC_DEFAULT(cur, rhs, n) do {				\
@@ -146,26 +173,26 @@ static struct sg_constraint *foreign_key(struct sg_parse *, struct sg_name *,
 		drop_index drop_object rename_table
 %type <list>	table_elements alter_actions
 %type <str>	name unreserved_keyword
-%type <ident>	name_item name_list dialect_list
+%type <ident>	name_item name_list dialect_list name_items dialect_items
 %type <name>	pinned_name opt_constraint_name
-%type <pin>	pins
+%type <pin>	pins pin
 %type <type>	type type_base
-%type <tovr>	type_overrides
+%type <tovr>	type_overrides type_override
 %type <value>	default_value literal
 %type <expr>	expr primary column_ref expr_list opt_where group_by_list
-		opt_group_by opt_having func_args
+		opt_group_by opt_having func_args expr_items group_by_items
 %type <select>	select subquery
-%type <item>	select_list select_item
-%type <order>	opt_order_by order_list order_item
-%type <tref>	from_list table_ref
+%type <item>	select_list select_item select_items
+%type <order>	opt_order_by order_list order_item order_items
+%type <tref>	from_list table_ref from_items
 %type <join>	join_type
-%type <set>	set_list set_item
+%type <set>	set_list set_item set_items
 %type <ident>	opt_alias opt_insert_keys
 %type <list>	rows
-%type <opt>	column_options column_option identity_options
+%type <opt>	column_options column_option identity_options identity_option
 %type <node>	block_stmt move_table
-%type <bfor>	block_fors block_for
-%type <body>	bodies
+%type <bfor>	block_fors block_for block_for_items
+%type <body>	bodies body_items
 %type <ident>	opt_not_for opt_schema
 %type <str>	block_unreserved_keyword
 %type <num>	ref_actions ref_action action
@@ -252,7 +279,7 @@ column_def:
 			c->n.loc = @$;
 			c->name.ident = *$1;
 			c->type = *$2;
-			c->opts = $3;
+			RING_CLOSE(c->opts, $3);
 			$$ = &c->n;
 		}
 	;
@@ -260,19 +287,29 @@ column_def:
 /* Types; "[dialect, ...: type]" gives the type those dialects use. */
 type:
 	  type_base type_overrides
-		{ $$ = $1; $$->overrides = $2; }
+		{ $$ = $1; RING_CLOSE($$->overrides, $2); }
 	;
 
 type_overrides:
 	  %empty		{ $$ = NULL; }
-	| '[' dialect_list ':' type_base ']' type_overrides
+	| type_overrides type_override
+		{
+			$$ = $2;
+			if ($1 == NULL)
+				RING_ONE($$);
+			else
+				RING_ADD($1, $$);
+		}
+	;
+
+type_override:
+	  '[' dialect_list ':' type_base ']'
 		{
 			$$ = sg_arena_alloc(ps->arena, sizeof *$$);
 			$$->dialects = $2;
 			$$->type = *$4;
-			$$->next = $6;
 		}
-	| '[' dialect_list ':' raw_type ']' type_overrides
+	| '[' dialect_list ':' raw_type ']'
 		{
 			$$ = sg_arena_alloc(ps->arena, sizeof *$$);
 			$$->dialects = $2;
@@ -281,7 +318,6 @@ type_overrides:
 			/* The dialect's own type, exactly as written. */
 			$$->type.raw = sg_arena_strndup(ps->arena,
 			    ps->src->text + @4.off, @4.end - @4.off);
-			$$->next = $6;
 		}
 	;
 
@@ -335,17 +371,11 @@ type_base:
 	;
 
 /* Column options, in any order; check.c rejects repeats and clashes. */
+/* A ring (RING_ADD); an identity option brings its sequence and trigger. */
 column_options:
 	  %empty		{ $$ = NULL; }
-	| column_option column_options
-		{
-			struct sg_colopt *o = $1;
-
-			while (o->next != NULL)
-				o = o->next;
-			o->next = $2;
-			$$ = $1;
-		}
+	| column_options column_option
+		{ $$ = opt_ring_add($1, $2); }
 	;
 
 column_option:
@@ -373,7 +403,7 @@ column_option:
 			$$ = sg_arena_alloc(ps->arena, sizeof *$$);
 			$$->kind = SG_OPT_IDENTITY;
 			$$->loc = @1;
-			$$->next = $2;
+			RING_CLOSE($$->next, $2);
 		}
 	| PRIMARY KEY
 		{
@@ -399,21 +429,24 @@ column_option:
 /* The sequence and trigger an identity column is emulated with. */
 identity_options:
 	  %empty		{ $$ = NULL; }
-	| SEQUENCE pinned_name identity_options
+	| identity_options identity_option
+		{ $$ = opt_ring_add($1, $2); }
+	;
+
+identity_option:
+	  SEQUENCE pinned_name
 		{
 			$$ = sg_arena_alloc(ps->arena, sizeof *$$);
 			$$->kind = SG_OPT_SEQUENCE;
 			$$->name = $2;
 			$$->loc = @$;
-			$$->next = $3;
 		}
-	| TRIGGER pinned_name identity_options
+	| TRIGGER pinned_name
 		{
 			$$ = sg_arena_alloc(ps->arena, sizeof *$$);
 			$$->kind = SG_OPT_TRIGGER;
 			$$->name = $2;
 			$$->loc = @$;
-			$$->next = $3;
 		}
 	;
 
@@ -595,8 +628,13 @@ opt_distinct:
 	;
 
 select_list:
-	  select_item
-	| select_item ',' select_list	{ $$ = $1; $$->next = $3; }
+	  select_items		{ RING_CLOSE($$, $1); }
+	;
+
+select_items:
+	  select_item		{ $$ = $1; RING_ONE($$); }
+	| select_items ',' select_item
+		{ $$ = $3; RING_ADD($1, $$); }
 	;
 
 select_item:
@@ -627,27 +665,23 @@ opt_alias:
 
 /* "T [as] a", then ", U" or "[inner | left [outer]] join U on ...". */
 from_list:
-	  table_ref
-	| from_list ',' table_ref
-		{
-			struct sg_table_ref *t = $1;
+	  from_items		{ RING_CLOSE($$, $1); }
+	;
 
-			while (t->next != NULL)
-				t = t->next;
-			t->next = $3;
-			$3->join = SG_JOIN_COMMA;
-			$$ = $1;
+from_items:
+	  table_ref		{ $$ = $1; RING_ONE($$); }
+	| from_items ',' table_ref
+		{
+			$$ = $3;
+			$$->join = SG_JOIN_COMMA;
+			RING_ADD($1, $$);
 		}
-	| from_list join_type JOIN table_ref ON expr
+	| from_items join_type JOIN table_ref ON expr
 		{
-			struct sg_table_ref *t = $1;
-
-			while (t->next != NULL)
-				t = t->next;
-			t->next = $4;
-			$4->join = $2;
-			$4->on = $6;
-			$$ = $1;
+			$$ = $4;
+			$$->join = $2;
+			$$->on = $6;
+			RING_ADD($1, $$);
 		}
 	;
 
@@ -678,8 +712,12 @@ opt_group_by:
 	;
 
 group_by_list:
-	  expr
-	| expr ',' group_by_list	{ $$ = $1; $$->next = $3; }
+	  group_by_items		{ RING_CLOSE($$, $1); }
+	;
+
+group_by_items:
+	  expr			{ $$ = $1; RING_ONE($$); }
+	| group_by_items ',' expr	{ $$ = $3; RING_ADD($1, $$); }
 	;
 
 opt_having:
@@ -693,8 +731,12 @@ opt_order_by:
 	;
 
 order_list:
-	  order_item
-	| order_item ',' order_list	{ $$ = $1; $$->next = $3; }
+	  order_items		{ RING_CLOSE($$, $1); }
+	;
+
+order_items:
+	  order_item		{ $$ = $1; RING_ONE($$); }
+	| order_items ',' order_item	{ $$ = $3; RING_ADD($1, $$); }
 	;
 
 order_item:
@@ -730,8 +772,12 @@ update:
 	;
 
 set_list:
-	  set_item
-	| set_item ',' set_list		{ $$ = $1; $$->next = $3; }
+	  set_items		{ RING_CLOSE($$, $1); }
+	;
+
+set_items:
+	  set_item		{ $$ = $1; RING_ONE($$); }
+	| set_items ',' set_item	{ $$ = $3; RING_ADD($1, $$); }
 	;
 
 set_item:
@@ -939,8 +985,12 @@ column_ref:
 	;
 
 expr_list:
-	  expr
-	| expr ',' expr_list	{ $$ = $1; $$->next = $3; }
+	  expr_items		{ RING_CLOSE($$, $1); }
+	;
+
+expr_items:
+	  expr			{ $$ = $1; RING_ONE($$); }
+	| expr_items ',' expr	{ $$ = $3; RING_ADD($1, $$); }
 	;
 
 /*
@@ -1110,8 +1160,12 @@ block_stmt:
 	;
 
 block_fors:
-	  block_for
-	| block_for block_fors		{ $$ = $1; $$->next = $2; }
+	  block_for_items		{ RING_CLOSE($$, $1); }
+	;
+
+block_for_items:
+	  block_for			{ $$ = $1; RING_ONE($$); }
+	| block_for_items block_for	{ $$ = $2; RING_ADD($1, $$); }
 	;
 
 block_for:
@@ -1125,8 +1179,12 @@ block_for:
 	;
 
 bodies:
-	  HEREDOC
-	| HEREDOC bodies		{ $$ = $1; $$->next = $2; }
+	  body_items			{ RING_CLOSE($$, $1); }
+	;
+
+body_items:
+	  HEREDOC			{ $$ = $1; RING_ONE($$); }
+	| body_items HEREDOC		{ $$ = $2; RING_ADD($1, $$); }
 	;
 
 opt_not_for:
@@ -1182,30 +1240,48 @@ pinned_name:
 		{
 			$$ = sg_arena_alloc(ps->arena, sizeof *$$);
 			$$->ident = *$1;
-			$$->pins = $2;
+			RING_CLOSE($$->pins, $2);
 		}
 	;
 
 pins:
 	  %empty		{ $$ = NULL; }
-	| '[' dialect_list ':' name_item ']' pins
+	| pins pin
+		{
+			$$ = $2;
+			if ($1 == NULL)
+				RING_ONE($$);
+			else
+				RING_ADD($1, $$);
+		}
+	;
+
+pin:
+	  '[' dialect_list ':' name_item ']'
 		{
 			$$ = sg_arena_alloc(ps->arena, sizeof *$$);
 			$$->dialects = $2;
 			$$->name = *$4;
-			$$->next = $6;
 		}
 	;
 
 dialect_list:
-	  IDENT			{ $$ = ident(ps, $1, &@1); }
-	| IDENT ',' dialect_list
-		{ $$ = ident(ps, $1, &@1); $$->next = $3; }
+	  dialect_items		{ RING_CLOSE($$, $1); }
+	;
+
+dialect_items:
+	  IDENT			{ $$ = ident(ps, $1, &@1); RING_ONE($$); }
+	| dialect_items ',' IDENT
+		{ $$ = ident(ps, $3, &@3); RING_ADD($1, $$); }
 	;
 
 name_list:
-	  name_item
-	| name_item ',' name_list	{ $$ = $1; $$->next = $3; }
+	  name_items		{ RING_CLOSE($$, $1); }
+	;
+
+name_items:
+	  name_item		{ $$ = $1; RING_ONE($$); }
+	| name_items ',' name_item	{ $$ = $3; RING_ADD($1, $$); }
 	;
 
 name_item:
@@ -1264,6 +1340,26 @@ unreserved_keyword:
 	;
 
 %%
+
+/*
+ * Adds the options at opts (one, or an identity with its sequence and
+ * trigger) to the ring ring; returns the new ring.
+ */
+static struct sg_colopt *
+opt_ring_add(struct sg_colopt *ring, struct sg_colopt *opts)
+{
+	struct sg_colopt	*last = opts;
+
+	while (last->next != NULL)
+		last = last->next;
+	if (ring == NULL)
+		last->next = opts;
+	else {
+		last->next = ring->next;
+		ring->next = opts;
+	}
+	return last;
+}
 
 static struct sg_ident *
 ident(struct sg_parse *ps, const char *text, const struct sg_loc *loc)
@@ -1354,13 +1450,19 @@ size(struct sg_parse *ps, const char *text, const struct sg_loc *loc,
 	return v;
 }
 
+/* Bison's own errors: only its stack's overflow (YYMAXDEPTH) comes here. */
 static void
 sg_yyerror(struct sg_loc *loc, yyscan_t scanner, struct sg_parse *ps,
     const char *msg)
 {
 	(void)scanner;
 	ps->errors++;
-	sg_diag(ps->diag, SG_ERROR, loc, "%s", msg);
+	if (strcmp(msg, "memory exhausted") == 0)
+		sg_diag(ps->diag, SG_ERROR, loc, "this statement nests too "
+		    "deeply: more than %d levels of operators, parentheses "
+		    "and subqueries (sqlgen's limit)", SG_MAX_PARSE_DEPTH);
+	else
+		sg_diag(ps->diag, SG_ERROR, loc, "%s", msg);
 }
 
 /* Bison spells aliased tokens "\"create\""; diagnostics say 'create'. */
@@ -1406,12 +1508,14 @@ yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner,
 	if (got == YYSYMBOL_YYEOF)
 		snprintf(what, sizeof what, "end of input");
 	else {
-		/* A heredoc is named by its first line, "<<'SQL'". */
-		len = strcspn(text, "\r\n");
-		if (len > loc->end - loc->off)
-			len = loc->end - loc->off;
-		if (len > 40)
-			len = 40;
+		/*
+		 * A heredoc is named by its first line, "<<'SQL'".  The
+		 * source need not end in a NUL: look in the token only.
+		 */
+		for (len = 0; len < loc->end - loc->off && len < 40 &&
+		    ps->src->text[loc->off + len] != '\r' &&
+		    ps->src->text[loc->off + len] != '\n'; len++)
+			continue;
 		/* A string token brings its own quotes. */
 		snprintf(what, sizeof what, text[0] == '\'' ? "%.*s" :
 		    "'%.*s'", (int)len, text);

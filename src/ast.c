@@ -1,8 +1,10 @@
 /* Node allocation and small accessors shared by check and emit. */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ast.h"
+#include "xmalloc.h"
 
 static const char *const type_names[SG_T_COUNT] = {
 	[SG_T_INTEGER] = "integer",
@@ -101,4 +103,37 @@ sg_number_int(const char *text, int64_t min, int64_t max, int64_t *out)
 	else
 		*out = (int64_t)mag;
 	return *out >= min && *out <= max;
+}
+
+size_t
+sg_expr_spine(struct sg_spine *sp, const struct sg_expr *x,
+    bool (*stop)(const struct sg_expr *))
+{
+	sp->v = sp->small;
+	sp->cap = sizeof sp->small / sizeof sp->small[0];
+	sp->n = 0;
+	for (;;) {
+		if (sp->n == sp->cap) {
+			sp->cap *= 2;
+			if (sp->v == sp->small) {
+				sp->v = xmalloc(sp->cap * sizeof *sp->v);
+				memcpy(sp->v, sp->small, sizeof sp->small);
+			} else
+				sp->v = xrealloc(sp->v,
+				    sp->cap * sizeof *sp->v);
+		}
+		sp->v[sp->n++] = x;
+		if (x->left == NULL || (stop != NULL && stop(x)))
+			return sp->n;
+		x = x->left;
+	}
+}
+
+void
+sg_spine_free(struct sg_spine *sp)
+{
+	if (sp->v != sp->small)
+		free(sp->v);
+	sp->v = NULL;
+	sp->n = sp->cap = 0;
 }

@@ -216,6 +216,8 @@ struct sg_constraint {
 	unsigned		 fk;		/* set by check: foreign keys' order */
 };
 
+struct sg_symtab;
+
 struct sg_create_table {
 	struct sg_node		 n;
 	bool			 if_not_exists;
@@ -224,6 +226,7 @@ struct sg_create_table {
 	/* Set by check: */
 	struct sg_column	*identity;
 	unsigned		 ordinal;	/* position among tables */
+	struct sg_symtab	*column_index;	/* name -> first column */
 };
 
 struct sg_create_index {
@@ -519,5 +522,28 @@ const struct sg_ident *sg_pin_for(const struct sg_name *, unsigned dialect);
  * *out.  Exact: nothing is rounded, and no digit string overflows.
  */
 bool	 sg_number_int(const char *, int64_t min, int64_t max, int64_t *);
+
+/*
+ * The left spine of an expression: x, x->left, x->left->left, ...  A
+ * chain "a + b + c ..." or "a is null is null ..." nests on its left as
+ * deep as it is long, so each pass over expressions walks the spine in
+ * a loop and recurses only into the other operands, whose depth the
+ * parser bounds (parse.h).  Short spines stay in small[].
+ */
+struct sg_spine {
+	const struct sg_expr	**v;
+	size_t			  n;
+	size_t			  cap;
+	const struct sg_expr	 *small[8];
+};
+
+/*
+ * Fills sp with x and the left operands under it, while stop (if not
+ * NULL) says no; the last node is one whose left operand is not
+ * followed.  Returns sp->n.  Free with sg_spine_free.
+ */
+size_t	 sg_expr_spine(struct sg_spine *, const struct sg_expr *,
+	    bool (*)(const struct sg_expr *));
+void	 sg_spine_free(struct sg_spine *);
 
 #endif

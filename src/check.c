@@ -21,12 +21,73 @@ struct check {
 	struct sg_diag			*diag;
 	struct sg_symtab		*tables;
 	struct sg_symtab		*indexes;
+	struct sg_symtab		*noted;	/* tables noted as existing */
+	struct sg_symtab		*renames;	/* name -> taken */
 	unsigned			 errors;
 };
 
 static void
 error(struct check *c, const struct sg_loc *loc, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/*
+ * A set of names for a duplicate check or a lookup: a few are compared
+ * in turn, more go in a symbol table, so that a list of any length is
+ * checked in linear time (house style 17) and a short one allocates
+ * nothing.  The first value put under a name stays.
+ */
+#define NAMES_SMALL	8
+
+struct names {
+	struct sg_arena		*arena;
+	const char		*key[NAMES_SMALL];
+	void			*value[NAMES_SMALL];
+	size_t			 n;
+	struct sg_symtab	*t;
+};
+
+static void
+names_init(struct names *ns, struct sg_arena *arena)
+{
+	memset(ns, 0, sizeof *ns);
+	ns->arena = arena;
+}
+
+/* The value put under name, or NULL. */
+static void *
+names_get(const struct names *ns, const char *name)
+{
+	size_t	i;
+
+	if (ns->t != NULL)
+		return sg_symtab_get(ns->t, name);
+	for (i = 0; i < ns->n; i++)
+		if (sg_name_eq(ns->key[i], name))
+			return ns->value[i];
+	return NULL;
+}
+
+/* Puts value (not NULL) under name; returns the value there, or NULL. */
+static void *
+names_put(struct names *ns, const char *name, void *value)
+{
+	void	*old;
+	size_t	 i;
+
+	if (ns->t == NULL && (old = names_get(ns, name)) != NULL)
+		return old;
+	if (ns->t == NULL && ns->n < NAMES_SMALL) {
+		ns->key[ns->n] = name;
+		ns->value[ns->n++] = value;
+		return NULL;
+	}
+	if (ns->t == NULL) {
+		ns->t = sg_symtab_new(ns->arena);
+		for (i = 0; i < ns->n; i++)
+			sg_symtab_put(ns->t, ns->key[i], ns->value[i]);
+	}
+	return sg_symtab_put(ns->t, name, value);
+}
 
 static void
 error(struct check *c, const struct sg_loc *loc, const char *fmt, ...)
@@ -61,6 +122,26 @@ column_hint(struct check *c, const struct sg_create_table *t,
 			sg_suggest_add(&s,
 			    ((const struct sg_column *)e)->name.ident.text);
 	return hint(c, sg_suggest_best(&s));
+}
+
+/*
+ * A foreign key or an index on a table the script does not create is
+ * right for a table the database has, but a typo looks the same: say
+ * so, once a table, where the script first names it (issue 9.8).
+ */
+static struct sg_create_table *
+existing_table(struct check *c, const struct sg_ident *table,
+    const char *what)
+{
+	struct sg_create_table	*t;
+
+	if ((t = sg_symtab_get(c->tables, table->text)) != NULL)
+		return t;
+	if (sg_symtab_put(c->noted, table->text, (void *)table) == NULL)
+		sg_diag(c->diag, SG_NOTE, &table->loc, "table %s is not created "
+		    "by this script: %s it, so it must exist in the database "
+		    "already", table->text, what);
+	return NULL;
 }
 
 /* Resolves "[a, b: ...]" to a mask; unknown names are errors. */
@@ -450,16 +531,24 @@ check_column(struct check *c, struct sg_column *col)
 		    col->name.ident.text);
 }
 
+/*
+ * Table t's first column called name, or NULL.  The columns are looked
+ * up in a symbol table made at the first lookup (t->column_index), so
+ * that a table of many columns is checked in linear time.
+ */
 static struct sg_column *
-find_column(struct sg_create_table *t, const char *name)
+find_column(struct check *c, struct sg_create_table *t, const char *name)
 {
 	struct sg_node	*e;
 
-	for (e = t->elements.head; e != NULL; e = e->next)
-		if (e->tag == SG_COLUMN && sg_name_eq(((struct sg_column *)e)
-		    ->name.ident.text, name))
-			return (struct sg_column *)e;
-	return NULL;
+	if (t->column_index == NULL) {
+		t->column_index = sg_symtab_new(c->script->arena);
+		for (e = t->elements.head; e != NULL; e = e->next)
+			if (e->tag == SG_COLUMN)
+				sg_symtab_put(t->column_index, ((struct
+				    sg_column *)e)->name.ident.text, e);
+	}
+	return sg_symtab_get(t->column_index, name);
 }
 
 /* Checks that each name in list is a column of t, once. */
@@ -467,15 +556,15 @@ static void
 check_columns(struct check *c, struct sg_create_table *t,
     const struct sg_ident *list, bool mark_key)
 {
-	const struct sg_ident	*id, *prev;
+	const struct sg_ident	*id;
 	struct sg_column	*col;
+	struct names		 seen;
 
+	names_init(&seen, c->script->arena);
 	for (id = list; id != NULL; id = id->next) {
-		for (prev = list; prev != id; prev = prev->next)
-			if (sg_name_eq(prev->text, id->text))
-				error(c, &id->loc, "column %s named twice",
-				    id->text);
-		if ((col = find_column(t, id->text)) == NULL)
+		if (names_put(&seen, id->text, (void *)id) != NULL)
+			error(c, &id->loc, "column %s named twice", id->text);
+		if ((col = find_column(c, t, id->text)) == NULL)
 			error(c, &id->loc, "table %s has no column %s%s",
 			    t->name.ident.text, id->text,
 			    column_hint(c, t, id->text));
@@ -525,12 +614,12 @@ check_constraint(struct check *c, struct sg_create_table *t,
 	if (count(k->columns) != count(k->ref_columns))
 		error(c, &k->n.loc, "foreign key has %u columns but "
 		    "references %u", count(k->columns), count(k->ref_columns));
-	ref = sg_symtab_get(c->tables, k->ref_table.text);
+	ref = existing_table(c, &k->ref_table, "a foreign key references");
 	if (ref == NULL)
 		return;	/* a table the database already has */
 	k->ref = ref;
 	for (id = k->ref_columns; id != NULL; id = id->next) {
-		if ((rc = find_column(ref, id->text)) == NULL)
+		if ((rc = find_column(c, ref, id->text)) == NULL)
 			error(c, &id->loc, "table %s has no column %s%s",
 			    ref->name.ident.text, id->text,
 			    column_hint(c, ref, id->text));
@@ -549,7 +638,7 @@ declare_table(struct check *c, struct sg_create_table *t)
 static void
 check_table(struct check *c, struct sg_create_table *t)
 {
-	struct sg_node		*e, *prev;
+	struct sg_node		*e;
 	struct sg_column	*col;
 	bool			 have_pk = false;
 
@@ -558,12 +647,10 @@ check_table(struct check *c, struct sg_create_table *t)
 		if (e->tag != SG_COLUMN)
 			continue;
 		col = (struct sg_column *)e;
-		for (prev = t->elements.head; prev != e; prev = prev->next)
-			if (prev->tag == SG_COLUMN && sg_name_eq(
-			    ((struct sg_column *)prev)->name.ident.text,
-			    col->name.ident.text))
-				error(c, &col->name.ident.loc, "column %s is "
-				    "declared twice", col->name.ident.text);
+		/* The index keeps the first column of each name. */
+		if (find_column(c, t, col->name.ident.text) != col)
+			error(c, &col->name.ident.loc, "column %s is declared "
+			    "twice", col->name.ident.text);
 		check_column(c, col);
 		/* MySQL would ignore it on the column: the table's own. */
 		if (col->fk != NULL)
@@ -598,7 +685,7 @@ check_index(struct check *c, struct sg_create_index *i)
 	if (sg_symtab_put(c->indexes, i->name.ident.text, i) != NULL)
 		error(c, &i->name.ident.loc, "index %s is created twice",
 		    i->name.ident.text);
-	i->target = sg_symtab_get(c->tables, i->table.text);
+	i->target = existing_table(c, &i->table, "an index is made on");
 	if (i->target != NULL)
 		check_columns(c, i->target, i->columns, false);
 }
@@ -612,6 +699,7 @@ check_index(struct check *c, struct sg_create_index *i)
 struct scope {
 	const struct scope	*up;
 	struct sg_table_ref	*refs;
+	struct names		 names;		/* exposed name -> ref */
 };
 
 static void	check_select(struct check *, struct sg_select *,
@@ -630,9 +718,8 @@ find_ref(const struct scope *sc, const char *name)
 	const struct sg_table_ref	*t;
 
 	for (; sc != NULL; sc = sc->up)
-		for (t = sc->refs; t != NULL; t = t->next)
-			if (sg_name_eq(exposed(t), name))
-				return t;
+		if ((t = names_get(&sc->names, name)) != NULL)
+			return t;
 	return NULL;
 }
 
@@ -650,18 +737,22 @@ ref_hint(struct check *c, const struct scope *sc, const char *name)
 	return hint(c, sg_suggest_best(&s));
 }
 
+/* Opens the scope of refs, a from list, under up. */
 static void
-declare_refs(struct check *c, struct sg_table_ref *refs)
+declare_refs(struct check *c, struct scope *sc, const struct scope *up,
+    struct sg_table_ref *refs)
 {
-	struct sg_table_ref	*t, *prev;
+	struct sg_table_ref	*t;
 
+	sc->up = up;
+	sc->refs = refs;
+	names_init(&sc->names, c->script->arena);
 	for (t = refs; t != NULL; t = t->next) {
 		t->target = sg_symtab_get(c->tables, t->table.text);
-		for (prev = refs; prev != t; prev = prev->next)
-			if (sg_name_eq(exposed(prev), exposed(t)))
-				error(c, t->alias != NULL ? &t->alias->loc :
-				    &t->table.loc, "%s is named twice in one "
-				    "from list", exposed(t));
+		if (names_put(&sc->names, exposed(t), t) != NULL)
+			error(c, t->alias != NULL ? &t->alias->loc :
+			    &t->table.loc, "%s is named twice in one from "
+			    "list", exposed(t));
 	}
 }
 
@@ -671,36 +762,55 @@ check_column_ref(struct check *c, const struct sg_table_ref *t,
     const struct sg_ident *col)
 {
 	if (t != NULL && t->target != NULL &&
-	    find_column(t->target, col->text) == NULL)
+	    find_column(c, t->target, col->text) == NULL)
 		error(c, &col->loc, "table %s has no column %s%s",
 		    t->target->name.ident.text, col->text,
 		    column_hint(c, t->target, col->text));
 }
 
-/* Checks x and the expressions chained after it (an argument list). */
+/* What one node says itself: its qualifier, a uuid(). */
+static void
+check_node(struct check *c, struct sg_expr *x, const struct scope *sc)
+{
+	if (x->kind == SG_E_VALUE && x->value->kind == SG_V_UUID)
+		use_uuid(c, &x->value->loc);
+	if (x->qualifier != NULL) {
+		x->ref = find_ref(sc, x->qualifier->text);
+		if (x->ref == NULL)
+			error(c, &x->qualifier->loc, "unknown table or alias "
+			    "%s%s", x->qualifier->text,
+			    ref_hint(c, sc, x->qualifier->text));
+		else if (x->kind == SG_E_COLUMN)
+			check_column_ref(c, x->ref, &x->name);
+	}
+}
+
+/*
+ * Checks x and the expressions chained after it (an argument list):
+ * down each left spine in a loop (sg_expr_spine), then the other
+ * operands of its nodes from the bottom up, as a recursion would.
+ */
 static void
 check_expr(struct check *c, struct sg_expr *x, const struct scope *sc)
 {
+	struct sg_spine	 sp;
+	struct sg_expr	*y;
+	size_t		 i;
+
 	for (; x != NULL; x = x->next) {
-		if (x->kind == SG_E_VALUE && x->value->kind == SG_V_UUID)
-			use_uuid(c, &x->value->loc);
-		if (x->qualifier != NULL) {
-			x->ref = find_ref(sc, x->qualifier->text);
-			if (x->ref == NULL)
-				error(c, &x->qualifier->loc, "unknown table "
-				    "or alias %s%s", x->qualifier->text,
-				    ref_hint(c, sc, x->qualifier->text));
-			else if (x->kind == SG_E_COLUMN)
-				check_column_ref(c, x->ref, &x->name);
+		sg_expr_spine(&sp, x, NULL);
+		for (i = 0; i < sp.n; i++)
+			check_node(c, (struct sg_expr *)sp.v[i], sc);
+		for (i = sp.n; i-- > 0;) {
+			y = (struct sg_expr *)sp.v[i];
+			if (y->right != NULL)
+				check_expr(c, y->right, sc);
+			check_expr(c, y->args, sc);
+			if (y->select != NULL)
+				check_select(c, y->select, sc,
+				    y->kind != SG_E_EXISTS);
 		}
-		if (x->left != NULL)
-			check_expr(c, x->left, sc);
-		if (x->right != NULL)
-			check_expr(c, x->right, sc);
-		check_expr(c, x->args, sc);
-		if (x->select != NULL)
-			check_select(c, x->select, sc,
-			    x->kind != SG_E_EXISTS);
+		sg_spine_free(&sp);
 	}
 }
 
@@ -712,12 +822,12 @@ static void
 check_select(struct check *c, struct sg_select *s, const struct scope *up,
     bool one_value)
 {
-	struct scope		 sc = { up, s->from };
+	struct scope		 sc;
 	struct sg_select_item	*it;
 	struct sg_order_item	*ob;
 	struct sg_table_ref	*t;
 
-	declare_refs(c, s->from);
+	declare_refs(c, &sc, up, s->from);
 	for (t = s->from; t != NULL; t = t->next)
 		check_expr(c, t->on, &sc);
 	for (it = s->items; it != NULL; it = it->next)
@@ -739,10 +849,12 @@ check_select(struct check *c, struct sg_select *s, const struct scope *up,
 static void
 check_update(struct check *c, struct sg_update *u)
 {
-	struct scope		 sc = { NULL, &u->table };
-	struct sg_set_item	*it, *prev;
+	struct scope		 sc;
+	struct sg_set_item	*it;
+	struct names		 set;
 
-	declare_refs(c, &u->table);
+	declare_refs(c, &sc, NULL, &u->table);
+	names_init(&set, c->script->arena);
 	for (it = u->set; it != NULL; it = it->next) {
 		/* SET T.C names the updated table, or the update is wrong. */
 		if (it->qualifier == NULL ||
@@ -759,10 +871,9 @@ check_update(struct check *c, struct sg_update *u)
 			    it->qualifier->text, it->column.text,
 			    it->qualifier->text, u->table.table.text);
 		check_column_ref(c, &u->table, &it->column);
-		for (prev = u->set; prev != it; prev = prev->next)
-			if (sg_name_eq(prev->column.text, it->column.text))
-				error(c, &it->column.loc, "column %s is set "
-				    "twice", it->column.text);
+		if (names_put(&set, it->column.text, it) != NULL)
+			error(c, &it->column.loc, "column %s is set twice",
+			    it->column.text);
 		check_expr(c, it->value, &sc);
 	}
 	check_expr(c, u->where, &sc);
@@ -771,50 +882,56 @@ check_update(struct check *c, struct sg_update *u)
 static void
 check_delete(struct check *c, struct sg_delete *d)
 {
-	struct scope	sc = { NULL, &d->table };
+	struct scope	sc;
 
-	declare_refs(c, &d->table);
+	declare_refs(c, &sc, NULL, &d->table);
 	check_expr(c, d->where, &sc);
 }
 
-/* A value of an insert's row: literals and functions, never a column. */
+/*
+ * A value of an insert's row: literals and functions, never a column.
+ * Down the left spine in a loop, as long chains ("1 + 1 + ...") are.
+ */
 static void
 check_value(struct check *c, const struct sg_expr *x)
 {
 	const struct sg_expr	*a;
 
-	if (x->kind == SG_E_COLUMN || x->kind == SG_E_STAR ||
-	    x->select != NULL) {
-		error(c, &x->loc, "a value of insert values is a literal or "
-		    "a function of literals, not a column or a query");
-		return;
+	for (; x != NULL; x = x->left) {
+		if (x->kind == SG_E_COLUMN || x->kind == SG_E_STAR ||
+		    x->select != NULL) {
+			error(c, &x->loc, "a value of insert values is a "
+			    "literal or a function of literals, not a column "
+			    "or a query");
+			return;
+		}
+		if (x->kind == SG_E_VALUE && x->value->kind == SG_V_UUID)
+			use_uuid(c, &x->value->loc);
+		if (x->right != NULL)
+			check_value(c, x->right);
+		for (a = x->args; a != NULL; a = a->next)
+			check_value(c, a);
 	}
-	if (x->kind == SG_E_VALUE && x->value->kind == SG_V_UUID)
-		use_uuid(c, &x->value->loc);
-	if (x->left != NULL)
-		check_value(c, x->left);
-	if (x->right != NULL)
-		check_value(c, x->right);
-	for (a = x->args; a != NULL; a = a->next)
-		check_value(c, a);
 }
 
 static void
 check_insert(struct check *c, struct sg_insert *i)
 {
-	const struct sg_ident		*id, *prev;
+	const struct sg_ident		*id;
 	const struct sg_select_item	*it;
 	const struct sg_expr		*v;
 	const struct sg_node		*n;
 	unsigned			 ncols = count(i->columns), k;
+	struct scope			 sc;
+	struct names			 cols;
 
-	declare_refs(c, &i->table);
+	declare_refs(c, &sc, NULL, &i->table);
+	names_init(&cols, c->script->arena);
 	for (id = i->columns; id != NULL; id = id->next) {
 		check_column_ref(c, &i->table, id);
-		for (prev = i->columns; prev != id; prev = prev->next)
-			if (sg_name_eq(prev->text, id->text))
-				error(c, &id->loc, "column %s is inserted "
-				    "twice", id->text);
+		if (names_put(&cols, id->text, (void *)id) != NULL)
+			error(c, &id->loc, "column %s is inserted twice",
+			    id->text);
 	}
 	for (n = i->rows.head; n != NULL; n = n->next) {
 		k = 0;
@@ -845,14 +962,10 @@ check_insert(struct check *c, struct sg_insert *i)
 		    "twice inserts its rows twice, or fails on a key%s",
 		    i->select == NULL ? ": give \"if not exists (KEY, ...)\"" :
 		    "");
-	for (id = i->keys; id != NULL; id = id->next) {
-		for (prev = i->columns; prev != NULL; prev = prev->next)
-			if (sg_name_eq(prev->text, id->text))
-				break;
-		if (prev == NULL)
+	for (id = i->keys; id != NULL; id = id->next)
+		if (names_get(&cols, id->text) == NULL)
 			error(c, &id->loc, "key %s is not one of the inserted "
 			    "columns", id->text);
-	}
 }
 
 /* A column's "references": an "add foreign key" right after it. */
@@ -874,9 +987,89 @@ add_fk_action(struct check *c, struct sg_alter_table *a,
 }
 
 /*
+ * One alter table adds a column once and does not drop a column it
+ * adds: the database would refuse the first, and the second is work
+ * for nothing that may hide a typo (issue 9.8).  Dropping a column and
+ * adding it again replaces it.
+ */
+static void
+check_alter_columns(struct check *c, const struct sg_alter_table *a)
+{
+	const struct sg_node		*n;
+	const struct sg_alter_action	*x;
+	const struct sg_ident		*id;
+	struct names			 added, dropped;
+
+	names_init(&added, c->script->arena);
+	names_init(&dropped, c->script->arena);
+	for (n = a->actions.head; n != NULL; n = n->next) {
+		x = (const struct sg_alter_action *)n;
+		if (x->kind == SG_ALTER_ADD_COLUMN) {
+			id = &x->column->name.ident;
+			if (names_put(&added, id->text, (void *)x) != NULL)
+				error(c, &id->loc, "column %s is added twice "
+				    "by this alter table", id->text);
+		} else if (x->kind == SG_ALTER_DROP_COLUMN) {
+			id = &x->name;
+			if (names_get(&added, id->text) != NULL)
+				error(c, &id->loc, "column %s is added and then "
+				    "dropped by this alter table", id->text);
+			else if (names_put(&dropped, id->text, (void *)x) !=
+			    NULL)
+				error(c, &id->loc, "column %s is dropped twice "
+				    "by this alter table", id->text);
+		}
+	}
+}
+
+/* Whether a table name is taken, as renames go, and by which rename. */
+struct taken {
+	bool			 taken;
+	const struct sg_node	*by;	/* NULL: create table */
+};
+
+static struct taken *
+taken(struct check *c, const char *name)
+{
+	struct taken	*t;
+
+	if ((t = sg_symtab_get(c->renames, name)) == NULL) {
+		t = sg_arena_alloc(c->script->arena, sizeof *t);
+		t->taken = sg_symtab_get(c->tables, name) != NULL;
+		sg_symtab_put(c->renames, name, t);
+	}
+	return t;
+}
+
+/*
+ * "rename table T to U" where U exists: a table the script creates and
+ * has not renamed away, or the new name of an earlier rename.  Tables
+ * only the database has are not known (issue 9.8).
+ */
+static void
+check_rename(struct check *c, const struct sg_rename_table *r)
+{
+	const struct sg_ident	*to = &r->to.ident;
+	struct taken		*t = taken(c, to->text);
+
+	if (t->taken && t->by != NULL)
+		error(c, &to->loc, "table %s already exists: rename table at "
+		    "line %u gave that name", to->text, t->by->loc.line);
+	else if (t->taken)
+		error(c, &to->loc, "table %s already exists: this script "
+		    "creates it", to->text);
+	taken(c, r->from.text)->taken = false;
+	t->taken = true;
+	t->by = &r->n;
+}
+
+/*
  * ALTER TABLE.  The table may be one the database already has; then only
  * what the statement itself says can be checked.
  */
+static void	check_alter_columns(struct check *,
+		    const struct sg_alter_table *);
+
 static void
 check_alter(struct check *c, struct sg_alter_table *a)
 {
@@ -900,7 +1093,8 @@ check_alter(struct check *c, struct sg_alter_table *a)
 				    "its own \"add constraint\", so that it can "
 				    "be guarded and named");
 			if (a->target != NULL && !x->guarded &&
-			    find_column(a->target, x->column->name.ident.text)
+			    find_column(c, a->target,
+			    x->column->name.ident.text)
 			    != NULL)
 				error(c, &x->column->name.ident.loc, "table %s "
 				    "already has a column %s", a->table.text,
@@ -925,8 +1119,8 @@ check_alter(struct check *c, struct sg_alter_table *a)
 				if (k->action_twice)
 					error(c, &k->n.loc, "on delete or on "
 					    "update is given twice");
-				k->ref = sg_symtab_get(c->tables,
-				    k->ref_table.text);
+				k->ref = existing_table(c, &k->ref_table,
+				    "a foreign key references");
 				if (count(k->columns) != count(k->ref_columns))
 					error(c, &k->n.loc, "foreign key has %u "
 					    "columns but references %u",
@@ -936,7 +1130,7 @@ check_alter(struct check *c, struct sg_alter_table *a)
 			break;
 		case SG_ALTER_DROP_COLUMN:
 			if (a->target != NULL && !x->guarded &&
-			    find_column(a->target, x->name.text) == NULL)
+			    find_column(c, a->target, x->name.text) == NULL)
 				error(c, &x->name.loc, "table %s has no column "
 				    "%s%s", a->table.text, x->name.text,
 				    column_hint(c, a->target, x->name.text));
@@ -946,6 +1140,7 @@ check_alter(struct check *c, struct sg_alter_table *a)
 			break;
 		}
 	}
+	check_alter_columns(c, a);
 }
 
 /*
@@ -1118,14 +1313,14 @@ static void
 check_move(struct check *c, struct sg_move_table *m)
 {
 	const struct sg_dialect	*d;
-	const struct sg_ident	*id, *prev;
+	const struct sg_ident	*id;
+	struct names		 seen;
 	size_t			 i;
 
+	names_init(&seen, c->script->arena);
 	for (id = m->tables; id != NULL; id = id->next)
-		for (prev = m->tables; prev != id; prev = prev->next)
-			if (sg_name_eq(prev->text, id->text))
-				error(c, &id->loc, "table %s named twice",
-				    id->text);
+		if (names_put(&seen, id->text, (void *)id) != NULL)
+			error(c, &id->loc, "table %s named twice", id->text);
 	for (i = 0; i < c->ntargets; i++) {
 		d = c->targets[i];
 		if (d->tablespace_move != NULL &&
@@ -1220,6 +1415,8 @@ sg_check(struct sg_script *script, const struct sg_registry *reg,
 	c.diag = diag;
 	c.tables = sg_symtab_new(script->arena);
 	c.indexes = sg_symtab_new(script->arena);
+	c.noted = sg_symtab_new(script->arena);
+	c.renames = sg_symtab_new(script->arena);
 
 	/* Tables first, so a foreign key may name a table declared later. */
 	for (s = script->stmts.head; s != NULL; s = s->next)
@@ -1231,6 +1428,8 @@ sg_check(struct sg_script *script, const struct sg_registry *reg,
 	prev = NULL;
 	for (s = script->stmts.head; s != NULL; s = s->next) {
 		check_stmt(&c, s, prev);
+		if (s->tag == SG_RENAME_TABLE)
+			check_rename(&c, (struct sg_rename_table *)s);
 		if (s->tag != SG_UNDO)
 			prev = s;
 	}

@@ -9,16 +9,37 @@
 
 #include "comments.h"
 
+/*
+ * Where the pass stands.  Comments come in source order, so the
+ * elements of a statement are walked once from where the last comment
+ * inside it stopped, and a node taking several comments in a row is
+ * appended to at the tail it was left with: 100,000 comment lines cost
+ * linear time (issue 9.5), not a walk of each list for each comment.
+ */
+struct place {
+	struct sg_node		 *stmt;	/* whose elements were walked */
+	struct sg_node		 *elem;	/* the first after them */
+	struct sg_node		 *elem_prev;
+	struct sg_node		 *last;	/* the node attached to last */
+	struct sg_comment	**tail;	/* the end of its comments */
+};
+
 static void
-attach(struct sg_node *n, struct sg_comment *c, enum sg_comment_pos pos)
+attach(struct place *pl, struct sg_node *n, struct sg_comment *c,
+    enum sg_comment_pos pos)
 {
 	struct sg_comment	**p;
 
 	c->pos = pos;
 	c->next_attached = NULL;
-	for (p = &n->comments; *p != NULL; p = &(*p)->next_attached)
-		continue;
+	if (pl->last == n)
+		p = pl->tail;
+	else
+		for (p = &n->comments; *p != NULL; p = &(*p)->next_attached)
+			continue;
 	*p = c;
+	pl->last = n;
+	pl->tail = &c->next_attached;
 }
 
 static struct sg_node *
@@ -31,25 +52,34 @@ elements_of(struct sg_node *stmt)
 
 /* A comment inside stmt's span: place it among the table's elements. */
 static void
-attach_inside(struct sg_node *stmt, struct sg_comment *c)
+attach_inside(struct place *pl, struct sg_node *stmt, struct sg_comment *c)
 {
-	struct sg_node	*e, *prev = NULL;
+	struct sg_node	*e, *prev;
 
-	for (e = elements_of(stmt); e != NULL; prev = e, e = e->next) {
+	if (pl->stmt != stmt) {
+		pl->stmt = stmt;
+		pl->elem = elements_of(stmt);
+		pl->elem_prev = NULL;
+	}
+	for (e = pl->elem, prev = pl->elem_prev; e != NULL; prev = e,
+	    e = e->next) {
 		if (e->loc.off > c->loc.off)
 			break;
 	}
+	pl->elem = e;
+	pl->elem_prev = prev;
 	if (prev != NULL && (prev->loc.end_line == c->loc.line ||
 	    prev->loc.end > c->loc.off))
-		attach(prev, c, SG_COMMENT_EOL);
+		attach(pl, prev, c, SG_COMMENT_EOL);
 	else if (prev == NULL && c->loc.line == stmt->loc.line)
-		attach(stmt, c, SG_COMMENT_EOL);	/* beside "create table T (" */
+		/* Beside "create table T (". */
+		attach(pl, stmt, c, SG_COMMENT_EOL);
 	else if (e != NULL)
-		attach(e, c, SG_COMMENT_BEFORE);
+		attach(pl, e, c, SG_COMMENT_BEFORE);
 	else if (prev != NULL)
-		attach(prev, c, SG_COMMENT_AFTER);
+		attach(pl, prev, c, SG_COMMENT_AFTER);
 	else
-		attach(stmt, c, SG_COMMENT_EOL);
+		attach(pl, stmt, c, SG_COMMENT_EOL);
 }
 
 void
@@ -58,6 +88,7 @@ sg_comments_attach(struct sg_script *script, struct sg_list *stmts,
 {
 	struct sg_node		*s = stmts->head, *prev = NULL;
 	struct sg_comment	*c, *next;
+	struct place		 pl = { 0 };
 
 	/*
 	 * Comments after an earlier file's last statement stand before this
@@ -66,7 +97,7 @@ sg_comments_attach(struct sg_script *script, struct sg_list *stmts,
 	if (s != NULL) {
 		for (c = script->trailing; c != NULL; c = next) {
 			next = c->next_attached;
-			attach(s, c, SG_COMMENT_BEFORE);
+			attach(&pl, s, c, SG_COMMENT_BEFORE);
 		}
 		script->trailing = script->trailing_tail = NULL;
 	}
@@ -77,11 +108,11 @@ sg_comments_attach(struct sg_script *script, struct sg_list *stmts,
 			s = s->next;
 		}
 		if (s != NULL && s->loc.off < c->loc.off)
-			attach_inside(s, c);
+			attach_inside(&pl, s, c);
 		else if (prev != NULL && prev->loc.end_line == c->loc.line)
-			attach(prev, c, SG_COMMENT_AFTER);
+			attach(&pl, prev, c, SG_COMMENT_AFTER);
 		else if (s != NULL)
-			attach(s, c, SG_COMMENT_BEFORE);
+			attach(&pl, s, c, SG_COMMENT_BEFORE);
 		else {
 			c->next_attached = NULL;
 			if (script->trailing_tail == NULL)
@@ -92,4 +123,3 @@ sg_comments_attach(struct sg_script *script, struct sg_list *stmts,
 		}
 	}
 }
-

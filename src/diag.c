@@ -181,14 +181,22 @@ show_line(struct sg_diag *d, const struct sg_loc *loc)
 		    from + SG_DIAG_QUOTE_MAX : end;
 		if (to == end)
 			from = end - SG_DIAG_QUOTE_MAX;
-		/* Cut between characters, never inside one. */
+		/*
+		 * Cut between characters, never inside one; a run of
+		 * stray continuation bytes is cut anywhere, but never
+		 * before from (to went back to the line's start, and
+		 * before it).
+		 */
 		while (from < at && continuation(text[from]))
 			from++;
-		while (to < end && continuation(text[to]))
+		while (to > from && to < end && continuation(text[to]))
 			to--;
 	}
 	sg_buf_adds(b, from > start ? "  ..." : "  ");
-	sg_buf_add(b, text + from, to - from);
+	/* A control byte shows as '?', one column, as the caret counts. */
+	for (i = from; i < to; i++)
+		sg_buf_addc(b, ((unsigned char)text[i] < 0x20 &&
+		    text[i] != '\t') || text[i] == 0x7f ? '?' : text[i]);
 	sg_buf_adds(b, to < end ? "...\n  " : "\n  ");
 	if (from > start)
 		sg_buf_adds(b, "   ");
@@ -217,6 +225,33 @@ format(const char *fmt, va_list ap)
 	return s;
 }
 
+/*
+ * msg with each control byte (a name or value from the input may hold
+ * an escape sequence for the terminal, or a NUL) as \xNN, in a string
+ * the caller frees; msg is freed.
+ */
+static char *
+escape_controls(char *msg)
+{
+	struct sg_buf	 b = { 0 };
+	const char	*p;
+
+	for (p = msg; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			break;
+	if (*p == '\0')
+		return msg;
+	for (p = msg; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			sg_buf_addf(&b, "\\x%02x", (unsigned char)*p);
+		else
+			sg_buf_addc(&b, *p);
+	free(msg);
+	msg = xstrdup(sg_buf_str(&b));
+	sg_buf_free(&b);
+	return msg;
+}
+
 void
 sg_diagv(struct sg_diag *d, enum sg_severity sev, const struct sg_loc *loc,
     const char *fmt, va_list ap)
@@ -233,7 +268,7 @@ sg_diagv(struct sg_diag *d, enum sg_severity sev, const struct sg_loc *loc,
 		if (d->quiet_warnings)
 			return;
 	}
-	msg = format(fmt, ap);
+	msg = escape_controls(format(fmt, ap));
 	if (loc == NULL || loc->src == NULL) {
 		/* No place to sort by: written at once, in one write. */
 		add_head(d, &now, "sqlgen", sev);

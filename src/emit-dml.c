@@ -99,13 +99,20 @@ needs_parens(int p, const struct sg_expr *child, bool right)
 	return right ? c <= p : c < p;
 }
 
+/*
+ * The column the buffer's last line has reached, or WIDTH + 1 if it is
+ * past WIDTH: callers only ask whether text still fits, and a long line
+ * (a select list of thousands of subqueries) is not walked again for
+ * each of them.
+ */
 static unsigned
 column(const struct sg_buf *b)
 {
 	size_t	i = b->len;
 
 	while (i > 0 && b->data[i - 1] != '\n')
-		i--;
+		if (b->len - --i > WIDTH)
+			return WIDTH + 1;
 	return (unsigned)(b->len - i);
 }
 
@@ -212,47 +219,190 @@ expr_list(struct out *o, const struct sg_expr *list)
 	}
 }
 
+static bool
+is_concat(const struct sg_expr *x)
+{
+	return x->kind == SG_E_BINARY && x->op == SG_OP_CONCAT;
+}
+
+static bool
+left_not_concat(const struct sg_expr *x)
+{
+	return !is_concat(x->left);
+}
+
+/*
+ * Where "{left}" stands in the concatenation template, if nesting the
+ * template can be written in one pass: "{left}" once, no "{right}"
+ * before it, and no indentation on its line (which a nested value
+ * holding a newline would get again at each level).  Then "P{left}Q"
+ * nested n times is P n times, the first operand, and each Q in turn.
+ */
+static const char *
+left_slot(const char *tmpl)
+{
+	const char	*l = strstr(tmpl, "{left}"), *line, *r;
+
+	if (l == NULL || strstr(l + 1, "{left}") != NULL)
+		return NULL;
+	if ((r = strstr(tmpl, "{right}")) != NULL && r < l)
+		return NULL;
+	for (line = l; line > tmpl && line[-1] != '\n'; line--)
+		continue;
+	return line < l && (*line == ' ' || *line == '\t') ? NULL : l;
+}
+
 /*
  * The dialect's concatenation template ("{left} + {right}" in T-SQL,
  * where + also adds), each operand on one line.  Only a primary or, on
- * the left, another concatenation goes in without parentheses.
+ * the left, another concatenation goes in without parentheses.  A chain
+ * "a || b || c ..." is one loop, and costs time linear in its length
+ * (each level was printed into a buffer of its own, issue 9.5).
  */
 static void
 concat(struct out *o, const struct sg_expr *x)
 {
-	struct sg_buf		l = { 0 }, r = { 0 };
-	struct out		f = { o->e, &l, 0, true };
-	struct sg_tmpl_var	vars[2];
+	const char		*tmpl = o->e->d->concat, *l = left_slot(tmpl);
+	const struct sg_expr	*first, *y;
+	struct sg_buf		 acc = { 0 }, r = { 0 }, next = { 0 };
+	struct sg_buf		 swap;
+	struct out		 f = { o->e, o->b, 0, true };
+	struct sg_tmpl_var	 vars[2];
+	struct sg_spine		 sp;
+	size_t			 i, plen;
 
-	operand(&f, x->left, prec(x->left) < P_PRIMARY &&
-	    prec(x->left) != P_CONCAT);
-	f.b = &r;
-	operand(&f, x->right, prec(x->right) < P_PRIMARY);
-	vars[0] = (struct sg_tmpl_var){ "left", sg_buf_str(&l) };
-	vars[1] = (struct sg_tmpl_var){ "right", sg_buf_str(&r) };
-	sg_tmpl_expand(o->b, o->e->d->concat, vars, 2);
-	sg_buf_free(&l);
-	sg_buf_free(&r);
-}
-
-static void
-binary(struct out *o, const struct sg_expr *x)
-{
-	int	p = ops[x->op].prec;
-
-	if (x->op == SG_OP_CONCAT) {
-		concat(o, x);
-		return;
+	/* The chain's nodes, top first; the last's left is its first. */
+	plen = l != NULL ? (size_t)(l - tmpl) : 0;
+	sg_expr_spine(&sp, x, left_not_concat);
+	first = sp.v[sp.n - 1]->left;
+	vars[0].name = "left";
+	vars[1].name = "right";
+	if (l != NULL) {
+		for (i = 0; i < sp.n; i++)
+			sg_buf_add(o->b, tmpl, plen);
+	} else
+		f.b = &acc;
+	operand(&f, first, prec(first) < P_PRIMARY);
+	for (i = sp.n; i-- > 0;) {
+		y = sp.v[i]->right;
+		sg_buf_reset(&r);
+		f.b = &r;
+		operand(&f, y, prec(y) < P_PRIMARY);
+		vars[0].value = l != NULL ? "" : sg_buf_str(&acc);
+		vars[1].value = sg_buf_str(&r);
+		sg_buf_reset(&next);
+		sg_tmpl_expand(&next, tmpl, vars, 2);
+		if (l != NULL) {
+			/* The text after "{left}": P expands to itself. */
+			sg_buf_add(o->b, sg_buf_str(&next) + plen,
+			    next.len - plen);
+			continue;
+		}
+		swap = acc;
+		acc = next;
+		next = swap;
 	}
-	operand(o, x->left, needs_parens(p, x->left, false));
-	sg_buf_adds(o->b, x->negated ? " NOT " : " ");
-	sg_buf_adds(o->b, ops[x->op].text);
-	sg_buf_addc(o->b, ' ');
-	operand(o, x->right, needs_parens(p, x->right, true));
+	if (l == NULL)
+		sg_buf_add(o->b, sg_buf_str(&acc), acc.len);
+	sg_buf_free(&acc);
+	sg_buf_free(&r);
+	sg_buf_free(&next);
+	sg_spine_free(&sp);
 }
 
+/* Whether x's left operand is printed in parentheses. */
+static bool
+left_parens(const struct sg_expr *x)
+{
+	switch (x->kind) {
+	case SG_E_BINARY:
+		return needs_parens(ops[x->op].prec, x->left, false);
+	case SG_E_NOT:
+		return needs_parens(P_NOT, x->left, false);
+	case SG_E_NEG:
+		/* "- -1" must not become "--1", a comment. */
+		return needs_parens(P_NEG, x->left, true);
+	case SG_E_IS_NULL:
+		return needs_parens(P_IS, x->left, false);
+	case SG_E_IN_LIST:
+	case SG_E_IN_SELECT:
+		return needs_parens(P_IN, x->left, false);
+	default:
+		return false;
+	}
+}
+
+/* What x writes before its left operand. */
+static void
+before_left(struct out *o, const struct sg_expr *x)
+{
+	if (x->kind == SG_E_NOT)
+		sg_buf_adds(o->b, "NOT ");
+	else if (x->kind == SG_E_NEG)
+		sg_buf_addc(o->b, '-');
+	if (left_parens(x))
+		sg_buf_addc(o->b, '(');
+}
+
+/* What x writes after its left operand. */
+static void
+after_left(struct out *o, const struct sg_expr *x)
+{
+	if (left_parens(x))
+		sg_buf_addc(o->b, ')');
+	switch (x->kind) {
+	case SG_E_BINARY:
+		sg_buf_adds(o->b, x->negated ? " NOT " : " ");
+		sg_buf_adds(o->b, ops[x->op].text);
+		sg_buf_addc(o->b, ' ');
+		operand(o, x->right, needs_parens(ops[x->op].prec, x->right,
+		    true));
+		break;
+	case SG_E_IS_NULL:
+		sg_buf_adds(o->b, x->negated ? " IS NOT NULL" : " IS NULL");
+		break;
+	case SG_E_IN_LIST:
+	case SG_E_IN_SELECT:
+		sg_buf_adds(o->b, x->negated ? " NOT IN " : " IN ");
+		if (x->kind == SG_E_IN_SELECT)
+			subquery(o, x->select);
+		else {
+			sg_buf_addc(o->b, '(');
+			expr_list(o, x->args);
+			sg_buf_addc(o->b, ')');
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+/* An operand that is not printed around a left operand of its own. */
+static void	primary(struct out *, const struct sg_expr *);
+
+/*
+ * The operators with a left operand are printed down their left spine
+ * and back up in a loop (sg_expr_spine): "1 + 1 + ..." nests on its
+ * left as deep as it is long.  A concatenation ends the spine: concat
+ * walks its own chain.
+ */
 static void
 expr(struct out *o, const struct sg_expr *x)
+{
+	struct sg_spine	sp;
+	size_t		i;
+
+	sg_expr_spine(&sp, x, is_concat);
+	for (i = 0; i + 1 < sp.n; i++)
+		before_left(o, sp.v[i]);
+	primary(o, sp.v[sp.n - 1]);
+	for (i = sp.n - 1; i-- > 0;)
+		after_left(o, sp.v[i]);
+	sg_spine_free(&sp);
+}
+
+static void
+primary(struct out *o, const struct sg_expr *x)
 {
 	struct sg_emitter	*e = o->e;
 
@@ -276,33 +426,14 @@ expr(struct out *o, const struct sg_expr *x)
 		expr_list(o, x->args);
 		sg_buf_addc(o->b, ')');
 		break;
-	case SG_E_BINARY:
-		binary(o, x);
+	case SG_E_BINARY:	/* a concatenation: expr walks the others */
+		concat(o, x);
 		break;
-	case SG_E_NOT:
-		sg_buf_adds(o->b, "NOT ");
-		operand(o, x->left, needs_parens(P_NOT, x->left, false));
-		break;
+	case SG_E_NOT:		/* expr writes these around their left */
 	case SG_E_NEG:
-		/* "- -1" must not become "--1", a comment. */
-		sg_buf_addc(o->b, '-');
-		operand(o, x->left, needs_parens(P_NEG, x->left, true));
-		break;
 	case SG_E_IS_NULL:
-		operand(o, x->left, needs_parens(P_IS, x->left, false));
-		sg_buf_adds(o->b, x->negated ? " IS NOT NULL" : " IS NULL");
-		break;
 	case SG_E_IN_LIST:
 	case SG_E_IN_SELECT:
-		operand(o, x->left, needs_parens(P_IN, x->left, false));
-		sg_buf_adds(o->b, x->negated ? " NOT IN " : " IN ");
-		if (x->kind == SG_E_IN_SELECT)
-			subquery(o, x->select);
-		else {
-			sg_buf_addc(o->b, '(');
-			expr_list(o, x->args);
-			sg_buf_addc(o->b, ')');
-		}
 		break;
 	case SG_E_EXISTS:
 		sg_buf_adds(o->b, "EXISTS ");
@@ -314,11 +445,20 @@ expr(struct out *o, const struct sg_expr *x)
 	}
 }
 
-/* The operands of a chain of one operator: "a and b and c". */
+/*
+ * The operands of a chain of one operator: "a and b and c".  Counting
+ * stops past max, before the recursion down a long chain's left side.
+ */
 static size_t
 chain(const struct sg_expr *x, enum sg_op op, const struct sg_expr **v,
     size_t n, size_t max)
 {
+	const struct sg_expr	*y;
+	size_t			 depth = 0;
+
+	for (y = x; y->kind == SG_E_BINARY && y->op == op; y = y->left)
+		if (n + ++depth > max)
+			return max + 1;
 	if (x->kind == SG_E_BINARY && x->op == op) {
 		n = chain(x->left, op, v, n, max);
 		return chain(x->right, op, v, n, max);

@@ -660,30 +660,41 @@ dml_table(struct sg_plan *p, const struct sg_table_ref *t)
 	    t->table.text, &t->table.loc);
 }
 
-/* One expression (not the list chained after it). */
+/*
+ * One expression (not the list chained after it): its left operand,
+ * its arguments, its right operand, its subquery.  The left spine is a
+ * loop (sg_expr_spine), from its bottom up, as a recursion would go.
+ */
 static void
 dml_expr(struct sg_plan *p, const struct sg_expr *x)
 {
-	const struct sg_expr	*a;
+	const struct sg_expr	*a, *y;
+	struct sg_spine		 sp;
+	size_t			 i;
 
 	if (x == NULL)
 		return;
-	if (x->kind == SG_E_COLUMN || x->kind == SG_E_STAR) {
-		if (x->qualifier != NULL && x->ref != NULL &&
-		    x->ref->alias == NULL)
-			dml_table(p, x->ref);
-		else if (x->qualifier != NULL)
-			ident(p, x->qualifier->text, &x->qualifier->loc);
-		if (x->kind == SG_E_COLUMN)
-			ident(p, x->name.text, &x->name.loc);
-		return;
+	sg_expr_spine(&sp, x, NULL);
+	for (i = sp.n; i-- > 0;) {
+		y = sp.v[i];
+		if (y->kind == SG_E_COLUMN || y->kind == SG_E_STAR) {
+			if (y->qualifier != NULL && y->ref != NULL &&
+			    y->ref->alias == NULL)
+				dml_table(p, y->ref);
+			else if (y->qualifier != NULL)
+				ident(p, y->qualifier->text,
+				    &y->qualifier->loc);
+			if (y->kind == SG_E_COLUMN)
+				ident(p, y->name.text, &y->name.loc);
+			continue;
+		}
+		for (a = y->args; a != NULL; a = a->next)
+			dml_expr(p, a);
+		dml_expr(p, y->right);
+		if (y->select != NULL)
+			dml_select(p, y->select);
 	}
-	dml_expr(p, x->left);
-	for (a = x->args; a != NULL; a = a->next)
-		dml_expr(p, a);
-	dml_expr(p, x->right);
-	if (x->select != NULL)
-		dml_select(p, x->select);
+	sg_spine_free(&sp);
 }
 
 static void

@@ -36,7 +36,7 @@ semicolons(struct sg_splitter *s, size_t start, size_t end,
 	for (pos = start; pos < end; pos = next) {
 		next = sg_split_lex_step(&lx, pos, &u);
 		if (u == SG_SPLIT_COMMENT || (u == SG_SPLIT_CODE &&
-		    strchr(" \t\r\n", s->t[pos]) != NULL))
+		    s->t[pos] != '\0' && strchr(" \t\r\n", s->t[pos]) != NULL))
 			continue;
 		last = pos;
 		if (u != SG_SPLIT_CODE || (n = sg_split_word(s, pos, end)) == 0)

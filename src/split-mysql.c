@@ -55,7 +55,7 @@ command(struct mysql *m, size_t at, size_t pos, size_t eol)
 	char			 q = '\0';
 
 	a = sg_split_skip(s, pos, eol);
-	if (a < eol && strchr("'\"`", s->t[a]) != NULL)
+	if (a < eol && s->t[a] != '\0' && strchr("'\"`", s->t[a]) != NULL)
 		q = s->t[a++];
 	for (b = a; b < eol && (q ? s->t[b] != q :
 	    !isspace((unsigned char)s->t[b])); b++)

@@ -20,6 +20,7 @@
  * - EXIT and QUIT end the script.
  * Quotes and comments are not looked at: neither does SQL*Plus.
  */
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -98,10 +99,15 @@ abbrev(const char *w, size_t n, const char *name, size_t min)
 	return n >= min && n <= strlen(name) && strncasecmp(w, name, n) == 0;
 }
 
+/*
+ * The end of the word at pos.  Blanks are those sg_split_skip skips, so
+ * that a loop of skip and word_end always moves on: a NUL byte is part
+ * of a word (strchr(" \t", c) would find it, and "SET \0" loop forever).
+ */
 static size_t
 word_end(const struct sg_splitter *s, size_t pos, size_t end)
 {
-	while (pos < end && !strchr(" \t\r\n", s->t[pos]))
+	while (pos < end && !isspace((unsigned char)s->t[pos]))
 		pos++;
 	return pos;
 }
@@ -246,6 +252,8 @@ set(struct sqlplus *p, size_t pos, size_t end)
 		vpos = sg_split_skip(s, pos + n, end);
 		v = s->t + vpos;
 		m = word_end(s, vpos, end) - vpos;
+		if (n == 0)
+			break;	/* cannot be: skip stopped at a word */
 		if (abbrev(w, n, "SQLBLANKLINES", 5))
 			p->blanklines = sg_split_word_is(v, m, "ON");
 		else if (abbrev(w, n, "SQLTERMINATOR", 4)) {

@@ -153,7 +153,22 @@ sg_vars_load(struct sg_vars *vars, const char *path, struct sg_diag *diag)
 		len = (size_t)(nl - line);
 		for (p = line; p < nl && blank(*p); p++)
 			continue;
-		if (p == nl || *p == '#' || set(vars, line, len, &bad))
+		if (p == nl || *p == '#')
+			continue;
+		/* A C string would end at a NUL: the value would be cut. */
+		if ((p = memchr(line, '\0', len)) != NULL) {
+			memset(&loc, 0, sizeof loc);
+			loc.src = &src;
+			loc.line = lineno;
+			loc.col = (unsigned)(p - line) + 1;
+			loc.off = (unsigned)(p - text);
+			loc.end = loc.off + 1;
+			sg_diag(diag, SG_ERROR, &loc, "a NUL byte (\\x00) in "
+			    "a setting");
+			ok = false;
+			continue;
+		}
+		if (set(vars, line, len, &bad))
 			continue;
 		memset(&loc, 0, sizeof loc);
 		loc.src = &src;

@@ -170,7 +170,7 @@ test_strndup(void **state)
 	assert_string_equal(s, src);
 	assert_ptr_not_equal(s, src);
 	/* The copy is NUL-terminated although the source is not. */
-	s = sg_arena_strndup(a, "abcXYZ" + 3, 2);
+	s = sg_arena_strndup(a, &"abcXYZ"[3], 2);
 	assert_string_equal(s, "XY");
 }
 

@@ -508,7 +508,7 @@ test_syntax_error_expected(void **state)
 	    "t.sqlg:2:38: error: syntax error at '.', expected a column "
 	    "option, ')' or ','\n"
 	    "t.sqlg:3:27: error: syntax error at 'x', expected number\n"
-	    "t.sqlg:4:26: error: syntax error at end of input, "
+	    "t.sqlg:4:27: error: syntax error at end of input, "
 	    "expected ';'\n");
 	assert_int_equal(u->cap.diag.errors, 4);
 }

@@ -1,0 +1,476 @@
+/*
+ * Large inputs (issue 9): generated here, each checked for its result
+ * and for the work it took.  Work is what the run allocated in its
+ * arena, what it wrote (script and diagnostics), and the processor time
+ * it used, each against a bound linear in the input with a wide margin:
+ * a quadratic corner at these sizes is off by orders of magnitude, and
+ * processor time, unlike wall time, does not grow with the machine's
+ * load.  Under valgrind (SQLGEN_WRAP set) the time bound is widened.
+ */
+#include <sys/resource.h>
+#include <sys/time.h>
+
+#include "split.h"
+#include "test_common.c"
+
+/* Processor seconds one case may take (a linear run takes well under 1). */
+#define CPU_BOUND	10.0
+
+struct work {
+	double	start;
+};
+
+static double
+cpu_now(void)
+{
+	struct rusage	ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	return (double)ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 +
+	    (double)ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
+}
+
+static void
+work_start(struct work *w)
+{
+	w->start = cpu_now();
+}
+
+static void
+work_check(struct work *w, const char *what)
+{
+	const char	*wrap = getenv("SQLGEN_WRAP");
+	double		 bound = CPU_BOUND, used = cpu_now() - w->start;
+
+	if (wrap != NULL && *wrap != '\0')
+		bound *= 50;
+	if (used > bound)
+		fail_msg("%s took %.1f s of processor time (bound %.0f s): "
+		    "quadratic?", what, used, bound);
+}
+
+/* Fails unless the unit's arena holds at most per_item * n bytes. */
+static void
+arena_check(struct unit *u, size_t n, size_t per_item, const char *what)
+{
+	size_t	used = sg_arena_used(u->script.arena);
+
+	if (used > n * per_item)
+		fail_msg("%s: %zu bytes in the arena for %zu items (bound %zu)",
+		    what, used, n, n * per_item);
+}
+
+/*
+ * How many lines of text start with prefix.  (count_of calls strstr
+ * once a match, which ASan checks against the whole rest of the text:
+ * quadratic under --enable-asan.)
+ */
+static size_t
+lines_starting(const char *text, const char *prefix)
+{
+	size_t		 n = 0, len = strlen(prefix);
+	const char	*nl;
+
+	for (; *text != '\0'; text = nl + 1) {
+		n += strncmp(text, prefix, len) == 0;
+		if ((nl = strchr(text, '\n')) == NULL)
+			break;
+	}
+	return n;
+}
+
+/* Parses and checks text, which must be free of errors. */
+static void
+compile_ok(struct unit *u, const char *text)
+{
+	if (!unit_parse(u, text) || !unit_check(u, reg))
+		fail_msg("unexpected errors:\n%.2000s", capture_text(&u->cap));
+}
+
+/* Emits for every dialect; each script at most bytes_bound long. */
+static void
+emit_all(struct unit *u, size_t bytes_bound, const char *expect)
+{
+	const char	*out;
+	size_t		 i;
+
+	for (i = 0; i < sg_registry_count(reg); i++) {
+		out = unit_emit(u, reg, sg_registry_name(reg, i));
+		if (strlen(out) > bytes_bound)
+			fail_msg("%s: %zu bytes of script (bound %zu)",
+			    sg_registry_name(reg, i), strlen(out), bytes_bound);
+		if (expect != NULL)
+			assert_contains(out, expect);
+	}
+}
+
+/*
+ * 100,000 columns: the duplicate check compared each with every
+ * earlier one (40,000 took 6 s).  An index on all of them, and one
+ * duplicate at the end, reported once.
+ */
+static void
+test_wide_table(void **state)
+{
+	enum { N = 100000 };
+	struct unit	*u = *state;
+	struct sg_buf	 t = { 0 };
+	struct work	 w;
+	size_t		 i;
+
+	sg_buf_adds(&t, "create table T (\n");
+	for (i = 0; i < N; i++)
+		sg_buf_addf(&t, "  C%zu integer,\n", i);
+	sg_buf_adds(&t, "  D integer);\ncreate index I on T (");
+	for (i = 0; i < N; i++)
+		sg_buf_addf(&t, "%sC%zu", i > 0 ? ", " : "", N - 1 - i);
+	sg_buf_adds(&t, ");\nselect C99999, D from T where C0 = 1;\n");
+	work_start(&w);
+	compile_ok(u, sg_buf_str(&t));
+	assert_contains(unit_emit(u, reg, "postgresql"),
+	    "SELECT C99999, D\nFROM T\nWHERE C0 = 1;\n");
+	arena_check(u, N, 1024, "wide table");
+	work_check(&w, "100,000 columns");
+	unit_free(u);
+
+	*state = u = unit_new();
+	sg_buf_reset(&t);
+	sg_buf_adds(&t, "create table T (\n");
+	for (i = 0; i < N; i++)
+		sg_buf_addf(&t, "  C%zu integer,\n", i);
+	sg_buf_adds(&t, "  c5 integer);\n");
+	work_start(&w);
+	assert_true(unit_parse(u, sg_buf_str(&t)));
+	assert_false(unit_check(u, reg));
+	assert_string_equal(capture_text(&u->cap), "t.sqlg:100002:3: error: "
+	    "column c5 is declared twice\n");
+	work_check(&w, "a duplicate among 100,000 columns");
+	sg_buf_free(&t);
+}
+
+/*
+ * 100,000 comment lines before a statement, and a comment before each
+ * of 100,000 columns: each comment walked the list it joined.
+ */
+static void
+test_many_comments(void **state)
+{
+	enum { N = 100000 };
+	struct unit	*u = *state;
+	struct sg_buf	 t = { 0 };
+	struct work	 w;
+	const char	*out;
+	size_t		 i;
+
+	for (i = 0; i < N; i++)
+		sg_buf_addf(&t, "-- line %zu\n", i);
+	sg_buf_adds(&t, "create table T (\n");
+	for (i = 0; i < N; i++)
+		sg_buf_addf(&t, "  -- column %zu\n  C%zu integer%s\n", i, i,
+		    i + 1 < N ? "," : "");
+	sg_buf_adds(&t, ");\n");
+	work_start(&w);
+	compile_ok(u, sg_buf_str(&t));
+	out = unit_emit(u, reg, "mysql");
+	work_check(&w, "200,000 comments");
+	assert_int_equal(lines_starting(out, "-- line "), N);
+	assert_int_equal(lines_starting(out, "    -- column "), N);
+	assert_contains(out, "-- line 99999\nCREATE TABLE T (\n"
+	    "    -- column 0\n    C0 INTEGER,\n");
+	arena_check(u, 2 * N, 512, "comments");
+	sg_buf_free(&t);
+}
+
+/*
+ * A 10 MB string and a 10 MB comment: flex scanned a long token again
+ * at each refill of its buffer (a 4 MB one took 3 s).
+ */
+static void
+test_long_tokens(void **state)
+{
+	enum { N = 10 * 1024 * 1024 };
+	struct unit	*u = *state;
+	struct sg_buf	 t = { 0 };
+	struct work	 w;
+	const char	*out;
+	char		*s;
+
+	s = malloc(N + 1);
+	assert_non_null(s);
+	memset(s, 'x', N);
+	s[N] = '\0';
+	sg_buf_adds(&t, "-- ");
+	sg_buf_add(&t, s, N);
+	sg_buf_adds(&t, "\ncreate table T (A clob default '");
+	sg_buf_add(&t, s, N);
+	sg_buf_adds(&t, "');\n");
+	work_start(&w);
+	compile_ok(u, sg_buf_str(&t));
+	out = unit_emit(u, reg, "postgresql");
+	assert_true(strlen(out) > 2 * (size_t)N);
+	assert_true(strlen(out) < 2 * (size_t)N + 1000);
+	assert_contains(out, "xxx'\n);\n");
+	arena_check(u, 2, N + N / 2, "10 MB tokens");
+	work_check(&w, "a 10 MB string and comment");
+	free(s);
+	sg_buf_free(&t);
+}
+
+/*
+ * Lists parsed iteratively: an in list of 100,000 values, 50,000 set
+ * items, 100,000 select items, from, group by and order by lists of
+ * 10,000 (the right-recursive grammar ran out of parser stack at 8,000
+ * values, 5,000 set items, 8,000 select items).
+ */
+static void
+test_long_lists(void **state)
+{
+	enum { N = 100000, M = 10000 };
+	struct unit	*u = *state;
+	struct sg_buf	 t = { 0 };
+	struct work	 w;
+	const char	*out;
+	size_t		 i;
+
+	sg_buf_adds(&t, "select A from T where A in (");
+	for (i = 0; i < N; i++)
+		sg_buf_addf(&t, "%s%zu", i > 0 ? ", " : "", i);
+	sg_buf_adds(&t, ");\nupdate T set ");
+	for (i = 0; i < N / 2; i++)
+		sg_buf_addf(&t, "%sC%zu = %zu", i > 0 ? ", " : "", i, i);
+	sg_buf_adds(&t, " where A = 1;\nselect ");
+	for (i = 0; i < N; i++)
+		sg_buf_addf(&t, "%sC%zu", i > 0 ? ", " : "", i);
+	sg_buf_adds(&t, " from T;\nselect count(*) from ");
+	for (i = 0; i < M; i++)
+		sg_buf_addf(&t, "%sT%zu a%zu", i > 0 ? ", " : "", i, i);
+	sg_buf_adds(&t, " group by ");
+	for (i = 0; i < M; i++)
+		sg_buf_addf(&t, "%sa%zu.C", i > 0 ? ", " : "", i);
+	sg_buf_adds(&t, " order by ");
+	for (i = 0; i < M; i++)
+		sg_buf_addf(&t, "%sa%zu.C desc", i > 0 ? ", " : "", M - 1 - i);
+	sg_buf_adds(&t, ";\n");
+	work_start(&w);
+	compile_ok(u, sg_buf_str(&t));
+	assert_int_equal(stmt_count(u), 4);
+	out = unit_emit(u, reg, "postgresql");
+	assert_contains(out, ", 99998, 99999);\n");
+	assert_contains(out, "    C49999 = 49999\nWHERE A = 1;\n");
+	assert_contains(out, ", C99999\nFROM T;\n");
+	assert_contains(out, "T9999 AS a9999\nGROUP BY a0.C, a1.C");
+	assert_contains(out, ", a0.C DESC;\n");
+	arena_check(u, 3 * N, 1024, "long lists");
+	work_check(&w, "long lists");
+	sg_buf_free(&t);
+}
+
+/* text, then count repeats of each of sep and term, then end. */
+static void
+chain(struct sg_buf *t, const char *start, const char *term,
+    const char *sep, size_t count, const char *end)
+{
+	size_t	i;
+
+	sg_buf_adds(t, start);
+	for (i = 0; i < count; i++) {
+		if (i > 0)
+			sg_buf_adds(t, sep);
+		sg_buf_adds(t, term);
+	}
+	sg_buf_adds(t, end);
+}
+
+/*
+ * Operator chains nest on their left as deep as they are long: 35,000
+ * terms of "+", 50,000 of "or" and of "||" overflowed the stack of the
+ * printer (and of the plan and the check).  Every dialect prints them.
+ */
+static void
+test_long_chains(void **state)
+{
+	enum { N = 50000 };
+	struct unit	*u = *state;
+	struct sg_buf	 t = { 0 };
+	struct work	 w;
+
+	chain(&t, "select ", "1", " + ", N, " from T;\n");
+	chain(&t, "select A from T where ", "A = 1", " or ", N, ";\n");
+	chain(&t, "select ", "A", " || ", N, " from T;\n");
+	chain(&t, "select A from T where A", " is null", "", N, ";\n");
+	chain(&t, "select ", "T.A", " * ", N, " from T;\n");
+	work_start(&w);
+	compile_ok(u, sg_buf_str(&t));
+	emit_all(u, 60 * (size_t)N, "1 + 1 + 1");
+	assert_contains(unit_emit(u, reg, "mysql"),
+	    "CONCAT(CONCAT(CONCAT(A, A), A), A)");
+	assert_contains(unit_emit(u, reg, "mssql"), "A + A + A");
+	assert_contains(unit_emit(u, reg, "oracle"), "A || A || A");
+	assert_contains(unit_emit(u, reg, "oracle"),
+	    "((A IS NULL) IS NULL) IS NULL) IS NULL");
+	arena_check(u, 5 * N, 1024, "long chains");
+	work_check(&w, "chains of 50,000 terms");
+	sg_buf_free(&t);
+}
+
+/*
+ * Nesting up to the stated bounds (parse.h), and one past them: a
+ * located error naming the limit, never a crash or "memory exhausted".
+ */
+static void
+test_nesting_bound(void **state)
+{
+	struct unit	*u = *state;
+	struct sg_buf	 t = { 0 };
+	char		 want[128];
+
+	/* SG_MAX_NESTING parentheses, of each kind. */
+	chain(&t, "select ", "(", "", SG_MAX_NESTING, "1");
+	chain(&t, "", ")", "", SG_MAX_NESTING, " from T;\n");
+	chain(&t, "select ", "-(", "", SG_MAX_NESTING, "1");
+	chain(&t, "", ")", "", SG_MAX_NESTING, " from T;\n");
+	chain(&t, "select ", "f(", "", SG_MAX_NESTING, "1");
+	chain(&t, "", ")", "", SG_MAX_NESTING, " from T;\n");
+	chain(&t, "select A from T where A in ",
+	    "(select A from T where A in ", "", SG_MAX_NESTING - 1, "(1)");
+	chain(&t, "", ")", "", SG_MAX_NESTING - 1, ";\n");
+	/* Prefix operators, to near the parser's stack. */
+	chain(&t, "select ", "not ", "", SG_MAX_PARSE_DEPTH - 100,
+	    "A from T;\n");
+	/* Right operands that nest without parentheses. */
+	chain(&t, "select A", " + not A", "", SG_MAX_PARSE_DEPTH / 3 - 100,
+	    " from T;\n");
+	compile_ok(u, sg_buf_str(&t));
+	/* Nested subqueries indent each level: quadratic in the depth. */
+	emit_all(u, 10 * SG_MAX_NESTING * SG_MAX_NESTING, NULL);
+	assert_contains(unit_emit(u, reg, "postgresql"),
+	    "SELECT 1\nFROM T;\n");
+	unit_free(u);
+
+	/* One more parenthesis is an error at it, once a statement. */
+	*state = u = unit_new();
+	sg_buf_reset(&t);
+	chain(&t, "select ", "(", "", 3 * SG_MAX_NESTING, "1");
+	chain(&t, "", ")", "", 3 * SG_MAX_NESTING, " from T;\n");
+	sg_buf_adds(&t, "select (1 from T;\n");
+	assert_false(unit_parse(u, sg_buf_str(&t)));
+	snprintf(want, sizeof want, "t.sqlg:1:%d: error: parentheses nest "
+	    "more than %d deep (sqlgen's limit)\n", 8 + SG_MAX_NESTING,
+	    SG_MAX_NESTING);
+	assert_memory_equal(capture_text(&u->cap), want, strlen(want));
+	/* The next statement is parsed afresh. */
+	assert_contains(capture_text(&u->cap), "t.sqlg:2:11: error: syntax "
+	    "error at 'from'");
+	assert_int_equal(u->cap.diag.errors, 2);
+	unit_free(u);
+
+	/* Past the parser's stack: an error naming the limit. */
+	*state = u = unit_new();
+	sg_buf_reset(&t);
+	chain(&t, "select ", "not ", "", 2 * SG_MAX_PARSE_DEPTH, "A from T;\n");
+	assert_false(unit_parse(u, sg_buf_str(&t)));
+	snprintf(want, sizeof want, "error: this statement nests too "
+	    "deeply: more than %d levels", SG_MAX_PARSE_DEPTH);
+	assert_contains(capture_text(&u->cap), want);
+	assert_not_contains(capture_text(&u->cap), "memory exhausted");
+	assert_int_equal(u->cap.diag.errors, 1);
+	sg_buf_free(&t);
+}
+
+/*
+ * An error on each of 100,000 lines: the diagnostics written grow with
+ * the number of errors, each quoting its own line once (issue 9.4).
+ */
+static void
+test_many_errors(void **state)
+{
+	enum { N = 100000 };
+	struct unit	*u = *state;
+	struct sg_buf	 t = { 0 };
+	struct work	 w;
+	size_t		 i;
+
+	for (i = 0; i < N; i++)
+		sg_buf_addf(&t, "create table T%zu (A integer @);\n", i);
+	u->cap.diag.no_caret = false;
+	work_start(&w);
+	assert_false(unit_parse(u, sg_buf_str(&t)));
+	assert_int_equal(u->cap.diag.errors, N);
+	if (strlen(capture_text(&u->cap)) > (size_t)N * 200)
+		fail_msg("%zu bytes of diagnostics for %d errors",
+		    strlen(capture_text(&u->cap)), N);
+	assert_contains(capture_text(&u->cap), "t.sqlg:100000:32: error: "
+	    "unexpected character '@'\n"
+	    "  create table T99999 (A integer @);\n"
+	    "                                 ^\n");
+	work_check(&w, "100,000 errors");
+	sg_buf_free(&t);
+}
+
+/* Each client on 100,000 statements and on one of 10 MB. */
+static void
+test_split_large(void **state)
+{
+	enum { N = 100000, BIG = 10 * 1024 * 1024 };
+	static const enum sg_client	clients[] = { SG_CLIENT_SQLPLUS,
+	    SG_CLIENT_DB2CLP, SG_CLIENT_SQLCMD, SG_CLIENT_MYSQL,
+	    SG_CLIENT_PSQL, SG_CLIENT_H2 };
+	struct sg_buf			 t = { 0 };
+	struct sg_split_result		 res;
+	struct sg_dialect		 d;
+	struct sg_source		 src;
+	struct sg_diag			 diag;
+	struct work			 w;
+	size_t				 i, k;
+	FILE				*f;
+
+	(void)state;
+	for (i = 0; i < N; i++)
+		sg_buf_addf(&t, "UPDATE T SET A = %zu WHERE B = 'x;y';\n", i);
+	sg_buf_adds(&t, "SELECT '");
+	for (i = 0; i < BIG / 64; i++)
+		sg_buf_adds(&t, "0123456789012345678901234567890123456789"
+		    "012345678901234567890123");
+	sg_buf_adds(&t, "' FROM T;\n");
+	src.name = "t.sql";
+	src.text = sg_buf_str(&t);
+	src.len = t.len;
+	assert_non_null(f = fopen("/dev/null", "w"));
+	for (k = 0; k < sizeof clients / sizeof clients[0]; k++) {
+		memset(&d, 0, sizeof d);
+		d.name = "test";
+		d.client = clients[k];
+		sg_diag_init(&diag, f);
+		work_start(&w);
+		assert_true(sg_split(&d, &src, &res, &diag) >= 0);
+		sg_diag_flush(&diag);
+		/* db2 -td/ sends ";" as part of one statement: no split. */
+		if (clients[k] != SG_CLIENT_DB2CLP)
+			assert_int_equal(res.nstmts, N + 1);
+		work_check(&w, "split");
+		sg_split_result_free(&res);
+	}
+	fclose(f);
+	sg_buf_free(&t);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+#define T(f)	cmocka_unit_test_setup_teardown(f, unit_setup, \
+		    unit_teardown)
+		T(test_wide_table),
+		T(test_many_comments),
+		T(test_long_tokens),
+		T(test_long_lists),
+		T(test_long_chains),
+		T(test_nesting_bound),
+		T(test_many_errors),
+		cmocka_unit_test(test_split_large),
+#undef T
+	};
+
+	return cmocka_run_group_tests(tests, registry_setup,
+	    registry_teardown);
+}

@@ -219,6 +219,7 @@ struct sg_dialect {
 
 	/* Identity columns. */
 	enum sg_identity_strategy identity;
+	bool			 has_sequences;	/* drop sequence: a note if not */
 	const char		*identity_keyword;
 	const char		*sequence_name;		/* {table} {column} */
 	const char		*trigger_name;

@@ -611,9 +611,7 @@ plan_drop(struct sg_plan *p, const struct sg_drop *dr)
 	const char		*name;
 
 	/* A dialect without sequences (MySQL) has none to drop. */
-	if (!table && a->drop_sequence == NULL &&
-	    (p->d->identity == SG_IDENTITY_AUTO_INCREMENT ||
-	    p->d->identity == SG_IDENTITY_IDENTITY)) {
+	if (!table && !p->d->has_sequences) {
 		remark(p, &dr->n, "%s has no sequences: %s is not there to "
 		    "drop", p->d->name, dr->name.ident.text);
 		return;

@@ -827,7 +827,7 @@ insert:
 			i->keys = $9;
 			$$ = &i->n;
 		}
-	| INSERT INTO name_item '(' name_list ')' select
+	| INSERT INTO name_item '(' name_list ')' select opt_insert_keys
 		{
 			struct sg_insert *i;
 
@@ -836,6 +836,7 @@ insert:
 			i->table.table = *$3;
 			i->columns = $5;
 			i->select = $7;
+			i->keys = $8;
 			$$ = &i->n;
 		}
 	;

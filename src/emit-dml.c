@@ -60,6 +60,8 @@ static const struct {
 
 static void	expr(struct out *, const struct sg_expr *);
 static void	select_body(struct out *, const struct sg_select *);
+static void	select_as(struct out *, const struct sg_select *,
+		    const struct sg_ident *);
 
 static int
 prec(const struct sg_expr *x)
@@ -523,19 +525,31 @@ clause(struct out *o, const char *keyword, const struct sg_expr *x)
 static void
 select_body(struct out *o, const struct sg_select *s)
 {
+	select_as(o, s, NULL);
+}
+
+/* A select whose items are named as by names, if not NULL. */
+static void
+select_as(struct out *o, const struct sg_select *s,
+    const struct sg_ident *names)
+{
 	const struct sg_select_item	*it;
 	const struct sg_order_item	*ob;
 	const struct sg_table_ref	*t;
+	const struct sg_ident		*as;
 
 	sg_buf_adds(o->b, s->distinct ? "SELECT DISTINCT " : "SELECT ");
 	for (it = s->items; it != NULL; it = it->next) {
 		if (it != s->items)
 			sg_buf_adds(o->b, ", ");
 		expr(o, it->expr);
-		if (it->alias != NULL) {
+		as = names != NULL ? names : it->alias;
+		if (as != NULL) {
 			sg_buf_adds(o->b, " AS ");
-			sg_emit_ident(o->e, o->b, it->alias->text);
+			sg_emit_ident(o->e, o->b, as->text);
 		}
+		if (names != NULL)
+			names = names->next;	/* check.c: as many */
 	}
 	for (t = s->from; t != NULL; t = t->next) {
 		switch (t->join) {
@@ -674,6 +688,38 @@ key_match(struct out *o, const struct sg_insert *i, const struct sg_row *r)
 }
 
 /*
+ * The rows a select gives whose keys no row has yet: the select, its
+ * items named as the inserted columns, becomes a derived table.  The two
+ * aliases keep the comparison apart from whatever the select calls its
+ * own tables.
+ */
+static void
+insert_select_keys(struct out *o, const struct sg_insert *i)
+{
+	const struct sg_ident	*k;
+
+	sg_buf_adds(o->b, "SELECT ");
+	sg_emit_ident_names(o->e, o->b, i->columns);
+	newline(o);
+	sg_buf_adds(o->b, "FROM (");
+	select_as(o, i->select, i->columns);
+	sg_buf_adds(o->b, ") NEW_ROWS");
+	newline(o);
+	sg_buf_adds(o->b, "WHERE NOT EXISTS (SELECT 1 FROM ");
+	table_name(o, &i->table);
+	sg_buf_adds(o->b, " OLD_ROWS WHERE ");
+	for (k = i->keys; k != NULL; k = k->next) {
+		if (k != i->keys)
+			sg_buf_adds(o->b, " AND ");
+		sg_buf_adds(o->b, "OLD_ROWS.");
+		sg_emit_ident(o->e, o->b, k->text);
+		sg_buf_adds(o->b, " = NEW_ROWS.");
+		sg_emit_ident(o->e, o->b, k->text);
+	}
+	sg_buf_addc(o->b, ')');
+}
+
+/*
  * An insert: one statement for all its rows where the dialect allows,
  * else one a row; with keys, one a row that selects its values only if
  * no row has them, so that running it again adds nothing (and hides no
@@ -692,7 +738,10 @@ sg_emit_insert(struct sg_emitter *e, const struct sg_change *c)
 	if (i->select != NULL) {
 		insert_head(&o, i);
 		newline(&o);
-		select_body(&o, i->select);
+		if (i->keys != NULL)
+			insert_select_keys(&o, i);
+		else
+			select_body(&o, i->select);
 		sg_emit_unit(e, SG_UNIT_STATEMENT, sg_buf_str(&e->stmt));
 		return;
 	}

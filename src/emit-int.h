@@ -73,6 +73,9 @@ void	sg_emit_ident(struct sg_emitter *, struct sg_buf *, const char *);
 /* Appends "(a, b, c)" with each name written as sg_emit_ident does. */
 void	sg_emit_ident_list(struct sg_emitter *, struct sg_buf *,
 	    const struct sg_ident *);
+/* The same names without the parentheses. */
+void	sg_emit_ident_names(struct sg_emitter *, struct sg_buf *,
+	    const struct sg_ident *);
 /* name as the catalog stores it (case folded). */
 const char *sg_emit_catalog(struct sg_emitter *, const char *);
 

@@ -57,15 +57,22 @@ void
 sg_emit_ident_list(struct sg_emitter *e, struct sg_buf *b,
     const struct sg_ident *list)
 {
+	sg_buf_addc(b, '(');
+	sg_emit_ident_names(e, b, list);
+	sg_buf_addc(b, ')');
+}
+
+void
+sg_emit_ident_names(struct sg_emitter *e, struct sg_buf *b,
+    const struct sg_ident *list)
+{
 	const struct sg_ident	*id;
 
-	sg_buf_addc(b, '(');
 	for (id = list; id != NULL; id = id->next) {
 		if (id != list)
 			sg_buf_adds(b, ", ");
 		sg_emit_ident(e, b, id->text);
 	}
-	sg_buf_addc(b, ')');
 }
 
 const char *

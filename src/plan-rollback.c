@@ -71,8 +71,11 @@ no_inverse(const struct sg_script *script, const struct sg_node *s,
 		return "the deleted rows are not kept";
 	case SG_INSERT:
 		/* Rows of a table the script creates go with the table. */
-		if (((const struct sg_insert *)s)->keys != NULL ||
-		    ((const struct sg_insert *)s)->table.target != NULL)
+		if (((const struct sg_insert *)s)->table.target != NULL)
+			return NULL;
+		if (((const struct sg_insert *)s)->select != NULL)
+			return "the rows it selects are not known afterwards";
+		if (((const struct sg_insert *)s)->keys != NULL)
 			return NULL;
 		return "the rows it adds are not known by a key";
 	case SG_BLOCK:
@@ -313,7 +316,9 @@ invert(struct sg_plan *p, const struct sg_change *f)
 		return;
 	case SG_CH_INSERT:
 		/* Rows of a table the script creates go with the table. */
-		if (((const struct sg_insert *)f->node)->table.target == NULL)
+		if (((const struct sg_insert *)f->node)->table.target ==
+		    NULL && ((const struct sg_insert *)f->node)->select ==
+		    NULL)
 			sg_plan_add(p, SG_CH_DELETE_ROWS, f->stmt, f->node);
 		return;
 	case SG_CH_PRELUDE:

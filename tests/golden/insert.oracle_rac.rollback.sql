@@ -2,7 +2,9 @@
 -- The rollback script: it undoes what the source does, last change first.
 -- Do not edit: change the source and run sqlgen again.
 
--- sqlgen: cannot undo insert into IDN_OIDC_PROPERTY (line 25): the rows it adds are not known by a key
+-- sqlgen: cannot undo insert into IDN_OIDC_PROPERTY (line 32): the rows it selects are not known afterwards
+
+-- sqlgen: cannot undo insert into IDN_OIDC_PROPERTY (line 25): the rows it selects are not known afterwards
 
 DELETE FROM IDN_CONFIG_TYPE
 WHERE ID = '669b99ca-cdb0-44a6-8cae-babed3b585df'

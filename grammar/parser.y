@@ -187,7 +187,7 @@ static struct sg_colopt *opt_ring_add(struct sg_colopt *, struct sg_colopt *);
 %type <tref>	from_list table_ref from_items
 %type <join>	join_type
 %type <set>	set_list set_item set_items
-%type <ident>	opt_alias opt_insert_keys
+%type <ident>	opt_alias opt_insert_keys opt_key_columns
 %type <list>	rows
 %type <opt>	column_options column_option identity_options identity_option
 %type <node>	block_stmt move_table
@@ -1067,6 +1067,36 @@ alter_action:
 			x->name = *$4;
 			$$ = &x->n;
 		}
+	/* Keys the engine named: their names are looked up by columns. */
+	| DROP PRIMARY KEY opt_key_columns
+		{
+			struct sg_alter_action *x;
+
+			x = SG_NEW(ps->arena, struct sg_alter_action,
+			    SG_ALTER_ACTION);
+			x->n.loc = @$;
+			x->kind = SG_ALTER_DROP_PRIMARY_KEY;
+			x->guarded = true;
+			x->columns = $4;
+			$$ = &x->n;
+		}
+	| DROP UNIQUE '(' name_list ')'
+		{
+			struct sg_alter_action *x;
+
+			x = SG_NEW(ps->arena, struct sg_alter_action,
+			    SG_ALTER_ACTION);
+			x->n.loc = @$;
+			x->kind = SG_ALTER_DROP_UNIQUE;
+			x->guarded = true;
+			x->columns = $4;
+			$$ = &x->n;
+		}
+	;
+
+opt_key_columns:
+	  %empty		{ $$ = NULL; }
+	| '(' name_list ')'	{ $$ = $2; }
 	;
 
 opt_if_exists:

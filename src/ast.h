@@ -384,10 +384,15 @@ enum sg_alter_kind {
 	SG_ALTER_ADD_CONSTRAINT,
 	SG_ALTER_DROP_COLUMN,
 	SG_ALTER_DROP_CONSTRAINT,	/* by its name */
+	SG_ALTER_DROP_PRIMARY_KEY,	/* columns: NULL, or those it must have */
+	SG_ALTER_DROP_UNIQUE,		/* the unique key on exactly columns */
 	SG_ALTER_KINDS
 };
 
-/* One "add column", "add constraint" or "drop column" of ALTER TABLE. */
+/*
+ * One "add column", "add constraint", "drop column", "drop constraint",
+ * "drop primary key [(C, ...)]" or "drop unique (C, ...)" of ALTER TABLE.
+ */
 struct sg_alter_action {
 	struct sg_node		 n;
 	enum sg_alter_kind	 kind;
@@ -396,6 +401,7 @@ struct sg_alter_action {
 	struct sg_column	*column;	/* add column */
 	struct sg_constraint	*constraint;	/* add constraint */
 	struct sg_ident		 name;		/* drop column, constraint */
+	struct sg_ident		*columns;	/* drop primary key, unique */
 };
 
 struct sg_alter_table {

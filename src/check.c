@@ -1063,6 +1063,106 @@ check_rename(struct check *c, const struct sg_rename_table *r)
 	t->by = &r->n;
 }
 
+/* Whether list names the same columns as want, in any order. */
+static bool
+same_columns(const struct sg_ident *list, const struct sg_ident *want)
+{
+	const struct sg_ident	*a, *b;
+
+	if (count(list) != count(want))
+		return false;
+	for (a = list; a != NULL; a = a->next) {
+		for (b = want; b != NULL; b = b->next)
+			if (sg_name_eq(a->text, b->text))
+				break;
+		if (b == NULL)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Whether key (a primary key, or a unique key on exactly cols; any
+ * primary key if cols is NULL) is declared on table t: by its create
+ * table, or by an alter table of it before stmt.
+ */
+static bool
+declared_key(struct check *c, const struct sg_create_table *t,
+    const struct sg_node *stmt, enum sg_constraint_kind kind,
+    const struct sg_ident *cols)
+{
+	const struct sg_node		*e, *s, *n;
+	const struct sg_column		*col;
+	const struct sg_constraint	*k;
+	const struct sg_alter_action	*x;
+	struct sg_ident			 one;
+
+	for (e = t->elements.head; e != NULL; e = e->next) {
+		if (e->tag == SG_COLUMN) {
+			col = (const struct sg_column *)e;
+			if (!(kind == SG_PRIMARY_KEY ? col->primary_key :
+			    col->unique))
+				continue;
+			one = col->name.ident;
+			one.next = NULL;
+			if (cols == NULL || same_columns(cols, &one))
+				return true;
+			continue;
+		}
+		k = (const struct sg_constraint *)e;
+		if (k->kind == kind && (cols == NULL ||
+		    same_columns(cols, k->columns)))
+			return true;
+	}
+	for (s = c->script->stmts.head; s != NULL && s != stmt; s = s->next) {
+		if (s->tag != SG_ALTER_TABLE || !sg_name_eq(
+		    ((const struct sg_alter_table *)s)->table.text,
+		    t->name.ident.text))
+			continue;
+		for (n = ((const struct sg_alter_table *)s)->actions.head;
+		    n != NULL; n = n->next) {
+			x = (const struct sg_alter_action *)n;
+			if (x->kind == SG_ALTER_ADD_CONSTRAINT &&
+			    x->constraint->kind == kind && (cols == NULL ||
+			    same_columns(cols, x->constraint->columns)))
+				return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * "drop primary key [(C, ...)]", "drop unique (C, ...)": a key the
+ * engine named, found by its columns.  Of a table the script creates,
+ * the key must be one it declares.
+ */
+static void
+check_drop_key(struct check *c, struct sg_alter_table *a,
+    const struct sg_alter_action *x)
+{
+	bool		 pk = x->kind == SG_ALTER_DROP_PRIMARY_KEY;
+	const char	*what = pk ? "primary key" : "unique key";
+	struct names	 seen;
+	const struct sg_ident *id;
+
+	unsigned	 errors = c->errors;
+
+	if (a->target == NULL) {
+		names_init(&seen, c->script->arena);
+		for (id = x->columns; id != NULL; id = id->next)
+			if (names_put(&seen, id->text, (void *)id) != NULL)
+				error(c, &id->loc, "column %s named twice",
+				    id->text);
+		return;
+	}
+	check_columns(c, a->target, x->columns, false);
+	if (c->errors == errors && !declared_key(c, a->target, &a->n, pk ? SG_PRIMARY_KEY :
+	    SG_UNIQUE, x->columns))
+		error(c, &x->n.loc, "table %s has no %s%s: this script "
+		    "creates it without one", a->table.text, what,
+		    x->columns != NULL ? " on exactly these columns" : "");
+}
+
 /*
  * ALTER TABLE.  The table may be one the database already has; then only
  * what the statement itself says can be checked.
@@ -1134,6 +1234,10 @@ check_alter(struct check *c, struct sg_alter_table *a)
 				error(c, &x->name.loc, "table %s has no column "
 				    "%s%s", a->table.text, x->name.text,
 				    column_hint(c, a->target, x->name.text));
+			break;
+		case SG_ALTER_DROP_PRIMARY_KEY:
+		case SG_ALTER_DROP_UNIQUE:
+			check_drop_key(c, a, x);
 			break;
 		case SG_ALTER_DROP_CONSTRAINT:	/* its name is the catalog's */
 		case SG_ALTER_KINDS:

@@ -35,6 +35,11 @@ static const char *const drop_trigger_vars[] = { "trigger", "table",
 	"if_exists", NULL };
 static const char *const drop_constraint_vars[] = { "table", "constraint",
 	"if_exists", NULL };
+static const char *const key_query_vars[] = { "table_name", "match", NULL };
+static const char *const key_match_vars[] = { "column_names",
+	"column_count", NULL };
+static const char *const key_unit_vars[] = { "query", "table", "table_name",
+	"statement", "statement_literal", NULL };
 static const char *const ts_create_vars[] = { "tablespace", "bufferpool",
 	"page_size", NULL };
 static const char *const ts_move_vars[] = { "tablespace", "bufferpool",
@@ -255,6 +260,26 @@ static const struct sg_dialect_key keys[] = {
 	  .aux = offsetof(struct sg_dialect, alter.reorg_after_backfill),
 	  .names = change_names,
 	  .help = "the changes followed by reorg" },
+
+	SECTION("keys", "keys the engine named, found by their columns"),
+	{ .path = "keys.primary_key", .type = SG_KEY_TEMPLATE,
+	  D(keys.primary_key), .names = key_query_vars,
+	  .help = "a query of the names of a table's primary key" },
+	{ .path = "keys.unique", .type = SG_KEY_TEMPLATE, D(keys.unique),
+	  .names = key_query_vars,
+	  .help = "a query of the names of a table's unique keys" },
+	{ .path = "keys.match", .type = SG_KEY_TEMPLATE, D(keys.match),
+	  .names = key_match_vars,
+	  .help = "{match}: only keys on exactly the columns given" },
+	{ .path = "keys.drop", .type = SG_KEY_GUARD, D(keys.drop),
+	  .names = key_unit_vars,
+	  .help = "units that drop every key {query} names" },
+	{ .path = "keys.add", .type = SG_KEY_GUARD, D(keys.add),
+	  .names = key_unit_vars,
+	  .help = "units that run {statement} if {query} names no key" },
+	{ .path = "keys.drops_one", .type = SG_KEY_BOOL, D(keys.drops_one),
+	  .def = "false",
+	  .help = "drop removes one key a run, not each of several" },
 
 	SECTION("references", "what a foreign key may do to its rows"),
 	{ .path = "references.on_delete", .type = SG_KEY_FLAGS, D(on_delete),

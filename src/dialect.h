@@ -107,6 +107,22 @@ struct sg_guard {
 };
 
 /*
+ * Keys the engine named ("drop primary key", "drop unique (C, ...)"):
+ * found in the catalog by their columns.  primary_key and unique are
+ * queries of the names of such keys of a table; match narrows one to
+ * keys on exactly the given columns; drop and add are the units that
+ * drop each key the query finds, or add the key if it finds none.
+ */
+struct sg_keys {
+	const char	*primary_key;	/* {table_name} {match} */
+	const char	*unique;	/* {table_name} {match} */
+	const char	*match;		/* {column_names} {column_count} */
+	struct sg_guard	 drop;		/* {query} {table} {table_name} */
+	struct sg_guard	 add;		/* and {statement} {statement_literal} */
+	bool		 drops_one;	/* drop removes one key a run */
+};
+
+/*
  * Blocks and tablespace moves ("blocks:" and "tablespace_move:").
  */
 
@@ -252,6 +268,7 @@ struct sg_dialect {
 	bool			 update_cascade_to_primary_key;
 	bool			 multi_row_values;
 	struct sg_alter		 alter;
+	struct sg_keys		 keys;
 };
 
 /*

@@ -104,6 +104,10 @@ void	sg_emit_drop_column(struct sg_emitter *, const struct sg_change *);
 void	sg_emit_rename(struct sg_emitter *, const struct sg_change *);
 void	sg_emit_reorg(struct sg_emitter *, const struct sg_change *);
 
+/* emit-key.c: keys the engine named, found by their columns. */
+void	sg_emit_drop_key(struct sg_emitter *, const struct sg_change *);
+void	sg_emit_add_key(struct sg_emitter *, const struct sg_change *);
+
 /* emit-dml.c: select, update, delete or commit, as one statement. */
 void	sg_emit_dml(struct sg_emitter *, const struct sg_node *);
 /* An insert, in one statement or one a row as the dialect needs. */

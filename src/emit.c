@@ -84,6 +84,12 @@ print(struct sg_emitter *e, const struct sg_change *c)
 	case SG_CH_DROP_CONSTRAINT:
 		sg_emit_drop_constraint(e, c);
 		break;
+	case SG_CH_DROP_KEY:
+		sg_emit_drop_key(e, c);
+		break;
+	case SG_CH_ADD_KEY:
+		sg_emit_add_key(e, c);
+		break;
 	case SG_CH_RENAME_TABLE:
 		sg_emit_rename(e, c);
 		break;

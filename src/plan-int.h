@@ -24,6 +24,16 @@ void	sg_plan_stmt(struct sg_plan *, const struct sg_node *);
 /* "a, b, c": every dialect a block gives text for, as written. */
 const char *sg_plan_block_dialects(struct sg_arena *,
 	    const struct sg_block *);
+/* plan-key.c: "drop primary key", "drop unique (C, ...)" of table. */
+void	sg_plan_drop_key(struct sg_plan *, const struct sg_alter_table *,
+	    const char *, const struct sg_node *);
+/* plan-key.c: the rollback's change that gives forward change f's back. */
+void	sg_plan_add_key(struct sg_plan *, const struct sg_change *);
+/* Notes that a name is shortened or quoted here (plan.c). */
+void	sg_plan_ident(struct sg_plan *, const char *, const struct sg_loc *);
+/* An adjustment: a warning (unless quiet) and a note (plan.c). */
+void	sg_plan_adjust(struct sg_plan *, const struct sg_loc *,
+	    const char *, ...) __attribute__((format(printf, 3, 4)));
 /* Fills rollback plan p from forward plan f. */
 void	sg_plan_rollback(struct sg_plan *, const struct sg_plan *);
 

@@ -106,6 +106,11 @@ no_inverse(const struct sg_script *script, const struct sg_node *s,
 			if (x->kind == SG_ALTER_DROP_CONSTRAINT)
 				return "the source does not say what the "
 				    "constraint was";
+			if (x->kind == SG_ALTER_DROP_PRIMARY_KEY &&
+			    x->columns == NULL)
+				return "the source does not say which columns "
+				    "the primary key had (drop primary key "
+				    "(C, ...) says so)";
 		}
 		return NULL;
 	case SG_CREATE_TABLE:
@@ -309,6 +314,14 @@ invert(struct sg_plan *p, const struct sg_change *f)
 		no_inverse_change(p, f->stmt, "the source does not say what "
 		    "the constraint was");
 		return;
+	case SG_CH_DROP_KEY:
+		if (((const struct sg_constraint *)f->detail)->columns == NULL)
+			no_inverse_change(p, f->stmt, "the source does not "
+			    "say which columns the primary key had (drop "
+			    "primary key (C, ...) says so)");
+		else
+			sg_plan_add_key(p, f);
+		return;
 	case SG_CH_RENAME_TABLE:
 		c = sg_plan_add(p, SG_CH_RENAME_TABLE, f->stmt, f->node);
 		c->table = f->name;
@@ -333,6 +346,7 @@ invert(struct sg_plan *p, const struct sg_change *f)
 	case SG_CH_DROP_SEQUENCE:
 	case SG_CH_DROP_TRIGGER:
 	case SG_CH_DELETE_ROWS:
+	case SG_CH_ADD_KEY:
 	case SG_CH_NO_INVERSE:
 		return;
 	}

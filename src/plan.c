@@ -71,6 +71,17 @@ adjust(struct sg_plan *p, const struct sg_loc *loc, const char *fmt, ...)
 	va_end(ap);
 }
 
+void
+sg_plan_adjust(struct sg_plan *p, const struct sg_loc *loc, const char *fmt,
+    ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	vnote(p, loc, fmt, ap);
+	va_end(ap);
+}
+
 /* Appends a change; the notes made since the last one go with it. */
 struct sg_change *
 sg_plan_add(struct sg_plan *p, enum sg_change_kind kind,
@@ -138,6 +149,12 @@ ident(struct sg_plan *p, const char *name, const struct sg_loc *loc)
 		    sg_dialect_reserved(d, s) ? "a reserved word" :
 		    "not a plain name", d->name, d->quote_open, s,
 		    d->quote_close);
+}
+
+void
+sg_plan_ident(struct sg_plan *p, const char *name, const struct sg_loc *loc)
+{
+	ident(p, name, loc);
 }
 
 static void
@@ -574,6 +591,10 @@ plan_alter(struct sg_plan *p, const struct sg_alter_table *a)
 			sg_plan_reorg(p,
 			    d->alter.reorg_after[SG_REORG_DROP_CONSTRAINT],
 			    &a->n, table);
+			break;
+		case SG_ALTER_DROP_PRIMARY_KEY:
+		case SG_ALTER_DROP_UNIQUE:
+			sg_plan_drop_key(p, a, table, n);
 			break;
 		case SG_ALTER_KINDS:
 			break;

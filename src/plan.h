@@ -35,6 +35,7 @@ enum sg_change_kind {
 	SG_CH_ADD_CONSTRAINT,
 	SG_CH_DROP_COLUMN,	/* name: the column */
 	SG_CH_DROP_INDEX,
+	SG_CH_DROP_KEY,		/* node: the action; detail: its key */
 	SG_CH_RENAME_TABLE,	/* table to name */
 	SG_CH_REORG,		/* Db2: a table left reorg-pending */
 	SG_CH_DML,		/* select, update, delete, commit */
@@ -48,6 +49,7 @@ enum sg_change_kind {
 	SG_CH_DROP_TRIGGER,
 	SG_CH_DROP_CONSTRAINT,	/* detail: the constraint */
 	SG_CH_DELETE_ROWS,	/* the rows an insert with keys added */
+	SG_CH_ADD_KEY,		/* a dropped key given back; detail: it */
 	SG_CH_NO_INVERSE	/* what cannot be undone: text */
 };
 

@@ -832,6 +832,54 @@ for m in $MIGRATIONS; do
 	done
 done
 
+# Golden cases on the engines (MIGRATIONS=" " runs only these, while
+# debugging; the check on unused expected files then fails): tests/golden/CASE.<engine>.sql (and its
+# .rollback.sql) on a database holding tests/db/golden/CASE.setup.sql,
+# with rows.  The forward script runs twice, then the rollback twice;
+# after the second forward run and after each rollback run the keys and
+# row counts (tests/db/golden/keys-<engine>.sql) must be
+# CASE.forward.out and CASE.rollback.out, the same on every engine.
+golden_cases="drop-key"
+for g in $golden_cases; do
+	gdir=$srcdir/tests/db/golden
+	for e in $up; do
+		gdb=g_$(echo "$g" | tr -c 'a-zA-Z0-9\n' _)
+		fwd=$srcdir/tests/golden/$g.$e.sql
+		back=$srcdir/tests/golden/$g.$e.rollback.sql
+		if ! new_db "$e" "$gdb" >"$tmp/log" 2>&1 ||
+		    ! run "$e" "$gdb" "$gdir/$g.setup.sql" >>"$tmp/log" 2>&1; then
+			bad "$e: golden $g: cannot make database $gdb:"
+			show "$tmp/log"
+			continue
+		fi
+		for what in "forward 1:$fwd:" "forward 2:$fwd:forward" \
+		    "rollback 1:$back:rollback" "rollback 2:$back:rollback"; do
+			label=${what%%:*}
+			rest=${what#*:}
+			file=${rest%:*}
+			want=${rest##*:}
+			scripts=$((scripts + 1))
+			if ! run "$e" "$gdb" "$file" >"$tmp/log" 2>&1; then
+				bad "$e: golden $g: $label: ${file#$srcdir/} failed:"
+				show "$tmp/log"
+				break
+			fi
+			statements=$((statements + count))
+			ok "$e: golden $g: $label: $(how "$e") ${file#$srcdir/}:" \
+			    "$count statements"
+			[ -n "$want" ] || continue
+			if query "$e" "$gdb" "$gdir/keys-$e.sql" 2>"$tmp/log" |
+			    LC_ALL=C sort >"$tmp/keys"; then
+				same "$e" "golden $g: after $label: keys and rows are $g.$want.out" \
+				    "$gdir/$g.$want.out" "$tmp/keys"
+			else
+				bad "$e: golden $g: cannot read the keys:"
+				show "$tmp/log"
+			fi
+		done
+	done
+done
+
 # An expected file that no migration uses any more would go unread.
 keys=" fixture $(echo $MIGRATIONS | tr / _) "
 for f in "$expected"/*; do

@@ -292,12 +292,79 @@ test_rollback_strict(void **state)
 	assert_true(sg_plan_check_rollback(&u->script, &u->cap.diag, false));
 }
 
+/* drop primary key, drop unique: one guarded change; the rollback's. */
+static void
+test_drop_key(void **state)
+{
+	struct unit		*u = *state;
+	struct sg_plan		*p;
+	const struct sg_constraint *k;
+	const char		*src = "alter table T drop primary key;\n"
+	    "alter table U drop unique (B, A);\n"
+	    "alter table V drop primary key (ID);\n";
+
+	p = plan(u, src, "oracle", false);
+	assert_int_equal(p->n, 3);
+	assert_int_equal(p->changes[0].kind, SG_CH_DROP_KEY);
+	assert_true(p->changes[0].guarded);
+	k = p->changes[0].detail;
+	assert_int_equal(k->kind, SG_PRIMARY_KEY);
+	assert_null(k->columns);
+	k = p->changes[1].detail;
+	assert_int_equal(k->kind, SG_UNIQUE);
+	assert_string_equal(k->columns->text, "B");
+	assert_string_equal(p->changes[1].table, "U");
+	assert_null(p->changes[1].adjust);
+	sg_plan_free(p);
+	/* H2 drops one key a run: a note on the unique key's change only. */
+	p = sg_plan_new(&u->script, dialect_named(reg, "h2"), false,
+	    &u->cap.diag);
+	assert_null(p->changes[0].adjust);
+	assert_non_null(p->changes[1].adjust);
+	assert_non_null(strstr(p->changes[1].adjust->text,
+	    "one unique key on (B, A) is dropped a run"));
+	sg_plan_free(p);
+	/* Rollback: keys with columns come back; the bare one cannot. */
+	p = sg_plan_new(&u->script, dialect_named(reg, "db2"), true,
+	    &u->cap.diag);
+	assert_int_equal(p->n, 5);
+	assert_int_equal(p->changes[0].kind, SG_CH_ADD_KEY);
+	assert_string_equal(p->changes[0].table, "V");
+	assert_int_equal(p->changes[1].kind, SG_CH_REORG);
+	assert_int_equal(p->changes[2].kind, SG_CH_ADD_KEY);
+	assert_int_equal(p->changes[3].kind, SG_CH_REORG);
+	assert_int_equal(p->changes[4].kind, SG_CH_NO_INVERSE);
+	assert_non_null(strstr(p->changes[4].text,
+	    "which columns the primary key had"));
+	sg_plan_free(p);
+}
+
+/* A dialect without keys: cannot find a key by its columns: an error. */
+static void
+test_drop_key_needs_keys(void **state)
+{
+	struct unit		*u = *state;
+	struct sg_dialect	 d;
+
+	if (!unit_parse(u, "alter table T drop unique (A);") ||
+	    !unit_check(u, reg))
+		fail();
+	d = *dialect_named(reg, "postgresql");
+	d.keys.match = NULL;
+	assert_null(sg_plan_new(&u->script, &d, false, &u->cap.diag));
+	assert_non_null(strstr(capture_text(&u->cap),
+	    "t.sqlg:1:15: error: postgresql: "));
+	assert_non_null(strstr(capture_text(&u->cap), "gives no keys.match"));
+}
+
 int
 main(void)
 {
 #define T(f)	cmocka_unit_test_setup_teardown(f, unit_setup, unit_teardown)
 	const struct CMUnitTest tests[] = {
 		T(test_table_by_strategy),
+		T(test_drop_key),
+		T(test_drop_key_needs_keys),
 		T(test_adjustment_on_change),
 		T(test_shortened_name),
 		T(test_alter_changes),

@@ -9,11 +9,11 @@ set -eu
 : "${srcdir:=.}"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-sh "$srcdir/tests/gen-out.sh" "$tmp" $MIGRATIONS
+sh "$srcdir/tests/gen-out.sh" "$tmp" $MIGRATIONS ${STEPS:-}
 n=0
 pass=0
 fail=0
-for m in $MIGRATIONS; do
+for m in $MIGRATIONS ${STEPS:-}; do
 	for f in "$tmp/$m"/*.sql; do
 		d=$(basename "$f")
 		n=$((n + 1))

@@ -69,7 +69,7 @@ open_page "$tmp/blank.html" "$tmp/blank.png" "$tmp/blank.dom" ||
 	bad "$browser cannot open a blank page: $(tail -3 "$tmp/blank.png.log")"
 blank=$(wc -c < "$tmp/blank.png" 2>/dev/null || echo 0)
 cd "$src"
-for m in $MIGRATIONS; do
+for m in $MIGRATIONS ${STEPS:-}; do
 	name=$(echo "$m" | tr / _)
 	page=$tmp/$name.html
 	if ! ${SQLGEN_WRAP:-} "$SQLGEN" review --quiet --color=never \

@@ -25,7 +25,7 @@ split() {	# dialect file: output in $tmp/out and $tmp/err, status in $st
 	    "$2" > "$tmp/out" 2> "$tmp/err" || st=$?
 }
 
-for m in $MIGRATIONS; do
+for m in $MIGRATIONS ${STEPS:-}; do
 	for d in oracle oracle_rac db2 mssql mysql_cluster; do
 		for kind in sql rollback.sql; do
 			# The rollback is counted by the same run with --rollback.

@@ -24,6 +24,19 @@ void	sg_plan_stmt(struct sg_plan *, const struct sg_node *);
 /* "a, b, c": every dialect a block gives text for, as written. */
 const char *sg_plan_block_dialects(struct sg_arena *,
 	    const struct sg_block *);
+/* A located error of the plan's dialect. */
+void	sg_plan_error(struct sg_plan *, const struct sg_loc *, const char *,
+	    ...) __attribute__((format(printf, 3, 4)));
+/* Notes, once a script, that a name is shortened or quoted here. */
+void	sg_plan_ident(struct sg_plan *, const char *, const struct sg_loc *);
+/* A column definition's names and adjustments, as the printers write it. */
+void	sg_plan_column_notes(struct sg_plan *, const char *,
+	    const struct sg_column *);
+/* plan-column.c: alter column and rename column, forward. */
+void	sg_plan_alter_column(struct sg_plan *, const struct sg_alter_table *,
+	    const struct sg_alter_action *, const char *);
+void	sg_plan_rename_column(struct sg_plan *, const struct sg_alter_table *,
+	    const struct sg_alter_action *, const char *);
 /* Fills rollback plan p from forward plan f. */
 void	sg_plan_rollback(struct sg_plan *, const struct sg_plan *);
 

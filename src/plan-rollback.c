@@ -103,6 +103,9 @@ no_inverse(const struct sg_script *script, const struct sg_node *s,
 			if (x->kind == SG_ALTER_DROP_CONSTRAINT)
 				return "the source does not say what the "
 				    "constraint was";
+			if (x->kind == SG_ALTER_ALTER_COLUMN && x->old == NULL)
+				return "the source does not say what the "
+				    "column was";
 		}
 		return NULL;
 	case SG_CREATE_TABLE:
@@ -310,6 +313,31 @@ invert(struct sg_plan *p, const struct sg_change *f)
 		c = sg_plan_add(p, SG_CH_RENAME_TABLE, f->stmt, f->node);
 		c->table = f->name;
 		c->name = f->table;
+		return;
+	case SG_CH_ALTER_COLUMN:
+		/* Restated as it was, where the source says. */
+		x = (const void *)f->node;
+		if (x->old == NULL) {
+			no_inverse_change(p, f->stmt, sg_arena_printf(p->arena,
+			    "the source does not say what column %s was",
+			    f->name));
+			return;
+		}
+		c = sg_plan_add(p, SG_CH_ALTER_COLUMN, f->stmt, f->node);
+		c->table = f->table;
+		c->name = f->name;
+		c->detail = x->old;
+		sg_plan_reorg(p, d->alter.reorg_after[SG_REORG_ALTER_COLUMN],
+		    f->stmt, f->table);
+		return;
+	case SG_CH_RENAME_COLUMN:
+		/* Back, guarded alike; MySQL restates it under its old name. */
+		c = sg_plan_add(p, SG_CH_RENAME_COLUMN, f->stmt, f->node);
+		c->table = f->table;
+		c->name = f->aux;
+		c->aux = f->name;
+		c->detail = f->detail;
+		c->guarded = true;
 		return;
 	case SG_CH_INSERT:
 		/* Rows of a table the script creates go with the table. */

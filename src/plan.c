@@ -113,6 +113,19 @@ sg_plan_need(struct sg_plan *p, const char *tmpl, const char *key,
 		error(p, loc, "%s gives no %s", p->d->path, key);
 }
 
+void
+sg_plan_error(struct sg_plan *p, const struct sg_loc *loc, const char *fmt,
+    ...)
+{
+	va_list	ap;
+	char	msg[1024];
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	error(p, loc, "%s", msg);
+}
+
 /*
  * Names.
  */
@@ -138,6 +151,12 @@ ident(struct sg_plan *p, const char *name, const struct sg_loc *loc)
 		    sg_dialect_reserved(d, s) ? "a reserved word" :
 		    "not a plain name", d->name, d->quote_open, s,
 		    d->quote_close);
+}
+
+void
+sg_plan_ident(struct sg_plan *p, const char *name, const struct sg_loc *loc)
+{
+	ident(p, name, loc);
 }
 
 static void
@@ -256,6 +275,13 @@ plan_column(struct sg_plan *p, const char *table, const struct sg_column *c,
 		    "a NOT NULL TIMESTAMP change on every UPDATE or default "
 		    "to the zero date", table, c->name.ident.text,
 		    d->not_null_timestamp_default, d->name);
+}
+
+void
+sg_plan_column_notes(struct sg_plan *p, const char *table,
+    const struct sg_column *c)
+{
+	plan_column(p, table, c, NULL);
 }
 
 /* Whether k references its parent's primary key (unknown: assume so). */
@@ -574,6 +600,12 @@ plan_alter(struct sg_plan *p, const struct sg_alter_table *a)
 			sg_plan_reorg(p,
 			    d->alter.reorg_after[SG_REORG_DROP_CONSTRAINT],
 			    &a->n, table);
+			break;
+		case SG_ALTER_ALTER_COLUMN:
+			sg_plan_alter_column(p, a, x, table);
+			break;
+		case SG_ALTER_RENAME_COLUMN:
+			sg_plan_rename_column(p, a, x, table);
 			break;
 		case SG_ALTER_KINDS:
 			break;

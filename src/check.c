@@ -1154,9 +1154,10 @@ check_alter_column(struct check *c, struct sg_alter_table *a,
 		    col->name.ident.text);
 	if ((why = sg_type_narrows(c->script->arena,
 	    &x->old->type, &col->type)) != NULL)
-		sg_diag(c->diag, SG_WARNING, &col->type.loc, "column %s.%s is "
-		    "narrowed (%s): a value that does not fit makes the change "
-		    "fail, in every dialect; shorten such values first",
+		sg_diag(c->diag, SG_WARNING, &col->type.loc, "column %s.%s may "
+		    "not hold every value it has (%s): a value that does not "
+		    "fit makes the change fail, in every dialect; change such "
+		    "values first",
 		    a->table.text, col->name.ident.text, why);
 }
 
@@ -1237,10 +1238,12 @@ check_alter(struct check *c, struct sg_alter_table *a)
 	struct sg_node		*n;
 	struct sg_alter_action	*x;
 	struct sg_constraint	*k;
+	unsigned		 errors;
 
 	a->target = sg_symtab_get(c->tables, a->table.text);
 	for (n = a->actions.head; n != NULL; n = n->next) {
 		x = (struct sg_alter_action *)n;
+		errors = c->errors;
 		switch (x->kind) {
 		case SG_ALTER_ADD_COLUMN:
 			check_column(c, x->column);
@@ -1306,7 +1309,9 @@ check_alter(struct check *c, struct sg_alter_table *a)
 		case SG_ALTER_KINDS:
 			break;
 		}
-		apply_action(c, a, x);
+		/* A wrong action changes nothing, or errors would cascade. */
+		if (c->errors == errors)
+			apply_action(c, a, x);
 	}
 	check_alter_columns(c, a);
 }

@@ -417,6 +417,8 @@ struct sg_alter_action {
 	 * column, or restates it in the same alter table); else NULL.
 	 */
 	const struct sg_column	*old;
+	/* Set by check: the table, where the script creates it. */
+	const struct sg_create_table *target;
 };
 
 struct sg_alter_table {

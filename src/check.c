@@ -1243,6 +1243,7 @@ check_alter(struct check *c, struct sg_alter_table *a)
 	a->target = sg_symtab_get(c->tables, a->table.text);
 	for (n = a->actions.head; n != NULL; n = n->next) {
 		x = (struct sg_alter_action *)n;
+		x->target = a->target;
 		errors = c->errors;
 		switch (x->kind) {
 		case SG_ALTER_ADD_COLUMN:

@@ -103,7 +103,8 @@ no_inverse(const struct sg_script *script, const struct sg_node *s,
 			if (x->kind == SG_ALTER_DROP_CONSTRAINT)
 				return "the source does not say what the "
 				    "constraint was";
-			if (x->kind == SG_ALTER_ALTER_COLUMN && x->old == NULL)
+			if (x->kind == SG_ALTER_ALTER_COLUMN &&
+			    x->target == NULL)
 				return "the source does not say what the "
 				    "column was";
 		}
@@ -315,23 +316,22 @@ invert(struct sg_plan *p, const struct sg_change *f)
 		c->name = f->table;
 		return;
 	case SG_CH_ALTER_COLUMN:
-		/* Restated as it was, where the source says. */
+		/*
+		 * Of a table the script creates, the rollback drops the table
+		 * after: restating the column first would fail on a second
+		 * run, with the table gone.  Of any other, the source does
+		 * not say what the column was.
+		 */
 		x = (const void *)f->node;
-		if (x->old == NULL) {
+		if (x->target == NULL)
 			no_inverse_change(p, f->stmt, sg_arena_printf(p->arena,
 			    "the source does not say what column %s was",
 			    f->name));
-			return;
-		}
-		c = sg_plan_add(p, SG_CH_ALTER_COLUMN, f->stmt, f->node);
-		c->table = f->table;
-		c->name = f->name;
-		c->detail = x->old;
-		sg_plan_reorg(p, d->alter.reorg_after[SG_REORG_ALTER_COLUMN],
-		    f->stmt, f->table);
 		return;
 	case SG_CH_RENAME_COLUMN:
 		/* Back, guarded alike; MySQL restates it under its old name. */
+		if (((const struct sg_alter_action *)f->node)->target != NULL)
+			return;		/* the table goes, as above */
 		c = sg_plan_add(p, SG_CH_RENAME_COLUMN, f->stmt, f->node);
 		c->table = f->table;
 		c->name = f->aux;

@@ -46,6 +46,13 @@
 # what its own fresh database read before it ran.
 # DB_ENGINES="postgresql h2" limits a run to some engines while
 # debugging; the full set is the default and what CI runs.
+#
+# Golden cases listed in golden_cases below (GOLDEN_DB overrides it) run
+# too: tests/golden/CASE.ENGINE.sql twice on a fresh database holding
+# the fixture, its catalog held to tests/db/expected/golden_CASE.catalog
+# after each run, as a migration's is; then CASE.ENGINE.rollback.sql
+# twice, each time giving back the fixture's catalog.  Such a case
+# creates what it changes, so that it runs on any database.
 set -u
 : "${srcdir:=.}"
 if [ -z "${MIGRATIONS:-}" ]; then
@@ -54,6 +61,7 @@ if [ -z "${MIGRATIONS:-}" ]; then
 	    sed -e 's/^MIGRATIONS =//' -e 's/\\$//')
 fi
 engines=${DB_ENGINES:-postgresql mysql h2}
+golden_cases=${GOLDEN_DB-"alter-column rename-column"}
 # Migrations that are not written to be re-run; they run once.
 run_once=""
 expected=$srcdir/tests/db/expected
@@ -392,7 +400,7 @@ run() {
 		# my_start); the SET is one more statement, not the script's.
 		# Fixtures load with the server's setting.
 		case $3 in
-		*/out/*|out/*)
+		*/out/*|out/*|*/tests/golden/*|tests/golden/*)
 			set_off="SET SESSION explicit_defaults_for_timestamp = OFF;"
 			extra=1 ;;
 		*)
@@ -832,8 +840,48 @@ for m in $MIGRATIONS; do
 	done
 done
 
+for g in $golden_cases; do
+	key=golden_$g
+	db=g_$(echo "$g" | tr -c 'a-zA-Z0-9\n' _)
+	for e in $ready; do
+		script=$srcdir/tests/golden/$g.$e.sql
+		back=$srcdir/tests/golden/$g.$e.rollback.sql
+		if [ ! -f "$script" ]; then
+			bad "$e: golden $g: no ${script#$srcdir/}"
+			continue
+		fi
+		if ! fresh "$e" "$db" >"$tmp/log" 2>&1; then
+			bad "$e: golden $g: cannot make database $db:"
+			show "$tmp/log"
+			continue
+		fi
+		for n in 1 2; do
+			step "$e" "golden $g" "$db" "run $n" "$script" || break
+			if ! catalog "$e" "$db" >"$tmp/now" 2>"$tmp/log"; then
+				bad "$e: golden $g: cannot read the catalog after run $n:"
+				show "$tmp/log"
+				break
+			fi
+			changes "$tmp/$e.fixture" <"$tmp/now" >"$tmp/changes"
+			compare "$e" "golden $g: after run $n" "$key" "$tmp/changes"
+		done
+		[ -f "$back" ] || continue
+		for n in 1 2; do
+			step "$e" "golden $g" "$db" "rollback $n" "$back" || break
+			if ! catalog "$e" "$db" >"$tmp/now" 2>"$tmp/log"; then
+				bad "$e: golden $g: cannot read the catalog after rollback $n:"
+				show "$tmp/log"
+				break
+			fi
+			same "$e" "golden $g: after rollback $n: catalog is the fixture's" \
+			    "$tmp/$e.fixture" "$tmp/now"
+		done
+	done
+done
+
 # An expected file that no migration uses any more would go unread.
-keys=" fixture $(echo $MIGRATIONS | tr / _) "
+keys=" fixture $(echo $MIGRATIONS | tr / _) $(for g in $golden_cases; do
+	echo "golden_$g"; done | tr '\n' ' ') "
 for f in "$expected"/*; do
 	[ -f "$f" ] || continue
 	k=${f##*/}

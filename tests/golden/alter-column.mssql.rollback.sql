@@ -2,25 +2,5 @@
 -- The rollback script: it undoes what the source does, last change first.
 -- Do not edit: change the source and run sqlgen again.
 
-GO
-DECLARE @df sysname = (SELECT d.name FROM sys.default_constraints d JOIN sys.columns c ON c.object_id = d.parent_object_id AND c.column_id = d.parent_column_id WHERE d.parent_object_id = OBJECT_ID(N'IDN_OAUTH2_DEVICE_FLOW') AND c.name = 'STATUS');
-IF @df IS NOT NULL EXEC('ALTER TABLE IDN_OAUTH2_DEVICE_FLOW DROP CONSTRAINT ' + QUOTENAME(@df));
-ALTER TABLE IDN_OAUTH2_DEVICE_FLOW ALTER COLUMN STATUS VARCHAR(25) NULL;
-GO
-
-ALTER TABLE IDN_OAUTH2_DEVICE_FLOW ADD DEFAULT 'PENDING' FOR STATUS;
-
-GO
-DECLARE @df sysname = (SELECT d.name FROM sys.default_constraints d JOIN sys.columns c ON c.object_id = d.parent_object_id AND c.column_id = d.parent_column_id WHERE d.parent_object_id = OBJECT_ID(N'IDN_OAUTH2_DEVICE_FLOW') AND c.name = 'QUANTIFIER');
-IF @df IS NOT NULL EXEC('ALTER TABLE IDN_OAUTH2_DEVICE_FLOW DROP CONSTRAINT ' + QUOTENAME(@df));
-ALTER TABLE IDN_OAUTH2_DEVICE_FLOW ALTER COLUMN QUANTIFIER INTEGER NULL;
-GO
-
-GO
-DECLARE @df sysname = (SELECT d.name FROM sys.default_constraints d JOIN sys.columns c ON c.object_id = d.parent_object_id AND c.column_id = d.parent_column_id WHERE d.parent_object_id = OBJECT_ID(N'IDN_OAUTH2_DEVICE_FLOW') AND c.name = 'USER_CODE');
-IF @df IS NOT NULL EXEC('ALTER TABLE IDN_OAUTH2_DEVICE_FLOW DROP CONSTRAINT ' + QUOTENAME(@df));
-ALTER TABLE IDN_OAUTH2_DEVICE_FLOW ALTER COLUMN USER_CODE VARCHAR(25) NULL;
-GO
-
 IF EXISTS (SELECT * FROM sys.objects WHERE object_id = OBJECT_ID(N'IDN_OAUTH2_DEVICE_FLOW') AND type IN (N'U'))
 DROP TABLE IDN_OAUTH2_DEVICE_FLOW;

@@ -2,28 +2,4 @@
 -- The rollback script: it undoes what the source does, last change first.
 -- Do not edit: change the source and run sqlgen again.
 
-SET @sqlgen_sql_mode = @@SESSION.sql_mode;
-
-SET SESSION sql_mode = 'STRICT_ALL_TABLES';
-
-ALTER TABLE IDN_OAUTH2_DEVICE_FLOW MODIFY COLUMN STATUS VARCHAR(25) DEFAULT 'PENDING';
-
-SET SESSION sql_mode = @sqlgen_sql_mode;
-
-SET @sqlgen_sql_mode = @@SESSION.sql_mode;
-
-SET SESSION sql_mode = 'STRICT_ALL_TABLES';
-
-ALTER TABLE IDN_OAUTH2_DEVICE_FLOW MODIFY COLUMN QUANTIFIER INTEGER;
-
-SET SESSION sql_mode = @sqlgen_sql_mode;
-
-SET @sqlgen_sql_mode = @@SESSION.sql_mode;
-
-SET SESSION sql_mode = 'STRICT_ALL_TABLES';
-
-ALTER TABLE IDN_OAUTH2_DEVICE_FLOW MODIFY COLUMN USER_CODE VARCHAR(25);
-
-SET SESSION sql_mode = @sqlgen_sql_mode;
-
 DROP TABLE IF EXISTS IDN_OAUTH2_DEVICE_FLOW;

@@ -4,8 +4,5 @@
 
 -- sqlgen: cannot undo update of IDN_OAUTH2_SCOPE_BINDING (line 14): the rows' old values are not kept
 
-IF EXISTS (SELECT * FROM sys.columns WHERE name = 'BIND_KIND' AND object_id = OBJECT_ID(N'IDN_OAUTH2_SCOPE_BINDING'))
-EXEC sp_rename 'IDN_OAUTH2_SCOPE_BINDING.BIND_KIND', 'BINDING_TYPE', 'COLUMN';
-
 IF EXISTS (SELECT * FROM sys.objects WHERE object_id = OBJECT_ID(N'IDN_OAUTH2_SCOPE_BINDING') AND type IN (N'U'))
 DROP TABLE IDN_OAUTH2_SCOPE_BINDING;

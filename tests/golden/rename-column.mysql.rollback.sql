@@ -4,19 +4,4 @@
 
 -- sqlgen: cannot undo update of IDN_OAUTH2_SCOPE_BINDING (line 14): the rows' old values are not kept
 
-DROP PROCEDURE IF EXISTS sqlgen_guard;
-
-DELIMITER $$
-CREATE PROCEDURE sqlgen_guard()
-BEGIN
-    IF EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'IDN_OAUTH2_SCOPE_BINDING' AND column_name = 'BIND_KIND') THEN
-        ALTER TABLE IDN_OAUTH2_SCOPE_BINDING CHANGE COLUMN BIND_KIND BINDING_TYPE VARCHAR(255) DEFAULT 'DEFAULT';
-    END IF;
-END$$
-DELIMITER ;
-
-CALL sqlgen_guard();
-
-DROP PROCEDURE sqlgen_guard;
-
 DROP TABLE IF EXISTS IDN_OAUTH2_SCOPE_BINDING;

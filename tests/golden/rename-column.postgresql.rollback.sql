@@ -4,12 +4,4 @@
 
 -- sqlgen: cannot undo update of IDN_OAUTH2_SCOPE_BINDING (line 14): the rows' old values are not kept
 
-DO $$
-BEGIN
-    IF EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'idn_oauth2_scope_binding' AND column_name = 'bind_kind') THEN
-        EXECUTE 'ALTER TABLE IDN_OAUTH2_SCOPE_BINDING RENAME COLUMN BIND_KIND TO BINDING_TYPE';
-    END IF;
-END
-$$;
-
 DROP TABLE IF EXISTS IDN_OAUTH2_SCOPE_BINDING;

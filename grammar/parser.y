@@ -1092,6 +1092,32 @@ alter_action:
 			x->columns = $4;
 			$$ = &x->n;
 		}
+	| ALTER COLUMN column_def
+		{
+			/* The column restated as it is to be afterwards. */
+			struct sg_alter_action *x;
+
+			x = SG_NEW(ps->arena, struct sg_alter_action,
+			    SG_ALTER_ACTION);
+			x->n.loc = @$;
+			x->kind = SG_ALTER_ALTER_COLUMN;
+			x->column = (struct sg_column *)$3;
+			x->name = x->column->name.ident;
+			$$ = &x->n;
+		}
+	| RENAME COLUMN name_item TO name_item
+		{
+			struct sg_alter_action *x;
+
+			x = SG_NEW(ps->arena, struct sg_alter_action,
+			    SG_ALTER_ACTION);
+			x->n.loc = @$;
+			x->kind = SG_ALTER_RENAME_COLUMN;
+			x->guarded = true;	/* a re-run finds it renamed */
+			x->name = *$3;
+			x->new_name = *$5;
+			$$ = &x->n;
+		}
 	;
 
 opt_key_columns:

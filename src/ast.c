@@ -50,6 +50,62 @@ sg_type_name(enum sg_type_kind k)
 	return k < SG_T_COUNT ? type_names[k] : "?";
 }
 
+/* "varchar(100)", "decimal(10,2)", "integer": t as the source writes it. */
+static const char *
+type_text(struct sg_arena *a, const struct sg_type *t)
+{
+	switch (t->kind) {
+	case SG_T_VARCHAR:
+	case SG_T_CHAR:
+		return sg_arena_printf(a, "%s(%u)", sg_type_name(t->kind),
+		    t->len);
+	case SG_T_DECIMAL:
+		return sg_arena_printf(a, "decimal(%u,%u)", t->len, t->scale);
+	case SG_T_RAW:
+		return t->raw;
+	default:
+		return sg_type_name(t->kind);
+	}
+}
+
+/* Digits an integer type may need; 0 for other types. */
+static unsigned
+int_digits(enum sg_type_kind k)
+{
+	return k == SG_T_SMALLINT ? 5 : k == SG_T_INTEGER ? 10 :
+	    k == SG_T_BIGINT ? 19 : 0;
+}
+
+const char *
+sg_type_narrows(struct sg_arena *a, const struct sg_type *from,
+    const struct sg_type *to)
+{
+	bool	narrow;
+
+	if (from->kind == SG_T_RAW || to->kind == SG_T_RAW)
+		return NULL;
+	if (from->kind == to->kind) {
+		narrow = to->len < from->len || (from->kind == SG_T_DECIMAL &&
+		    (to->scale < from->scale ||
+		    to->len - to->scale < from->len - from->scale));
+	} else if (int_digits(from->kind) != 0 && int_digits(to->kind) != 0)
+		narrow = int_digits(to->kind) < int_digits(from->kind);
+	else if (int_digits(from->kind) != 0 && to->kind == SG_T_DECIMAL)
+		narrow = to->len - to->scale < int_digits(from->kind);
+	else if (from->kind == SG_T_CHAR && to->kind == SG_T_VARCHAR)
+		narrow = to->len < from->len;
+	else if ((from->kind == SG_T_CHAR || from->kind == SG_T_VARCHAR) &&
+	    to->kind == SG_T_CLOB)
+		narrow = false;
+	else
+		return sg_arena_printf(a, "%s to %s, a conversion",
+		    type_text(a, from), type_text(a, to));
+	if (!narrow)
+		return NULL;
+	return sg_arena_printf(a, "%s to %s", type_text(a, from),
+	    type_text(a, to));
+}
+
 const struct sg_type *
 sg_type_for(const struct sg_type *t, unsigned dialect)
 {

@@ -226,7 +226,19 @@ struct sg_create_table {
 	/* Set by check: */
 	struct sg_column	*identity;
 	unsigned		 ordinal;	/* position among tables */
-	struct sg_symtab	*column_index;	/* name -> first column */
+	struct sg_symtab	*column_index;	/* name -> sg_live_column */
+	/* Set by check: its columns as the script has changed them. */
+	struct sg_live_column	*live;
+};
+
+/*
+ * A column of a declared table as check.c walks the script: added,
+ * altered (col is the restatement), renamed (name) or dropped (col NULL).
+ */
+struct sg_live_column {
+	struct sg_live_column	*next;
+	const char		*name;
+	struct sg_column	*col;
 };
 
 struct sg_create_index {
@@ -386,22 +398,34 @@ enum sg_alter_kind {
 	SG_ALTER_DROP_CONSTRAINT,	/* by its name */
 	SG_ALTER_DROP_PRIMARY_KEY,	/* columns: NULL, or those it must have */
 	SG_ALTER_DROP_UNIQUE,		/* the unique key on exactly columns */
+	SG_ALTER_ALTER_COLUMN,		/* column: as it is to be afterwards */
+	SG_ALTER_RENAME_COLUMN,		/* name to new_name */
 	SG_ALTER_KINDS
 };
 
 /*
  * One "add column", "add constraint", "drop column", "drop constraint",
- * "drop primary key [(C, ...)]" or "drop unique (C, ...)" of ALTER TABLE.
+ * "drop primary key [(C, ...)]", "drop unique (C, ...)", "alter column"
+ * or "rename column" of ALTER TABLE.
  */
 struct sg_alter_action {
 	struct sg_node		 n;
 	enum sg_alter_kind	 kind;
 	bool			 guarded;	/* if [not] exists */
 	bool			 of_column;	/* a column's "references" */
-	struct sg_column	*column;	/* add column */
+	struct sg_column	*column;	/* add column, alter column */
 	struct sg_constraint	*constraint;	/* add constraint */
-	struct sg_ident		 name;		/* drop column, constraint */
+	struct sg_ident		 name;		/* drop, rename column; constraint */
 	struct sg_ident		*columns;	/* drop primary key, unique */
+	struct sg_ident		 new_name;	/* rename column */
+	/*
+	 * Set by check: the column as it was before an alter or rename
+	 * column, where the script says (it creates the table or adds the
+	 * column, or restates it in the same alter table); else NULL.
+	 */
+	const struct sg_column	*old;
+	/* Set by check: the table, where the script creates it. */
+	const struct sg_create_table *target;
 };
 
 struct sg_alter_table {
@@ -520,6 +544,14 @@ void	 sg_list_append(struct sg_list *, struct sg_node *);
 const char *sg_type_name(enum sg_type_kind);
 /* The type a dialect uses: its override if one names the dialect. */
 const struct sg_type *sg_type_for(const struct sg_type *, unsigned dialect);
+/*
+ * Whether a column of type from, restated as to, may no longer hold its
+ * values: "varchar(100) to varchar(50)", or a conversion between kinds
+ * ("varchar(10) to integer, a conversion"); NULL if every value fits.
+ * The text is allocated in the arena.  Dialect types are not judged.
+ */
+const char *sg_type_narrows(struct sg_arena *, const struct sg_type *,
+	    const struct sg_type *);
 /* The name a dialect uses: its pin if one names the dialect, else NULL. */
 const struct sg_ident *sg_pin_for(const struct sg_name *, unsigned dialect);
 /*

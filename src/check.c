@@ -23,6 +23,7 @@ struct check {
 	struct sg_symtab		*indexes;
 	struct sg_symtab		*noted;	/* tables noted as existing */
 	struct sg_symtab		*renames;	/* name -> taken */
+	unsigned			 nested;	/* inside undo, only for */
 	unsigned			 errors;
 };
 
@@ -108,19 +109,21 @@ hint(struct check *c, const char *near)
 	    "; did you mean '%s'?", near);
 }
 
-/* The hint for a column t lacks: the name of one of its columns. */
+static struct sg_live_column *live_column(struct check *,
+		    struct sg_create_table *, const char *);
+
+/* The hint for a column t lacks: the name of one it has now. */
 static const char *
-column_hint(struct check *c, const struct sg_create_table *t,
-    const char *name)
+column_hint(struct check *c, struct sg_create_table *t, const char *name)
 {
-	const struct sg_node	*e;
-	struct sg_suggest	 s;
+	const struct sg_live_column	*l;
+	struct sg_suggest		 s;
 
 	sg_suggest_init(&s, name);
-	for (e = t->elements.head; e != NULL; e = e->next)
-		if (e->tag == SG_COLUMN)
-			sg_suggest_add(&s,
-			    ((const struct sg_column *)e)->name.ident.text);
+	live_column(c, t, "");
+	for (l = t->live; l != NULL; l = l->next)
+		if (l->col != NULL)
+			sg_suggest_add(&s, l->name);
 	return hint(c, sg_suggest_best(&s));
 }
 
@@ -532,23 +535,65 @@ check_column(struct check *c, struct sg_column *col)
 }
 
 /*
- * Table t's first column called name, or NULL.  The columns are looked
- * up in a symbol table made at the first lookup (t->column_index), so
- * that a table of many columns is checked in linear time.
+ * Table t's column called name as the script has it so far (the first
+ * of that name in create table, then as alter table changes it), or
+ * NULL.  The columns are looked up in a symbol table made at the first
+ * lookup (t->column_index), so that a table of many columns is checked
+ * in linear time.
  */
-static struct sg_column *
-find_column(struct check *c, struct sg_create_table *t, const char *name)
+static struct sg_live_column *
+live_column(struct check *c, struct sg_create_table *t, const char *name)
 {
-	struct sg_node	*e;
+	struct sg_live_column	*l, **tail = &t->live;
+	struct sg_node		*e;
 
 	if (t->column_index == NULL) {
 		t->column_index = sg_symtab_new(c->script->arena);
-		for (e = t->elements.head; e != NULL; e = e->next)
-			if (e->tag == SG_COLUMN)
-				sg_symtab_put(t->column_index, ((struct
-				    sg_column *)e)->name.ident.text, e);
+		for (e = t->elements.head; e != NULL; e = e->next) {
+			if (e->tag != SG_COLUMN)
+				continue;
+			l = sg_arena_alloc(c->script->arena, sizeof *l);
+			l->col = (struct sg_column *)e;
+			l->name = l->col->name.ident.text;
+			if (sg_symtab_put(t->column_index, l->name, l) == NULL) {
+				*tail = l;
+				tail = &l->next;
+			}
+		}
 	}
 	return sg_symtab_get(t->column_index, name);
+}
+
+static struct sg_column *
+find_column(struct check *c, struct sg_create_table *t, const char *name)
+{
+	struct sg_live_column	*l = live_column(c, t, name);
+
+	return l != NULL ? l->col : NULL;
+}
+
+/*
+ * Table t's column name is col from here on (NULL: dropped), so that
+ * later statements are checked against the table as it then is.  A
+ * statement inside another (undo, a step for some dialects) changes
+ * nothing: the script does not run it for every dialect, or not at all.
+ */
+static void
+set_column(struct check *c, struct sg_create_table *t, const char *name,
+    struct sg_column *col)
+{
+	struct sg_live_column	*l;
+
+	if (t == NULL || c->nested > 0)
+		return;
+	if ((l = live_column(c, t, name)) == NULL) {
+		l = sg_arena_alloc(c->script->arena, sizeof *l);
+		l->name = name;
+		l->next = t->live;
+		t->live = l;
+		sg_symtab_put(t->column_index, name, l);
+	}
+	l->col = col;
 }
 
 /* Checks that each name in list is a column of t, once. */
@@ -1164,6 +1209,125 @@ check_drop_key(struct check *c, struct sg_alter_table *a,
 }
 
 /*
+ * "alter column C TYPE ...": the column restated as it is to be.  It
+ * may say what a column says in create table but a key, an identity or
+ * a foreign key, which have statements of their own.  Of a table the
+ * script creates, the column must be there, and its definition before
+ * is kept (x->old) for the rollback and for the narrowing check.
+ */
+static void
+check_alter_column(struct check *c, struct sg_alter_table *a,
+    struct sg_alter_action *x)
+{
+	struct sg_column	*col = x->column;
+	const char		*why;
+
+	check_column(c, col);
+	if (col->identity || col->sequence != NULL || col->trigger != NULL)
+		error(c, &col->n.loc, "alter column cannot make or unmake an "
+		    "identity column");
+	if (col->def != NULL && col->def->kind == SG_V_UUID)
+		error(c, &col->def->loc, "alter column cannot give a uuid() "
+		    "default: add the column with it");
+	if (col->primary_key || col->unique || col->fk != NULL)
+		error(c, &col->n.loc, "alter column restates a column's type, "
+		    "null and default only: add a key or a foreign key with "
+		    "\"add constraint\"");
+	if (a->target == NULL) {
+		sg_diag(c->diag, SG_WARNING, &col->type.loc, "column %s.%s is "
+		    "restated without its old type (this script does not "
+		    "create table %s): if the new type is narrower and a value "
+		    "does not fit, the change fails", a->table.text,
+		    col->name.ident.text, a->table.text);
+		return;
+	}
+	x->old = find_column(c, a->target, col->name.ident.text);
+	if (x->old == NULL) {
+		error(c, &col->name.ident.loc, "table %s has no column %s%s",
+		    a->table.text, col->name.ident.text,
+		    column_hint(c, a->target, col->name.ident.text));
+		return;
+	}
+	if (x->old->identity)
+		error(c, &col->n.loc, "column %s.%s is an identity column: "
+		    "alter column cannot restate it", a->table.text,
+		    col->name.ident.text);
+	if ((why = sg_type_narrows(c->script->arena,
+	    &x->old->type, &col->type)) != NULL)
+		sg_diag(c->diag, SG_WARNING, &col->type.loc, "column %s.%s may "
+		    "not hold every value it has (%s): a value that does not "
+		    "fit makes the change fail, in every dialect; change such "
+		    "values first",
+		    a->table.text, col->name.ident.text, why);
+}
+
+/*
+ * "rename column A to B".  Of a table the script creates, A must be
+ * there and B not.  Its definition (x->old), where known, is what MySQL
+ * 5.7 restates to rename it; failing the script's own, an "alter column
+ * B" later in the same alter table gives it.
+ */
+static void
+check_rename_column(struct check *c, struct sg_alter_table *a,
+    struct sg_alter_action *x)
+{
+	const struct sg_node		*n;
+	const struct sg_alter_action	*y;
+
+	if (sg_name_eq(x->name.text, x->new_name.text))
+		error(c, &x->new_name.loc, "column %s is renamed to itself",
+		    x->name.text);
+	if (a->target != NULL) {
+		x->old = find_column(c, a->target, x->name.text);
+		if (x->old == NULL)
+			error(c, &x->name.loc, "table %s has no column %s%s",
+			    a->table.text, x->name.text,
+			    column_hint(c, a->target, x->name.text));
+		else if (find_column(c, a->target, x->new_name.text) != NULL &&
+		    !sg_name_eq(x->name.text, x->new_name.text))
+			error(c, &x->new_name.loc, "table %s already has a "
+			    "column %s", a->table.text, x->new_name.text);
+	}
+	for (n = x->n.next; n != NULL && x->old == NULL; n = n->next) {
+		y = (const struct sg_alter_action *)n;
+		if (y->kind == SG_ALTER_ALTER_COLUMN && sg_name_eq(
+		    y->column->name.ident.text, x->new_name.text))
+			x->old = y->column;
+	}
+}
+
+/* The table as it is after action x, for what comes after it. */
+static void
+apply_action(struct check *c, struct sg_alter_table *a,
+    struct sg_alter_action *x)
+{
+	struct sg_column	*col;
+
+	if (a->target == NULL)
+		return;
+	switch (x->kind) {
+	case SG_ALTER_ADD_COLUMN:
+	case SG_ALTER_ALTER_COLUMN:
+		set_column(c, a->target, x->column->name.ident.text, x->column);
+		break;
+	case SG_ALTER_DROP_COLUMN:
+		set_column(c, a->target, x->name.text, NULL);
+		break;
+	case SG_ALTER_RENAME_COLUMN:
+		col = find_column(c, a->target, x->name.text);
+		set_column(c, a->target, x->name.text, NULL);
+		set_column(c, a->target, x->new_name.text, col);
+		break;
+	case SG_ALTER_ADD_CONSTRAINT:
+	case SG_ALTER_DROP_CONSTRAINT:
+	case SG_ALTER_DROP_PRIMARY_KEY:
+	case SG_ALTER_DROP_UNIQUE:
+	case SG_ALTER_KINDS:
+		break;
+	}
+}
+
+/*
  * ALTER TABLE.  The table may be one the database already has; then only
  * what the statement itself says can be checked.
  */
@@ -1176,10 +1340,13 @@ check_alter(struct check *c, struct sg_alter_table *a)
 	struct sg_node		*n;
 	struct sg_alter_action	*x;
 	struct sg_constraint	*k;
+	unsigned		 errors;
 
 	a->target = sg_symtab_get(c->tables, a->table.text);
 	for (n = a->actions.head; n != NULL; n = n->next) {
 		x = (struct sg_alter_action *)n;
+		x->target = a->target;
+		errors = c->errors;
 		switch (x->kind) {
 		case SG_ALTER_ADD_COLUMN:
 			check_column(c, x->column);
@@ -1239,10 +1406,19 @@ check_alter(struct check *c, struct sg_alter_table *a)
 		case SG_ALTER_DROP_UNIQUE:
 			check_drop_key(c, a, x);
 			break;
+		case SG_ALTER_ALTER_COLUMN:
+			check_alter_column(c, a, x);
+			break;
+		case SG_ALTER_RENAME_COLUMN:
+			check_rename_column(c, a, x);
+			break;
 		case SG_ALTER_DROP_CONSTRAINT:	/* its name is the catalog's */
 		case SG_ALTER_KINDS:
 			break;
 		}
+		/* A wrong action changes nothing, or errors would cascade. */
+		if (c->errors == errors)
+			apply_action(c, a, x);
 	}
 	check_alter_columns(c, a);
 }
@@ -1361,9 +1537,11 @@ check_nested(struct check *c, struct sg_node *s, bool block_ok,
 	case SG_DROP_SEQUENCE:
 		break;
 	}
-	if (ok)
+	if (ok) {
+		c->nested++;
 		check_stmt(c, s, NULL);
-	else
+		c->nested--;
+	} else
 		error(c, &s->loc, "%s", what);
 }
 

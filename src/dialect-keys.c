@@ -40,6 +40,13 @@ static const char *const key_match_vars[] = { "column_names",
 	"column_count", NULL };
 static const char *const key_unit_vars[] = { "query", "table", "table_name",
 	"statement", "statement_literal", NULL };
+static const char *const rename_column_vars[] = { "table", "column",
+	"new_name", "new_name_plain", "if_exists", "column_definition", NULL };
+/* alter column: the names as SQL and as the catalog has them, the parts. */
+static const char *const column_vars[] = { "table", "column", "table_name",
+	"column_name", "type", "column_definition", "null", "set_null",
+	"nullable", "default", "default_literal", "set_default", "value",
+	NULL };
 static const char *const ts_create_vars[] = { "tablespace", "bufferpool",
 	"page_size", NULL };
 static const char *const ts_move_vars[] = { "tablespace", "bufferpool",
@@ -59,8 +66,8 @@ static const char *const action_names[] = { "cascade", "set_null",
 	"restrict", "no_action", NULL };
 /* In enum sg_reorg order; the last sets reorg_after_backfill. */
 static const char *const change_names[] = { "add_column", "add_unique",
-	"add_foreign_key", "drop_column", "drop_constraint", "backfill",
-	NULL };
+	"add_foreign_key", "drop_column", "drop_constraint", "alter_column",
+	"backfill", NULL };
 
 #define D(field)	.in = SG_IN_DIALECT, \
 			.offset = offsetof(struct sg_dialect, field)
@@ -205,6 +212,8 @@ static const struct sg_dialect_key keys[] = {
 	    "drop constraint if exists"),
 	GUARD("rename_table", SG_OBJ_RENAME_TABLE,
 	    "rename table if it exists"),
+	GUARD("rename_column", SG_OBJ_RENAME_COLUMN,
+	    "rename column, if the column exists"),
 
 	SECTION("alter", "alter table, and the statements that undo changes"),
 	{ .path = "alter.add_column", .type = SG_KEY_TEMPLATE,
@@ -231,6 +240,24 @@ static const struct sg_dialect_key keys[] = {
 	{ .path = "alter.rename_table", .type = SG_KEY_TEMPLATE,
 	  D(alter.rename_table), .names = alter_vars,
 	  .help = "renames a table" },
+	{ .path = "alter.rename_column", .type = SG_KEY_TEMPLATE,
+	  D(alter.rename_column), .names = rename_column_vars,
+	  .help = "renames a column" },
+	{ .path = "alter.alter_column", .type = SG_KEY_UNITS,
+	  D(alter.alter_column),
+	  .aux = offsetof(struct sg_dialect, alter.nalter_column),
+	  .names = column_vars,
+	  .help = "units that restate a column's type, null and default" },
+	{ .path = "alter.alter_column_default", .type = SG_KEY_UNITS,
+	  D(alter.alter_column_default),
+	  .aux = offsetof(struct sg_dialect, alter.nalter_column_default),
+	  .names = column_vars,
+	  .help = "units after those, where the column has a default" },
+	{ .path = "alter.alter_column_no_default", .type = SG_KEY_UNITS,
+	  D(alter.alter_column_no_default),
+	  .aux = offsetof(struct sg_dialect, alter.nalter_column_no_default),
+	  .names = column_vars,
+	  .help = "units after those, where the column has none" },
 	{ .path = "alter.drop_table", .type = SG_KEY_TEMPLATE,
 	  D(alter.drop_table), .names = drop_table_vars,
 	  .help = "drops a table" },

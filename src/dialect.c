@@ -954,6 +954,7 @@ const char *const sg_object_names[SG_OBJ_COUNT] = {
 	[SG_OBJ_DROP_TRIGGER] = "drop_trigger",
 	[SG_OBJ_DROP_CONSTRAINT] = "drop_constraint",
 	[SG_OBJ_RENAME_TABLE] = "rename_table",
+	[SG_OBJ_RENAME_COLUMN] = "rename_column",
 };
 
 

@@ -56,6 +56,7 @@ enum sg_object {
 	SG_OBJ_DROP_TRIGGER,
 	SG_OBJ_DROP_CONSTRAINT,
 	SG_OBJ_RENAME_TABLE,
+	SG_OBJ_RENAME_COLUMN,	/* rename column, if the column exists */
 	SG_OBJ_COUNT
 };
 
@@ -71,6 +72,7 @@ enum sg_reorg {
 	SG_REORG_ADD_FOREIGN_KEY,
 	SG_REORG_DROP_COLUMN,
 	SG_REORG_DROP_CONSTRAINT,
+	SG_REORG_ALTER_COLUMN,
 	SG_REORG_COUNT
 };
 
@@ -84,6 +86,19 @@ struct sg_alter {
 	const char	*add_constraint; /* {table} {constraint} */
 	const char	*drop_index;	/* {table} {index} {if_exists} */
 	const char	*rename_table;	/* {table} {new_name} */
+	/* {table} {column} {new_name} {if_exists} {column_definition} ... */
+	const char	*rename_column;
+	/*
+	 * Alter column: alter_column's units, then those of
+	 * alter_column_default if the column is given a default, else those
+	 * of alter_column_no_default (column_vars in dialect-keys.c).
+	 */
+	struct sg_tmpl_unit *alter_column;
+	size_t		 nalter_column;
+	struct sg_tmpl_unit *alter_column_default;
+	size_t		 nalter_column_default;
+	struct sg_tmpl_unit *alter_column_no_default;
+	size_t		 nalter_column_no_default;
 	/* Drops that undo a change (rollback scripts); NULL if absent. */
 	const char	*drop_table;	/* {table} {if_exists} */
 	const char	*drop_sequence;	/* {sequence} {if_exists} */

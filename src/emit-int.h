@@ -90,6 +90,15 @@ void	sg_emit_drop(struct sg_emitter *, const struct sg_change *,
 /* Appends a column definition to b ("NAME TYPE ... NOT NULL"). */
 void	sg_emit_column(struct sg_emitter *, struct sg_buf *,
 	    const struct sg_column *, const char *);
+/*
+ * The same under another name, and without its PRIMARY KEY and UNIQUE
+ * unless keys: a column restated by ALTER TABLE (MySQL's MODIFY).
+ */
+void	sg_emit_column_as(struct sg_emitter *, struct sg_buf *,
+	    const struct sg_column *, const char *, const char *, bool);
+/* Appends the type t is in the dialect. */
+void	sg_emit_type(struct sg_emitter *, struct sg_buf *,
+	    const struct sg_type *);
 /* Appends a constraint; if_not_exists writes the native guard in it. */
 void	sg_emit_constraint(struct sg_emitter *, struct sg_buf *,
 	    const struct sg_constraint *, bool);
@@ -107,6 +116,9 @@ void	sg_emit_reorg(struct sg_emitter *, const struct sg_change *);
 /* emit-key.c: keys the engine named, found by their columns. */
 void	sg_emit_drop_key(struct sg_emitter *, const struct sg_change *);
 void	sg_emit_add_key(struct sg_emitter *, const struct sg_change *);
+/* emit-column.c: alter column and rename column. */
+void	sg_emit_alter_column(struct sg_emitter *, const struct sg_change *);
+void	sg_emit_rename_column(struct sg_emitter *, const struct sg_change *);
 
 /* emit-dml.c: select, update, delete or commit, as one statement. */
 void	sg_emit_dml(struct sg_emitter *, const struct sg_node *);

@@ -22,8 +22,8 @@ utoa(unsigned v, char buf[static 12])
 	return p;
 }
 
-static void
-emit_type(struct sg_emitter *e, struct sg_buf *b, const struct sg_type *t)
+void
+sg_emit_type(struct sg_emitter *e, struct sg_buf *b, const struct sg_type *t)
 {
 	struct sg_tmpl_var	vars[3];
 	char			nbuf[12], sbuf[12];
@@ -45,14 +45,22 @@ void
 sg_emit_column(struct sg_emitter *e, struct sg_buf *b,
     const struct sg_column *c, const char *sequence)
 {
+	sg_emit_column_as(e, b, c, sequence, c->name.ident.text, true);
+}
+
+void
+sg_emit_column_as(struct sg_emitter *e, struct sg_buf *b,
+    const struct sg_column *c, const char *sequence, const char *name,
+    bool keys)
+{
 	const struct sg_dialect	*d = e->d;
 	struct sg_column_plan	 cp;
 	struct sg_tmpl_var	 var;
 
 	sg_plan_column(d, c, &cp);
-	sg_emit_ident(e, b, c->name.ident.text);
+	sg_emit_ident(e, b, name);
 	sg_buf_addc(b, ' ');
-	emit_type(e, b, cp.type);
+	sg_emit_type(e, b, cp.type);
 	if (c->identity && (d->identity == SG_IDENTITY_AUTO_INCREMENT ||
 	    d->identity == SG_IDENTITY_IDENTITY)) {
 		sg_buf_addc(b, ' ');
@@ -87,9 +95,9 @@ sg_emit_column(struct sg_emitter *e, struct sg_buf *b,
 		sg_buf_adds(b, " NOT NULL");
 	else if (cp.null_word)
 		sg_buf_adds(b, " NULL");
-	if (c->primary_key)
+	if (c->primary_key && keys)
 		sg_buf_adds(b, " PRIMARY KEY");
-	if (c->unique)
+	if (c->unique && keys)
 		sg_buf_adds(b, " UNIQUE");
 }
 

@@ -152,7 +152,8 @@ sg_emit_guard_words(const struct sg_emitter *e, enum sg_object obj,
 {
 	if (!sg_emit_native_guard(e, obj, guarded))
 		return "";
-	return strncmp(sg_object_names[obj], "drop_", 5) == 0 ?
+	return strncmp(sg_object_names[obj], "drop_", 5) == 0 ||
+	    strncmp(sg_object_names[obj], "rename_", 7) == 0 ?
 	    "IF EXISTS " : "IF NOT EXISTS ";
 }
 

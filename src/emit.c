@@ -93,6 +93,12 @@ print(struct sg_emitter *e, const struct sg_change *c)
 	case SG_CH_RENAME_TABLE:
 		sg_emit_rename(e, c);
 		break;
+	case SG_CH_ALTER_COLUMN:
+		sg_emit_alter_column(e, c);
+		break;
+	case SG_CH_RENAME_COLUMN:
+		sg_emit_rename_column(e, c);
+		break;
 	case SG_CH_REORG:
 		sg_emit_reorg(e, c);
 		break;

@@ -111,6 +111,10 @@ no_inverse(const struct sg_script *script, const struct sg_node *s,
 				return "the source does not say which columns "
 				    "the primary key had (drop primary key "
 				    "(C, ...) says so)";
+			if (x->kind == SG_ALTER_ALTER_COLUMN &&
+			    x->target == NULL)
+				return "the source does not say what the "
+				    "column was";
 		}
 		return NULL;
 	case SG_CREATE_TABLE:
@@ -326,6 +330,30 @@ invert(struct sg_plan *p, const struct sg_change *f)
 		c = sg_plan_add(p, SG_CH_RENAME_TABLE, f->stmt, f->node);
 		c->table = f->name;
 		c->name = f->table;
+		return;
+	case SG_CH_ALTER_COLUMN:
+		/*
+		 * Of a table the script creates, the rollback drops the table
+		 * after: restating the column first would fail on a second
+		 * run, with the table gone.  Of any other, the source does
+		 * not say what the column was.
+		 */
+		x = (const void *)f->node;
+		if (x->target == NULL)
+			no_inverse_change(p, f->stmt, sg_arena_printf(p->arena,
+			    "the source does not say what column %s was",
+			    f->name));
+		return;
+	case SG_CH_RENAME_COLUMN:
+		/* Back, guarded alike; MySQL restates it under its old name. */
+		if (((const struct sg_alter_action *)f->node)->target != NULL)
+			return;		/* the table goes, as above */
+		c = sg_plan_add(p, SG_CH_RENAME_COLUMN, f->stmt, f->node);
+		c->table = f->table;
+		c->name = f->aux;
+		c->aux = f->name;
+		c->detail = f->detail;
+		c->guarded = true;
 		return;
 	case SG_CH_INSERT:
 		/* Rows of a table the script creates go with the table. */

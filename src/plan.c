@@ -124,6 +124,19 @@ sg_plan_need(struct sg_plan *p, const char *tmpl, const char *key,
 		error(p, loc, "%s gives no %s", p->d->path, key);
 }
 
+void
+sg_plan_error(struct sg_plan *p, const struct sg_loc *loc, const char *fmt,
+    ...)
+{
+	va_list	ap;
+	char	msg[1024];
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	error(p, loc, "%s", msg);
+}
+
 /*
  * Names.
  */
@@ -273,6 +286,13 @@ plan_column(struct sg_plan *p, const char *table, const struct sg_column *c,
 		    "a NOT NULL TIMESTAMP change on every UPDATE or default "
 		    "to the zero date", table, c->name.ident.text,
 		    d->not_null_timestamp_default, d->name);
+}
+
+void
+sg_plan_column_notes(struct sg_plan *p, const char *table,
+    const struct sg_column *c)
+{
+	plan_column(p, table, c, NULL);
 }
 
 /* Whether k references its parent's primary key (unknown: assume so). */
@@ -595,6 +615,12 @@ plan_alter(struct sg_plan *p, const struct sg_alter_table *a)
 		case SG_ALTER_DROP_PRIMARY_KEY:
 		case SG_ALTER_DROP_UNIQUE:
 			sg_plan_drop_key(p, a, table, n);
+			break;
+		case SG_ALTER_ALTER_COLUMN:
+			sg_plan_alter_column(p, a, x, table);
+			break;
+		case SG_ALTER_RENAME_COLUMN:
+			sg_plan_rename_column(p, a, x, table);
 			break;
 		case SG_ALTER_KINDS:
 			break;

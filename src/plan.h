@@ -43,6 +43,8 @@ enum sg_change_kind {
 	SG_CH_BLOCK,		/* detail: the block's bodies for the dialect */
 	SG_CH_MOVE_TABLE,
 	SG_CH_REMARK,		/* a comment: text */
+	SG_CH_ALTER_COLUMN,	/* detail: the column as it is to be */
+	SG_CH_RENAME_COLUMN,	/* name to aux; detail: its definition */
 	/* Only in rollback plans. */
 	SG_CH_DROP_TABLE,
 	SG_CH_DROP_SEQUENCE,

@@ -46,6 +46,13 @@
 # what its own fresh database read before it ran.
 # DB_ENGINES="postgresql h2" limits a run to some engines while
 # debugging; the full set is the default and what CI runs.
+#
+# Golden cases listed in golden_cases below (GOLDEN_DB overrides it) run
+# too: tests/golden/CASE.ENGINE.sql twice on a fresh database holding
+# the fixture, its catalog held to tests/db/expected/golden_CASE.catalog
+# after each run, as a migration's is; then CASE.ENGINE.rollback.sql
+# twice, each time giving back the fixture's catalog.  Such a case
+# creates what it changes, so that it runs on any database.
 set -u
 : "${srcdir:=.}"
 if [ -z "${MIGRATIONS:-}" ]; then
@@ -53,6 +60,7 @@ if [ -z "${MIGRATIONS:-}" ]; then
 	MIGRATIONS=$(sed -n '/^MIGRATIONS =/,/[^\\]$/p' "$srcdir/Makefile.am" |
 	    sed -e 's/^MIGRATIONS =//' -e 's/\\$//')
 fi
+golden_cases=${GOLDEN_DB-"alter-column rename-column"}
 # Migrations that are not written to be re-run; they run once.
 run_once=""
 expected=$srcdir/tests/db/expected
@@ -222,8 +230,8 @@ done
 # after the second forward run and after each rollback run the keys and
 # row counts (tests/db/golden/keys-<engine>.sql) must be
 # CASE.forward.out and CASE.rollback.out, the same on every engine.
-golden_cases="drop-key"
-for g in $golden_cases; do
+key_cases="drop-key"
+for g in $key_cases; do
 	gdir=$srcdir/tests/db/golden
 	for e in $up; do
 		gdb=g_$(echo "$g" | tr -c 'a-zA-Z0-9\n' _)
@@ -259,12 +267,48 @@ for g in $golden_cases; do
 				bad "$e: golden $g: cannot read the keys:"
 				show "$tmp/log"
 			fi
+for g in $golden_cases; do
+	key=golden_$g
+	db=g_$(echo "$g" | tr -c 'a-zA-Z0-9\n' _)
+	for e in $ready; do
+		script=$srcdir/tests/golden/$g.$e.sql
+		back=$srcdir/tests/golden/$g.$e.rollback.sql
+		if [ ! -f "$script" ]; then
+			bad "$e: golden $g: no ${script#$srcdir/}"
+			continue
+		fi
+		if ! fresh "$e" "$db" >"$tmp/log" 2>&1; then
+			bad "$e: golden $g: cannot make database $db:"
+			show "$tmp/log"
+			continue
+		fi
+		for n in 1 2; do
+			step "$e" "golden $g" "$db" "run $n" "$script" || break
+			if ! catalog "$e" "$db" >"$tmp/now" 2>"$tmp/log"; then
+				bad "$e: golden $g: cannot read the catalog after run $n:"
+				show "$tmp/log"
+				break
+			fi
+			changes "$tmp/$e.fixture" <"$tmp/now" >"$tmp/changes"
+			compare "$e" "golden $g: after run $n" "$key" "$tmp/changes"
+		done
+		[ -f "$back" ] || continue
+		for n in 1 2; do
+			step "$e" "golden $g" "$db" "rollback $n" "$back" || break
+			if ! catalog "$e" "$db" >"$tmp/now" 2>"$tmp/log"; then
+				bad "$e: golden $g: cannot read the catalog after rollback $n:"
+				show "$tmp/log"
+				break
+			fi
+			same "$e" "golden $g: after rollback $n: catalog is the fixture's" \
+			    "$tmp/$e.fixture" "$tmp/now"
 		done
 	done
 done
 
 # An expected file that no migration uses any more would go unread.
-keys=" fixture $(echo $MIGRATIONS | tr / _) "
+keys=" fixture $(echo $MIGRATIONS | tr / _) $(for g in $golden_cases; do
+	echo "golden_$g"; done | tr '\n' ' ') "
 for f in "$expected"/*; do
 	[ -f "$f" ] || continue
 	k=${f##*/}

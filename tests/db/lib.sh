@@ -341,7 +341,7 @@ run() {
 		# my_start); the SET is one more statement, not the script's.
 		# Fixtures load with the server's setting.
 		case $3 in
-		*/out/*|out/*)
+		*/out/*|out/*|*/tests/golden/*|tests/golden/*)
 			set_off="SET SESSION explicit_defaults_for_timestamp = OFF;"
 			extra=1 ;;
 		*)

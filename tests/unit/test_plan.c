@@ -357,6 +357,98 @@ test_drop_key_needs_keys(void **state)
 	assert_non_null(strstr(capture_text(&u->cap), "gives no keys.match"));
 }
 
+/* alter column: one change, restating the column; Db2 reorgs after it. */
+static void
+test_alter_column(void **state)
+{
+	struct unit			*u = *state;
+	struct sg_plan			*p;
+	const struct sg_column		*col;
+	char				 want[3];
+
+	p = plan(u, "create table T (A varchar(10) default 'x', B integer);\n"
+	    "alter table T alter column A varchar(20) not null;",
+	    "db2", false);
+	assert_int_equal(p->n, 3);
+	want[0] = K(SG_CH_ALTER_COLUMN);
+	want[1] = K(SG_CH_REORG);
+	want[2] = '\0';
+	assert_string_equal(kinds(p) + 1, want);
+	col = p->changes[1].detail;
+	assert_int_equal(col->type.len, 20);
+	assert_true(col->not_null);
+	assert_string_equal(p->changes[1].name, "A");
+	sg_plan_free(p);
+	/* The rollback drops the table: nothing to restate before. */
+	p = sg_plan_new(&u->script, dialect_named(reg, "postgresql"), true,
+	    &u->cap.diag);
+	assert_non_null(p);
+	assert_int_equal(p->n, 1);
+	assert_int_equal(p->changes[0].kind, SG_CH_DROP_TABLE);
+	sg_plan_free(p);
+}
+
+/* Of a table the script does not create: no inverse, and a warning. */
+static void
+test_alter_column_unknown(void **state)
+{
+	struct unit	*u = *state;
+	struct sg_plan	*p;
+
+	p = plan(u, "alter table T alter column A varchar(20);", "h2", true);
+	assert_int_equal(p->n, 1);
+	assert_int_equal(p->changes[0].kind, SG_CH_NO_INVERSE);
+	assert_non_null(strstr(p->changes[0].text, "what column A was"));
+	assert_non_null(strstr(capture_text(&u->cap), "restated without "
+	    "its old type"));
+	sg_plan_free(p);
+}
+
+/* rename column: guarded; back in the rollback; MySQL needs the column. */
+static void
+test_rename_column(void **state)
+{
+	struct unit	*u = *state;
+	struct sg_plan	*p;
+
+	p = plan(u, "alter table T rename column A to B;", "oracle", true);
+	assert_int_equal(p->n, 1);
+	assert_int_equal(p->changes[0].kind, SG_CH_RENAME_COLUMN);
+	assert_string_equal(p->changes[0].name, "B");
+	assert_string_equal(p->changes[0].aux, "A");
+	assert_true(p->changes[0].guarded);
+	sg_plan_free(p);
+	/* MySQL 5.7 restates it: unknown here, so an error at it. */
+	assert_null(sg_plan_new(&u->script, dialect_named(reg, "mysql"),
+	    false, &u->cap.diag));
+	assert_non_null(strstr(capture_text(&u->cap),
+	    "t.sqlg:1:15: error: mysql: mysql renames a column only by "
+	    "restating it whole"));
+}
+
+/* MySQL takes the definition from create table, or a later restatement. */
+static void
+test_rename_column_mysql(void **state)
+{
+	struct unit	*u = *state;
+	struct sg_plan	*p;
+
+	p = plan(u, "create table T (A varchar(5) not null);\n"
+	    "alter table T rename column A to B;\n"
+	    "alter table U rename column C to D, alter column D integer;\n"
+	    "update T set B = 'x';", "mysql", false);
+	assert_int_equal(p->n, 5);
+	assert_int_equal(p->changes[1].kind, SG_CH_RENAME_COLUMN);
+	assert_non_null(p->changes[1].detail);
+	assert_string_equal(((const struct sg_column *)p->changes[1].detail)->
+	    name.ident.text, "A");
+	assert_int_equal(p->changes[2].kind, SG_CH_RENAME_COLUMN);
+	assert_string_equal(((const struct sg_column *)p->changes[2].detail)->
+	    name.ident.text, "D");
+	assert_int_equal(p->changes[3].kind, SG_CH_ALTER_COLUMN);
+	sg_plan_free(p);
+}
+
 int
 main(void)
 {
@@ -375,6 +467,10 @@ main(void)
 		T(test_rollback_undo),
 		T(test_rollback_update_of_added_column),
 		T(test_rollback_strict),
+		T(test_alter_column),
+		T(test_alter_column_unknown),
+		T(test_rename_column),
+		T(test_rename_column_mysql),
 	};
 #undef T
 

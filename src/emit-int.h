@@ -35,6 +35,13 @@ struct sg_emitter {
  */
 void	sg_emit_mc_unit(struct sg_emitter *, const char *, const char *,
 	    const char *);
+/*
+ * The statement t on one line, for a string literal the migration
+ * client would otherwise join with spaces: its lines trimmed and joined
+ * by a space, without "--" comments.  False, out undefined, if a quote
+ * in t spans lines (joining would change its value).
+ */
+bool	sg_emit_mc_flatten(const char *, struct sg_buf *);
 /* Writes text and records it as a statement meant to be sent. */
 void	sg_emit_unit_text(struct sg_emitter *, const char *);
 

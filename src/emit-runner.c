@@ -81,6 +81,43 @@ cut_inside(struct sg_emitter *e, const char *t, size_t len)
 	return sends > 1 || (sends == 1 && pending);
 }
 
+bool
+sg_emit_mc_flatten(const char *t, struct sg_buf *out)
+{
+	size_t	bol, eol, a, b, i, len = strlen(t);
+	char	q = '\0';
+
+	sg_buf_reset(out);
+	for (bol = 0; bol < len; bol = eol + 1) {
+		for (eol = bol; eol < len && t[eol] != '\n'; eol++)
+			;
+		a = bol;
+		b = eol;
+		trim(t, &a, &b);
+		/* A "--" outside quotes starts a comment to the line's end. */
+		for (i = a; i < b; i++) {
+			if (q != '\0') {
+				if (t[i] == q)
+					q = '\0';
+			} else if (t[i] == '\'' || t[i] == '"')
+				q = t[i];
+			else if (t[i] == '-' && i + 1 < b && t[i + 1] == '-')
+				break;
+		}
+		/* A quote across lines: joining would change its value. */
+		if (q != '\0')
+			return false;
+		b = i;
+		trim(t, &a, &b);
+		if (a == b)
+			continue;
+		if (out->len > 0)
+			sg_buf_addc(out, ' ');
+		sg_buf_add(out, t + a, b - a);
+	}
+	return true;
+}
+
 void
 sg_emit_mc_unit(struct sg_emitter *e, const char *begin, const char *text,
     const char *end)

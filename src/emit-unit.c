@@ -198,13 +198,23 @@ sg_emit_guarded(struct sg_emitter *e, enum sg_object obj, bool guarded,
 {
 	const struct sg_guard	*g = &e->d->guards[obj];
 	struct sg_tmpl_var	 vars[4];
-	struct sg_buf		 lit = { 0 };
+	struct sg_buf		 lit = { 0 }, flat = { 0 };
 
 	if (!guarded || g->style != SG_GUARD_TEMPLATE) {
 		sg_emit_unit(e, SG_UNIT_STATEMENT, sg_buf_str(&e->stmt));
 		return;
 	}
-	sg_buf_add_escaped(&lit, sg_buf_str(&e->stmt), e->stmt.len, '\'');
+	/*
+	 * The migration client joins a literal's lines with spaces: one
+	 * written on one line means what it says.
+	 */
+	if (e->runner == SG_RUNNER_MIGRATION_CLIENT &&
+	    sg_emit_mc_flatten(sg_buf_str(&e->stmt), &flat))
+		sg_buf_add_escaped(&lit, sg_buf_str(&flat), flat.len, '\'');
+	else
+		sg_buf_add_escaped(&lit, sg_buf_str(&e->stmt), e->stmt.len,
+		    '\'');
+	sg_buf_free(&flat);
 	vars[0] = (struct sg_tmpl_var){ "name", name != NULL ?
 	    sg_emit_catalog(e, name) : "" };
 	vars[1] = (struct sg_tmpl_var){ "table", table != NULL ?

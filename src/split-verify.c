@@ -122,9 +122,21 @@ normalize(const struct sg_dialect *d, const char *t, size_t len,
 	}
 }
 
-/* A statement's text for a message: at most 60 bytes of it. */
-#define SHOW(b)	(int)((b)->len > 60 ? 60 : (b)->len), sg_buf_str(b),	\
-		(b)->len > 60 ? "..." : ""
+/* A statement's text for a message: at most 60 bytes of it from k. */
+#define SHOW(b, k)	(k) > 0 ? "..." : "",				\
+		(int)((b)->len - (k) > 60 ? 60 : (b)->len - (k)),	\
+		sg_buf_str(b) + (k), (b)->len - (k) > 60 ? "..." : ""
+
+/* Where a and b first differ, less a little to show before it. */
+static size_t
+differ(const struct sg_buf *a, const struct sg_buf *b)
+{
+	size_t	k;
+
+	for (k = 0; k < a->len && k < b->len && a->data[k] == b->data[k]; k++)
+		;
+	return k > 20 ? k - 20 : 0;
+}
 
 bool
 sg_split_verify(const struct sg_dialect *d, enum sg_runner runner,
@@ -138,7 +150,7 @@ sg_split_verify(const struct sg_dialect *d, enum sg_runner runner,
 	const struct sg_split_stmt *st;
 	const struct sg_loc	*loc;
 	const char		*who;
-	size_t			 i;
+	size_t			 i, k;
 	bool			 ok = true;
 
 	src.name = name;
@@ -170,8 +182,8 @@ sg_split_verify(const struct sg_dialect *d, enum sg_runner runner,
 		if (st == NULL) {
 			sg_diag(diag, SG_ERROR, loc, "%s script: %s would "
 			    "send %zu statements where sqlgen wrote %zu; it "
-			    "never sends \"%.*s%s\"", d->name, who,
-			    res.nstmts, n, SHOW(&want));
+			    "never sends \"%s%.*s%s\"", d->name, who,
+			    res.nstmts, n, SHOW(&want, 0));
 			ok = false;
 		} else if (i >= n) {
 			loc = n > 0 && meant[n - 1].from != NULL ?
@@ -179,17 +191,18 @@ sg_split_verify(const struct sg_dialect *d, enum sg_runner runner,
 			sg_diag(diag, SG_ERROR, loc, "%s script: %s would "
 			    "send %zu statements where sqlgen wrote %zu; "
 			    "statement %zu, from line %u of the script, is "
-			    "\"%.*s%s\"", d->name, who, res.nstmts, n, i + 1,
-			    st->line, SHOW(&got));
+			    "\"%s%.*s%s\"", d->name, who, res.nstmts, n, i + 1,
+			    st->line, SHOW(&got, 0));
 			ok = false;
 		} else if (want.len != got.len ||
 		    memcmp(want.data, got.data, want.len) != 0) {
+			k = differ(&want, &got);
 			sg_diag(diag, SG_ERROR, loc, "%s script: %s would "
 			    "not send this statement as written: its "
 			    "statement %zu, from line %u of the script, is "
-			    "\"%.*s%s\" where sqlgen wrote \"%.*s%s\"",
-			    d->name, who, i + 1, st->line, SHOW(&got),
-			    SHOW(&want));
+			    "\"%s%.*s%s\" where sqlgen wrote \"%s%.*s%s\"",
+			    d->name, who, i + 1, st->line, SHOW(&got, k),
+			    SHOW(&want, k));
 			ok = false;
 		}
 	}

@@ -135,7 +135,10 @@ differ(const struct sg_buf *a, const struct sg_buf *b)
 
 	for (k = 0; k < a->len && k < b->len && a->data[k] == b->data[k]; k++)
 		;
-	return k > 20 ? k - 20 : 0;
+	/* From the start of a word. */
+	for (k = k > 20 ? k - 20 : 0; k > 0 && a->data[k - 1] != ' '; k--)
+		;
+	return k;
 }
 
 bool

@@ -4,7 +4,10 @@
  * client would do something the author did not mean (run a statement
  * twice, never run it, send a stray terminator, cut a routine body).
  * Which client a dialect uses is data (templates/<name>.yaml, key
- * "client"); the rules of each client live in split-<client>.c.
+ * "client"); the rules of each client live in split-<client>.c.  With
+ * --runner=migration-client the rules are those of WSO2's migration
+ * client instead (split-migclient.c), whatever the dialect, and each
+ * statement is printed as that client sends it: its lines joined.
  *
  * Output.  Standard output lists the statements in the order the client
  * sends them, each after a header line, entries separated by a blank

@@ -132,7 +132,7 @@ delimiter(struct migclient *m, size_t fb, size_t le)
 	free(m->delim);
 	m->delim = xstrndup(s->t + a, b - a);
 	if (le - fb < 9 || memcmp(s->t + fb, "DELIMITER", 9) != 0 ||
-	    (s->t[fb + 9] != ' ' && fb + 9 != le))
+	    (fb + 9 < le && s->t[fb + 9] != ' '))
 		sg_split_warn(s, fb, "the migration client takes any line "
 		    "holding DELIMITER for a delimiter command: this one is "
 		    "dropped and the delimiter becomes '%s'", m->delim);

@@ -30,12 +30,17 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const struct sg_split_stmt	*st;
 	size_t				i, k;
 
-	for (i = 0; i < sizeof clients / sizeof clients[0]; i++) {
+	/* Each client, then the migration client for Oracle and the rest. */
+	for (i = 0; i < sizeof clients / sizeof clients[0] + 2; i++) {
 		memset(&d, 0, sizeof d);
 		d.name = "fuzz";
-		d.client = clients[i];
+		d.client = i < sizeof clients / sizeof clients[0] ?
+		    clients[i] : SG_CLIENT_SQLPLUS;
+		d.mc_delimiter = i % 2 == 0 ? "/" : ";";
 		fuzz_diag(&diag);
-		sg_split(&d, &src, &res, &diag);
+		sg_split_runner(&d, i < sizeof clients / sizeof clients[0] ?
+		    SG_RUNNER_NATIVE : SG_RUNNER_MIGRATION_CLIENT, &src, &res,
+		    &diag);
 		sg_diag_flush(&diag);
 		for (k = 0; k < res.nstmts; k++) {
 			st = &res.stmts[k];

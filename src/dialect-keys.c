@@ -106,6 +106,26 @@ static const struct sg_dialect_key keys[] = {
 	  D(block_end), .names = no_vars, .def = "",
 	  .help = "written after each block" },
 
+	SECTION("native", "the script for the dialect's own client "
+	    "(--runner=native)"),
+	{ .path = "native.preamble", .type = SG_KEY_TEXT, D(preamble),
+	  .def = "",
+	  .help = "written at the top of the script by --preamble: the "
+	  "client settings a careful DBA runs it with" },
+
+	SECTION("migration_client", "the script for WSO2's migration client "
+	    "(--runner=migration-client)"),
+	{ .path = "migration_client.delimiter", .type = SG_KEY_TEXT,
+	  D(mc_delimiter), .def = ";",
+	  .help = "the delimiter the client starts with for this database" },
+	{ .path = "migration_client.block_begin", .type = SG_KEY_TEMPLATE,
+	  D(mc_block_begin), .names = no_vars,
+	  .help = "written before each block (default: "
+	  "terminators.block_begin)" },
+	{ .path = "migration_client.block_end", .type = SG_KEY_TEMPLATE,
+	  D(mc_block_end), .names = no_vars,
+	  .help = "written after each block (default: terminators.block_end)" },
+
 	SECTION("names", "what a name may be and how it is quoted"),
 	{ .path = "names.max_length", .type = SG_KEY_UNSIGNED, D(max_name),
 	  .min = 8, .max = 1024, .def = "128",

@@ -212,6 +212,12 @@ struct sg_dialect {
 	const char		*block_begin;	/* "DELIMITER $$\n", "GO\n" */
 	const char		*block_end;	/* "\n/", "$$\nDELIMITER ;" */
 
+	/* Runners (runner.h): who runs the script. */
+	const char		*preamble;	/* native client's settings */
+	const char		*mc_delimiter;	/* the migration client's first */
+	const char		*mc_block_begin; /* NULL: block_begin */
+	const char		*mc_block_end;	/* NULL: block_end */
+
 	/* Names. */
 	unsigned		 max_name;
 	enum sg_case		 catalog_case;

@@ -23,7 +23,27 @@ struct sg_emitter {
 	struct sg_arena		*arena;		/* this script's names */
 	struct sg_emit_stats	 stats;
 	bool			 need_blank;
+	struct sg_emit_opts	*opts;		/* NULL: native, unrecorded */
+	enum sg_runner		 runner;
+	const struct sg_node	*from;		/* the change's statement */
+	char			*delim;		/* migration client's, now */
 };
+
+/*
+ * emit-runner.c: writes a unit, begin, text and end, for the migration
+ * client, between procedure markers if its inner lines would end it.
+ */
+void	sg_emit_mc_unit(struct sg_emitter *, const char *, const char *,
+	    const char *);
+/*
+ * The statement t on one line, for a string literal the migration
+ * client would otherwise join with spaces: its lines trimmed and joined
+ * by a space, without "--" comments.  False, out undefined, if a quote
+ * in t spans lines (joining would change its value).
+ */
+bool	sg_emit_mc_flatten(const char *, struct sg_buf *);
+/* Writes text and records it as a statement meant to be sent. */
+void	sg_emit_unit_text(struct sg_emitter *, const char *);
 
 /* emit-unit.c: the bottom layer. */
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "emit-int.h"
+#include "xmalloc.h"
 
 void
 sg_emit_string(struct sg_emitter *e, struct sg_buf *b, const char *s)
@@ -89,31 +90,73 @@ sg_emit_separate(struct sg_emitter *e)
 	e->need_blank = false;
 }
 
+/* Notes the text at [off, out->len) as a statement meant to be sent. */
+static void
+meant(struct sg_emitter *e, size_t off)
+{
+	struct sg_emit_opts	*o = e->opts;
+
+	if (o == NULL)
+		return;
+	if (o->nmeant == o->capmeant) {
+		o->capmeant = o->capmeant ? o->capmeant * 2 : 64;
+		o->meant = xrealloc(o->meant, o->capmeant * sizeof *o->meant);
+	}
+	o->meant[o->nmeant].off = off;
+	o->meant[o->nmeant].end = e->out->len;
+	o->meant[o->nmeant++].from = e->from;
+}
+
 void
 sg_emit_unit(struct sg_emitter *e, enum sg_unit_kind kind, const char *text)
 {
 	const struct sg_dialect	*d = e->d;
+	const char		*begin = "", *end = d->statement_end;
+	size_t			 off;
 
 	sg_emit_separate(e);
 	for (; e->notes != NULL; e->notes = e->notes->next)
 		sg_buf_addf(e->out, "-- sqlgen: %s\n", e->notes->text);
 	if (kind == SG_UNIT_BLOCK) {
-		sg_buf_adds(e->out, d->block_begin);
-		sg_buf_adds(e->out, text);
-		sg_buf_adds(e->out, d->block_end);
+		begin = d->block_begin;
+		end = d->block_end;
+		if (e->runner == SG_RUNNER_MIGRATION_CLIENT) {
+			if (d->mc_block_begin != NULL)
+				begin = d->mc_block_begin;
+			if (d->mc_block_end != NULL)
+				end = d->mc_block_end;
+		}
 		e->stats.blocks++;
-	} else {
-		sg_buf_adds(e->out, text);
-		sg_buf_adds(e->out, d->statement_end);
+	} else
 		e->stats.statements++;
+	if (e->runner == SG_RUNNER_MIGRATION_CLIENT)
+		sg_emit_mc_unit(e, begin, text, end);
+	else {
+		sg_buf_adds(e->out, begin);
+		off = e->out->len;
+		sg_buf_adds(e->out, text);
+		meant(e, off);
+		sg_buf_adds(e->out, end);
 	}
 	sg_buf_addc(e->out, '\n');
 	e->need_blank = true;
 }
 
 void
+sg_emit_unit_text(struct sg_emitter *e, const char *text)
+{
+	size_t	off = e->out->len;
+
+	sg_buf_adds(e->out, text);
+	meant(e, off);
+}
+
+void
 sg_emit_raw(struct sg_emitter *e, const char *text)
 {
+	/* A client command: the migration client has none. */
+	if (e->runner == SG_RUNNER_MIGRATION_CLIENT)
+		return;
 	sg_buf_adds(e->out, text);
 	sg_buf_addc(e->out, '\n');
 }
@@ -163,13 +206,23 @@ sg_emit_guarded(struct sg_emitter *e, enum sg_object obj, bool guarded,
 {
 	const struct sg_guard	*g = &e->d->guards[obj];
 	struct sg_tmpl_var	 vars[4];
-	struct sg_buf		 lit = { 0 };
+	struct sg_buf		 lit = { 0 }, flat = { 0 };
 
 	if (!guarded || g->style != SG_GUARD_TEMPLATE) {
 		sg_emit_unit(e, SG_UNIT_STATEMENT, sg_buf_str(&e->stmt));
 		return;
 	}
-	sg_buf_add_escaped(&lit, sg_buf_str(&e->stmt), e->stmt.len, '\'');
+	/*
+	 * The migration client joins a literal's lines with spaces: one
+	 * written on one line means what it says.
+	 */
+	if (e->runner == SG_RUNNER_MIGRATION_CLIENT &&
+	    sg_emit_mc_flatten(sg_buf_str(&e->stmt), &flat))
+		sg_buf_add_escaped(&lit, sg_buf_str(&flat), flat.len, '\'');
+	else
+		sg_buf_add_escaped(&lit, sg_buf_str(&e->stmt), e->stmt.len,
+		    '\'');
+	sg_buf_free(&flat);
 	vars[0] = (struct sg_tmpl_var){ "name", name != NULL ?
 	    sg_emit_catalog(e, name) : "" };
 	vars[1] = (struct sg_tmpl_var){ "table", table != NULL ?

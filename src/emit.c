@@ -4,9 +4,11 @@
  * The entries' own text is written by emit-table.c, emit-alter.c,
  * emit-dml.c and emit-block.c over the layer in emit-unit.c.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "emit-int.h"
+#include "xmalloc.h"
 
 static void
 header(struct sg_emitter *e)
@@ -32,6 +34,16 @@ header(struct sg_emitter *e)
 			sg_buf_addc(e->out, *v == '\n' ? ' ' : *v);
 		sg_buf_adds(e->out, u->next == NULL ? ".\n" : "");
 	}
+	if (e->runner == SG_RUNNER_MIGRATION_CLIENT)
+		sg_buf_adds(e->out, "-- Written for WSO2's migration client "
+		    "(sqlgen --runner=migration-client).\n");
+	/* The client settings a careful DBA runs the script with. */
+	if (e->opts != NULL && e->opts->preamble && *e->d->preamble != '\0') {
+		sg_buf_addc(e->out, '\n');
+		sg_buf_adds(e->out, e->d->preamble);
+		if (e->out->data[e->out->len - 1] != '\n')
+			sg_buf_addc(e->out, '\n');
+	}
 	e->need_blank = true;
 }
 
@@ -39,6 +51,7 @@ static void
 print(struct sg_emitter *e, const struct sg_change *c)
 {
 	e->notes = c->adjust;
+	e->from = c->stmt;
 	switch (c->kind) {
 	case SG_CH_PRELUDE:
 		sg_emit_prelude(e);
@@ -167,7 +180,7 @@ print_all(struct sg_emitter *e, size_t *marks)
 
 static void
 emit_plan(const struct sg_plan *p, struct sg_buf *out,
-    struct sg_emit_stats *stats, size_t *marks)
+    struct sg_emit_stats *stats, size_t *marks, struct sg_emit_opts *opts)
 {
 	const struct sg_script	*script = p->script;
 	const struct sg_comment	*c;
@@ -177,6 +190,10 @@ emit_plan(const struct sg_plan *p, struct sg_buf *out,
 	e.plan = p;
 	e.d = p->d;
 	e.out = out;
+	e.opts = opts;
+	e.runner = opts != NULL ? opts->runner : SG_RUNNER_NATIVE;
+	e.delim = xstrdup(p->d->mc_delimiter != NULL ? p->d->mc_delimiter :
+	    ";");
 	e.arena = sg_arena_new();
 	header(&e);
 	print_all(&e, marks);
@@ -192,20 +209,29 @@ emit_plan(const struct sg_plan *p, struct sg_buf *out,
 	sg_buf_free(&e.stmt);
 	sg_buf_free(&e.scratch);
 	sg_arena_free(e.arena);
+	free(e.delim);
 }
 
 void
 sg_emit_plan(const struct sg_plan *p, struct sg_buf *out,
     struct sg_emit_stats *stats)
 {
-	emit_plan(p, out, stats, NULL);
+	emit_plan(p, out, stats, NULL, NULL);
+}
+
+void
+sg_emit_for(const struct sg_plan *p, struct sg_buf *out,
+    struct sg_emit_stats *stats, struct sg_emit_opts *opts)
+{
+	opts->nmeant = 0;
+	emit_plan(p, out, stats, NULL, opts);
 }
 
 void
 sg_emit_plan_marked(const struct sg_plan *p, struct sg_buf *out,
     struct sg_emit_stats *stats, size_t *marks)
 {
-	emit_plan(p, out, stats, marks);
+	emit_plan(p, out, stats, marks, NULL);
 }
 
 bool

@@ -12,12 +12,34 @@
 #include "dialect.h"
 #include "diag.h"
 #include "plan.h"
+#include "split.h"
 
 struct sg_emit_stats {
 	unsigned	statements;	/* units terminated as statements */
 	unsigned	blocks;		/* units terminated as blocks */
 };
 
+/* Who the script is for, and what the emitter records (sg_emit_for). */
+struct sg_emit_opts {
+	enum sg_runner		 runner;
+	bool			 preamble;	/* native.preamble first */
+	/* Filled: the statements the script means its runner to send. */
+	struct sg_meant		*meant;		/* owned by the caller */
+	size_t			 nmeant;
+	size_t			 capmeant;
+};
+
+/*
+ * Appends the script plan p describes to out, for opts->runner, and
+ * records in opts->meant where each statement's text is in out (out
+ * must have no sink and start empty for the offsets to hold).  For the
+ * migration client a block whose inner lines end with the delimiter is
+ * written between the client's procedure markers, and no client
+ * command (GO) is written.  It cannot fail; whether the runner would
+ * send what it meant is sg_split_verify's business.
+ */
+void	sg_emit_for(const struct sg_plan *, struct sg_buf *,
+	    struct sg_emit_stats *, struct sg_emit_opts *);
 /* Appends the script plan p describes to out; it cannot fail. */
 void	sg_emit_plan(const struct sg_plan *, struct sg_buf *,
 	    struct sg_emit_stats *);

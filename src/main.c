@@ -40,7 +40,7 @@ usage(FILE *f)
 	fputs(
 "usage: sqlgen --dialect=NAME[,NAME...] [-o DIR] [-r] [options] FILE...\n"
 "       sqlgen --all -o DIR [options] FILE...\n"
-"       sqlgen split --dialect=NAME [options] FILE\n"
+"       sqlgen split --dialect=NAME [--runner=RUNNER] [options] FILE\n"
 "       sqlgen review [--dialect=NAMES] [--text] [-o FILE] [options] FILE...\n"
 "       sqlgen --list-dialects | --print-dialect=NAME | --help | --version\n"
 "\n"
@@ -51,6 +51,11 @@ usage(FILE *f)
 "  -r, --rollback        write the scripts that undo the source instead,\n"
 "                        as DIR/<dialect>.rollback.sql\n"
 "      --strict-rollback a change the rollback cannot undo is an error\n"
+"      --runner=RUNNER   who runs the script: native (the dialect's own\n"
+"                        client, the default) or migration-client (WSO2's\n"
+"                        migration client)\n"
+"      --preamble        native: begin with the client settings a careful\n"
+"                        DBA runs the script with (stop at the first error)\n"
 "  -t, --templates=DIR   read the dialect descriptions from DIR (default:\n"
 "                        $SQLGEN_TEMPLATES, else the built-in ones)\n"
 "      --set NAME=VALUE  the value of ${NAME} in the source (repeatable)\n"
@@ -160,6 +165,8 @@ struct run {
 	bool			 quiet;
 	bool			 verbose;
 	bool			 text;		/* review: plain text */
+	enum sg_runner		 runner;	/* --runner */
+	bool			 preamble;	/* --preamble */
 	struct sg_diag		 diag;
 	struct sg_registry	*reg;
 	const struct sg_dialect	**targets;
@@ -291,39 +298,59 @@ parse_all(struct run *r, struct sg_script *script, struct sg_source *srcs,
 }
 
 /*
- * Writes one dialect's plan to its temporary file (or standard output).
- * Returns 0, or EXIT_USAGE after an I/O error.
+ * Writes one dialect's plan to its temporary file (or standard output)
+ * if write, once its runner is known to send the statements it means.
+ * Returns 0, EXIT_INPUT if the runner would not, or EXIT_USAGE after an
+ * I/O error.
  */
 static int
-write_plan(struct run *r, const struct sg_plan *p, struct output *o)
+write_plan(struct run *r, const struct sg_plan *p, struct output *o,
+    bool write)
 {
 	struct sg_buf		 out = { 0 };
 	struct sg_emit_stats	 stats;
+	struct sg_emit_opts	 opts;
 	const char		*name = p->d->name;
-	char			*file;
+	char			*file, *shown;
+	FILE			*sink;
 	int			 rc = 0;
 
-	if (r->outdir == NULL)
-		out.sink = stdout;
-	else {
-		file = r->rollback ? xasprintf("%s.rollback", name) :
-		    xstrdup(name);
-		rc = output_open(o, r->outdir, file, &r->diag);
-		free(file);
-		if (rc != 0)
-			return EXIT_USAGE;
-		out.sink = o->f;
-	}
-	sg_emit_plan(p, &out, &stats);
-	if (!sg_buf_flush(&out) || fflush(out.sink) != 0) {
+	/*
+	 * The whole script in memory: it is split back with its runner's
+	 * rules before a byte of it is written.
+	 */
+	memset(&opts, 0, sizeof opts);
+	opts.runner = r->runner;
+	opts.preamble = r->preamble;
+	sg_emit_for(p, &out, &stats, &opts);
+	sg_split_fit(p->d, r->runner, out.data, out.len);
+	file = r->rollback ? xasprintf("%s.rollback", name) : xstrdup(name);
+	shown = xasprintf("%s.sql", file);
+	if (!sg_split_verify(p->d, r->runner, shown, sg_buf_str(&out),
+	    out.len, opts.meant, opts.nmeant, &r->diag))
+		rc = EXIT_INPUT;
+	free(shown);
+	if (!write)
+		;
+	else if (rc == 0 && r->outdir == NULL)
+		sink = stdout;
+	else if (rc == 0 && output_open(o, r->outdir, file, &r->diag) == 0)
+		sink = o->f;
+	else if (rc == 0)
+		rc = EXIT_USAGE;
+	free(file);
+	if (write && rc == 0 && (fwrite(out.data, 1, out.len, sink) !=
+	    out.len ||
+	    fflush(sink) != 0)) {
 		sg_diag(&r->diag, SG_ERROR, NULL, "%s: %s", r->outdir != NULL ?
 		    o->path : "standard output", strerror(errno));
 		rc = EXIT_USAGE;
 	}
-	if (rc == 0 && r->verbose)
+	if (write && rc == 0 && r->verbose)
 		fprintf(stderr, "sqlgen: %s: %u statements (%u plain, %u "
 		    "blocks)\n", name, stats.statements + stats.blocks,
 		    stats.statements, stats.blocks);
+	free(opts.meant);
 	sg_buf_free(&out);
 	return rc;
 }
@@ -368,8 +395,9 @@ generate(struct run *r, int argc, char **argv)
 		p = sg_plan_new(&script, r->targets[i], r->rollback, &r->diag);
 		if (p == NULL)
 			rc = EXIT_INPUT;
-		else if (rc == 0)
-			rc = write_plan(r, p, &outs[i]);
+		else if ((k = write_plan(r, p, &outs[i], rc == 0)) != 0 &&
+		    rc != EXIT_USAGE)
+			rc = k;
 		sg_plan_free(p);
 	}
 	/* All or nothing: no script is left behind if any failed. */
@@ -538,7 +566,7 @@ int
 main(int argc, char **argv)
 {
 	enum { OPT_SET = 256, OPT_SET_FILE, OPT_STRICT_ROLLBACK,
-	    OPT_PRINT_DIALECT, OPT_COLOR, OPT_TEXT };
+	    OPT_PRINT_DIALECT, OPT_COLOR, OPT_TEXT, OPT_RUNNER, OPT_PREAMBLE };
 	static const struct option longopts[] = {
 		{ "dialect", required_argument, NULL, 'd' },
 		{ "all", no_argument, NULL, 'a' },
@@ -557,6 +585,8 @@ main(int argc, char **argv)
 		{ "color", required_argument, NULL, OPT_COLOR },
 		{ "colour", required_argument, NULL, OPT_COLOR },
 		{ "text", no_argument, NULL, OPT_TEXT },
+		{ "runner", required_argument, NULL, OPT_RUNNER },
+		{ "preamble", no_argument, NULL, OPT_PREAMBLE },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct run	 r;
@@ -595,6 +625,19 @@ main(int argc, char **argv)
 			break;
 		case OPT_TEXT:
 			r.text = true;
+			break;
+		case OPT_RUNNER:
+			if ((when = sg_runner_find(optarg)) < 0) {
+				sg_diag(&r.diag, SG_ERROR, NULL, "--runner=%s: "
+				    "expected native or migration-client",
+				    optarg);
+				rc = EXIT_USAGE;
+				goto done;
+			}
+			r.runner = (enum sg_runner)when;
+			break;
+		case OPT_PREAMBLE:
+			r.preamble = true;
 			break;
 		case 'd':
 			free(r.dialects);
@@ -662,7 +705,10 @@ main(int argc, char **argv)
 		r.all = true;
 
 	rc = EXIT_USAGE;
-	if (print != NULL) {
+	if (r.preamble && r.runner != SG_RUNNER_NATIVE)
+		sg_diag(&r.diag, SG_ERROR, NULL, "--preamble is for a native "
+		    "client; the migration client runs no client commands");
+	else if (print != NULL) {
 		if ((r.reg = sg_registry_open(r.templates, &r.diag)) != NULL)
 			rc = print_dialect(&r, print);
 	} else if (!list && argc == 0) {
@@ -679,7 +725,8 @@ main(int argc, char **argv)
 	else if ((rc = load_targets(&r)) != 0)
 		;
 	else if (split)
-		rc = sg_split_main(r.targets, r.ntargets, argc, argv, &r.diag);
+		rc = sg_split_main(r.targets, r.ntargets, r.runner, argc, argv,
+		    &r.diag);
 	else if (review)
 		rc = review_main(&r, argc, argv);
 	else if (r.ntargets > 1 && r.outdir == NULL) {

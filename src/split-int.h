@@ -13,6 +13,7 @@
 #include "split.h"
 
 struct sg_splitter {
+	const struct sg_dialect	*d;
 	const struct sg_source	*src;
 	const char		*t;		/* src->text */
 	size_t			 len;
@@ -37,6 +38,8 @@ void	sg_split_sqlcmd(struct sg_splitter *);
 void	sg_split_mysql(struct sg_splitter *);
 void	sg_split_psql(struct sg_splitter *);
 void	sg_split_h2(struct sg_splitter *);
+/* WSO2's migration client (SchemaMigrator), whatever the dialect. */
+void	sg_split_migclient(struct sg_splitter *);
 
 /*
  * The lexer (split-lex.c).  It only knows where quotes and comments

@@ -4,7 +4,10 @@
  * client would do something the author did not mean (run a statement
  * twice, never run it, send a stray terminator, cut a routine body).
  * Which client a dialect uses is data (templates/<name>.yaml, key
- * "client"); the rules of each client live in split-<client>.c.
+ * "client"); the rules of each client live in split-<client>.c.  With
+ * --runner=migration-client the rules are those of WSO2's migration
+ * client instead (split-migclient.c), whatever the dialect, and each
+ * statement is printed as that client sends it: its lines joined.
  *
  * Output.  Standard output lists the statements in the order the client
  * sends them, each after a header line, entries separated by a blank
@@ -55,20 +58,54 @@ static void (*const splitters[])(struct sg_splitter *) = {
 	[SG_CLIENT_H2] = sg_split_h2
 };
 
+static const char *const runner_names[] = {
+	[SG_RUNNER_NATIVE] = "native",
+	[SG_RUNNER_MIGRATION_CLIENT] = "migration-client"
+};
+
+int
+sg_runner_find(const char *s)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof runner_names / sizeof runner_names[0]; i++)
+		if (strcmp(s, runner_names[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *
+sg_runner_name(enum sg_runner r)
+{
+	return runner_names[r];
+}
+
 int
 sg_split(const struct sg_dialect *d, const struct sg_source *src,
     struct sg_split_result *res, struct sg_diag *diag)
 {
+	return sg_split_runner(d, SG_RUNNER_NATIVE, src, res, diag);
+}
+
+int
+sg_split_runner(const struct sg_dialect *d, enum sg_runner runner,
+    const struct sg_source *src, struct sg_split_result *res,
+    struct sg_diag *diag)
+{
 	struct sg_splitter	s;
+	void			(*rules)(struct sg_splitter *);
 
 	memset(res, 0, sizeof *res);
-	if ((size_t)d->client >= sizeof splitters / sizeof splitters[0] ||
-	    splitters[d->client] == NULL) {
+	if (runner == SG_RUNNER_MIGRATION_CLIENT)
+		rules = sg_split_migclient;
+	else if ((size_t)d->client >= sizeof splitters / sizeof splitters[0] ||
+	    (rules = splitters[d->client]) == NULL) {
 		sg_diag(diag, SG_ERROR, NULL, "dialect %s names no client; "
 		    "add 'client:' to its description", d->name);
 		return -1;
 	}
 	memset(&s, 0, sizeof s);
+	s.d = d;
 	s.src = src;
 	s.t = src->text != NULL ? src->text : "";
 	s.len = src->text != NULL ? src->len : 0;
@@ -80,7 +117,7 @@ sg_split(const struct sg_dialect *d, const struct sg_source *src,
 		fputs("sqlgen: out of memory\n", stderr);
 		exit(2);
 	}
-	splitters[d->client](&s);
+	rules(&s);
 	pcre2_match_data_free(s.md);
 	return (int)res->warnings;
 }
@@ -88,6 +125,10 @@ sg_split(const struct sg_dialect *d, const struct sg_source *src,
 void
 sg_split_result_free(struct sg_split_result *res)
 {
+	size_t	i;
+
+	for (i = 0; i < res->nstmts; i++)
+		free(res->stmts[i].text);
 	free(res->stmts);
 	memset(res, 0, sizeof *res);
 }
@@ -285,7 +326,8 @@ static void
 print(const struct sg_source *src, const struct sg_split_result *res)
 {
 	const struct sg_split_stmt	*st;
-	size_t				 i;
+	const char			*t;
+	size_t				 i, n;
 
 	for (i = 0; i < res->nstmts; i++) {
 		st = &res->stmts[i];
@@ -297,13 +339,23 @@ print(const struct sg_source *src, const struct sg_split_result *res)
 			printf(", batch runs %u times", st->repeat);
 		if (st->again > 0)
 			printf(", runs statement %zu again", st->again);
-		printf("\n%.*s\n", (int)st->len, src->text + st->off);
+		t = src->text + st->off;
+		n = st->len;
+		if (st->text != NULL) {
+			/* The joined line, without the blanks around it. */
+			for (t = st->text; *t == ' ' || *t == '\n'; t++)
+				;
+			for (n = strlen(t); n > 0 && (t[n - 1] == ' ' ||
+			    t[n - 1] == '\n'); n--)
+				;
+		}
+		printf("\n%.*s\n", (int)n, t);
 	}
 }
 
 int
 sg_split_main(const struct sg_dialect *const *targets, size_t ntargets,
-    int argc, char **argv, struct sg_diag *diag)
+    enum sg_runner runner, int argc, char **argv, struct sg_diag *diag)
 {
 	struct sg_split_result	 res;
 	struct sg_source	 src;
@@ -336,7 +388,7 @@ sg_split_main(const struct sg_dialect *const *targets, size_t ntargets,
 	src.name = in ? "<stdin>" : argv[0];
 	src.text = text;
 
-	if ((n = sg_split(targets[0], &src, &res, diag)) < 0)
+	if ((n = sg_split_runner(targets[0], runner, &src, &res, diag)) < 0)
 		rc = 2;
 	else {
 		print(&src, &res);
@@ -348,7 +400,8 @@ sg_split_main(const struct sg_dialect *const *targets, size_t ntargets,
 		}
 		fprintf(stderr, "split: %zu statement%s", res.nstmts,
 		    res.nstmts == 1 ? "" : "s");
-		if (targets[0]->client == SG_CLIENT_SQLCMD)
+		if (targets[0]->client == SG_CLIENT_SQLCMD &&
+		    runner == SG_RUNNER_NATIVE)
 			fprintf(stderr, " in %u batch%s", res.batches,
 			    res.batches == 1 ? "" : "es");
 		fprintf(stderr, ", %u warning%s\n", res.warnings,

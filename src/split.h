@@ -12,6 +12,26 @@
 
 struct sg_dialect;
 
+/*
+ * Who runs a script: the dialect's own command-line client (SQL*Plus,
+ * db2, sqlcmd, mysql, psql, H2), or WSO2's migration client, whose
+ * SchemaMigrator reads the script line by line over JDBC
+ * (split-migclient.c).
+ */
+enum sg_runner {
+	SG_RUNNER_NATIVE,
+	SG_RUNNER_MIGRATION_CLIENT
+};
+
+/* The runner named s ("native", "migration-client"), or -1. */
+int	sg_runner_find(const char *);
+/* The name --runner takes for r. */
+const char *sg_runner_name(enum sg_runner);
+
+/* The migration client's procedure markers, as WSO2 writes them. */
+#define SG_MC_START	"--<![CDATA[Start of Procedure]]>--"
+#define SG_MC_END	"--<![CDATA[End of Procedure]]>--"
+
 /* One statement as the client sends it: a span of the source text. */
 struct sg_split_stmt {
 	size_t		 off;	/* first byte in the source text */
@@ -22,6 +42,9 @@ struct sg_split_stmt {
 	unsigned	 repeat; /* times the batch runs ("GO 3"): 1 */
 	size_t		 again;	/* the statement this one runs a
 				   second time (SQL*Plus "/"); 0 */
+	char		*text;	/* what is sent when it is not the span
+				   (the migration client joins lines);
+				   NULL otherwise; owned by the result */
 };
 
 struct sg_split_result {
@@ -41,6 +64,10 @@ struct sg_split_result {
  */
 int	sg_split(const struct sg_dialect *, const struct sg_source *,
 	    struct sg_split_result *, struct sg_diag *);
+/* As sg_split, with the rules of runner r rather than d's client. */
+int	sg_split_runner(const struct sg_dialect *, enum sg_runner,
+	    const struct sg_source *, struct sg_split_result *,
+	    struct sg_diag *);
 /* Releases the statements; res may be reused afterwards. */
 void	sg_split_result_free(struct sg_split_result *);
 
@@ -50,7 +77,39 @@ void	sg_split_result_free(struct sg_split_result *);
  * Prints the statements on standard output and a summary on standard
  * error.  Returns the exit status: 0 clean, 1 warnings, 2 usage or I/O.
  */
-int	sg_split_main(const struct sg_dialect *const *, size_t, int, char **,
-	    struct sg_diag *);
+int	sg_split_main(const struct sg_dialect *const *, size_t,
+	    enum sg_runner, int, char **, struct sg_diag *);
+
+/*
+ * The statements a script sqlgen writes means its runner to send: each
+ * one's text in the script, without its terminators, and the source
+ * statement it comes from (NULL for what no statement asked for, such
+ * as uuid()'s prelude).  The emitter records them (emit.h).
+ */
+struct sg_meant {
+	size_t			 off;
+	size_t			 end;
+	const struct sg_node	*from;
+};
+
+/*
+ * For the migration client: writes the words its runner acts on even
+ * in a comment (DELIMITER, Start of Procedure, End of Procedure) in
+ * lower case wherever they stand in a comment of text, leaving the
+ * procedure marker lines alone.  text keeps its length.  Does nothing
+ * for the native runner.
+ */
+void	sg_split_fit(const struct sg_dialect *, enum sg_runner, char *,
+	    size_t);
+/*
+ * Splits text, the script name is written to for d, as runner r would
+ * and compares the statements with the n meant ones: the same number,
+ * and each the same text once comments and the layout of blanks outside
+ * quotes are set aside.  Each difference is an error on diag at the
+ * source statement concerned.  True if they agree.
+ */
+bool	sg_split_verify(const struct sg_dialect *, enum sg_runner,
+	    const char *, const char *, size_t, const struct sg_meant *,
+	    size_t, struct sg_diag *);
 
 #endif

@@ -25,6 +25,7 @@ complete() {
 }
 complete "oracle oracle_rac " --dialect = or
 complete "oracle oracle_rac " --dialect=or
+complete "migration-client " --runner=mi
 complete "mysql mysql_cluster " -d my
 complete "oracle,postgresql " --dialect = oracle,po
 complete "db2 h2 mssql mysql mysql_cluster oracle oracle_rac postgresql " \

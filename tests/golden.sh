@@ -41,15 +41,18 @@ run() {
 	echo "exit $status" >> "$tmp/err"
 	check "$case$suffix.err" "$tmp/err"
 	for d in $dialects; do
+		# sqlgen names rollbacks <dialect>.rollback.sql, others not.
+		made=$tmp/out/$d.sql
+		[ "$suffix" != .rollback ] || made=$tmp/out/$d$suffix.sql
 		if [ "$status" -ne 0 ]; then
 			# An error leaves no script behind, not even a partial one.
-			if [ -e "$tmp/out/$d$suffix.sql" ]; then
+			if [ -e "$made" ]; then
 				echo "FAIL: $case: $d$suffix.sql written despite errors"
 				fail=$((fail + 1))
 			fi
 			continue
 		fi
-		check "$case.$d$suffix.sql" "$tmp/out/$d$suffix.sql"
+		check "$case.$d$suffix.sql" "$made"
 	done
 }
 for sg in tests/golden/*.sg; do
@@ -58,6 +61,8 @@ for sg in tests/golden/*.sg; do
 	sets=$(sed -n 's/^-- set: *//p' "$sg" | tr ' ' '\n' | sed 's/^./--set=&/')
 	# "-- rollback: yes" (or "strict") also checks the rollback scripts.
 	rollback=$(sed -n 's/^-- rollback: *//p' "$sg")
+	runner=$(sed -n 's/^-- runner: *//p' "$sg")
+	preamble=$(sed -n 's/^-- preamble: *//p' "$sg")
 	[ -n "$dialects" ] || dialects=$("$SQLGEN" --templates=templates \
 	    --list-dialects | awk '{print $1}')
 	run "$case" ""
@@ -65,6 +70,8 @@ for sg in tests/golden/*.sg; do
 	yes)	run "$case" .rollback --rollback ;;
 	strict)	run "$case" .rollback --strict-rollback ;;
 	esac
+	[ -z "$runner" ] || run "$case" ".$runner" --runner="$runner"
+	[ "$preamble" != yes ] || run "$case" .preamble --preamble
 done
 # Every expected file must ship in the tarball (tests/golden.am lists
 # them; automake takes no globs), or distcheck would skip it unseen.

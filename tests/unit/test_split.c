@@ -885,6 +885,339 @@ template_unknown_client(void **state)
 	free(out);
 }
 
+/*
+ * WSO2's migration client (split-migclient.c): one case for each rule
+ * of shared/reference/migration-client.md.
+ */
+
+#define MC_START	"--<![CDATA[Start of Procedure]]>--\n"
+#define MC_END		"--<![CDATA[End of Procedure]]>--\n"
+
+/* Splits text as the migration client does for a database of client's. */
+static void
+split_mc(struct run *r, enum sg_client client, const char *delim,
+    const char *text)
+{
+	struct sg_dialect	d;
+	struct sg_diag		diag;
+	FILE			*f;
+
+	memset(r, 0, sizeof *r);
+	memset(&d, 0, sizeof d);
+	d.name = "test";
+	d.client = client;
+	d.mc_delimiter = delim;
+	r->src.name = "t.sql";
+	r->src.text = text;
+	r->src.len = strlen(text);
+	assert_non_null(f = open_memstream(&r->diag, &r->diaglen));
+	sg_diag_init(&diag, f);
+	diag.no_caret = true;
+	r->rc = sg_split_runner(&d, SG_RUNNER_MIGRATION_CLIENT, &r->src,
+	    &r->res, &diag);
+	sg_diag_flush(&diag);
+	fclose(f);
+	assert_int_equal(r->rc, r->res.warnings);
+}
+
+/* Statement i (from 1) is sent as text, from line. */
+static void
+sent_is(struct run *r, size_t i, unsigned line, const char *text)
+{
+	const struct sg_split_stmt	*st;
+
+	assert_in_range(i, 1, r->res.nstmts);
+	st = &r->res.stmts[i - 1];
+	assert_non_null(st->text);
+	if (strcmp(st->text, text) != 0)
+		fail_msg("statement %zu is sent as \"%s\", expected \"%s\"",
+		    i, st->text, text);
+	assert_int_equal(st->line, line);
+}
+
+/* 2. The delimiter starts as ";", or "/" on Oracle and Db2. */
+static void
+mc_first_delimiter(void **state)
+{
+	struct run	r;
+
+	(void)state;
+	split_mc(&r, SG_CLIENT_PSQL, ";", "SELECT 1;\n\nSELECT\n  2;\n");
+	expect(&r, 2, 0);
+	sent_is(&r, 1, 1, " SELECT 1");
+	sent_is(&r, 2, 3, "  SELECT 2");
+	done(&r);
+	split_mc(&r, SG_CLIENT_DB2CLP, "/", "UPDATE T SET A = 1\n/\n"
+	    "BEGIN\n  SET A = 1;\nEND\n/\n");
+	expect(&r, 2, 0);
+	sent_is(&r, 1, 1, " UPDATE T SET A = 1 ");
+	sent_is(&r, 2, 3, " BEGIN SET A = 1; END ");
+	done(&r);
+}
+
+/* 3. Lines are trimmed and joined by a space; any line can end one. */
+static void
+mc_inner_line_ends(void **state)
+{
+	struct run	r;
+
+	(void)state;
+	split_mc(&r, SG_CLIENT_PSQL, ";", "DO $$\nBEGIN\n    PERFORM 1;\n"
+	    "END\n$$;\n");
+	expect(&r, 2, 0);
+	sent_is(&r, 1, 1, " DO $$ BEGIN PERFORM 1");
+	sent_is(&r, 2, 4, " END $$");
+	done(&r);
+	/* "\r\n" and "\r" end lines too (readLine); lines count "\n". */
+	split_mc(&r, SG_CLIENT_PSQL, ";", "SELECT 1;\r\nSELECT 2;\rSELECT 3;");
+	expect(&r, 3, 0);
+	sent_is(&r, 2, 2, " SELECT 2");
+	sent_is(&r, 3, 2, " SELECT 3");
+	done(&r);
+}
+
+/* 3. A DELIMITER line sets the delimiter to its second token. */
+static void
+mc_delimiter_command(void **state)
+{
+	struct run	r;
+
+	(void)state;
+	split_mc(&r, SG_CLIENT_MYSQL, ";", "DELIMITER $$\n"
+	    "CREATE PROCEDURE p()\nBEGIN\n  SELECT 1;\nEND$$\n"
+	    "DELIMITER ;\nCALL p();\n");
+	expect(&r, 2, 0);
+	sent_is(&r, 1, 2, " CREATE PROCEDURE p() BEGIN SELECT 1; END");
+	sent_is(&r, 2, 7, " CALL p()");
+	done(&r);
+}
+
+/* 3. ... wherever the word stands, a comment too; case matters. */
+static void
+mc_delimiter_in_comment(void **state)
+{
+	struct run	r;
+
+	(void)state;
+	split_mc(&r, SG_CLIENT_SQLPLUS, "/",
+	    "-- in four dialects (a DELIMITER line the client truncates,\n"
+	    "UPDATE T SET A = 1\n/\nUPDATE T SET B = 2\n/\n");
+	expect(&r, 1, 1);
+	reported(&r, "t.sql:1:1: warning: the migration client takes any "
+	    "line holding DELIMITER for a delimiter command: this one is "
+	    "dropped and the delimiter becomes 'in'");
+	sent_is(&r, 1, 2, " UPDATE T SET A = 1 / UPDATE T SET B = 2 /");
+	done(&r);
+	split_mc(&r, SG_CLIENT_PSQL, ";", "-- a delimiter line\nSELECT 1;\n");
+	expect(&r, 1, 0);
+	done(&r);
+}
+
+/* 3. A DELIMITER line without a second token throws: nothing after. */
+static void
+mc_delimiter_throws(void **state)
+{
+	struct run	r;
+
+	(void)state;
+	split_mc(&r, SG_CLIENT_MYSQL, ";", "SELECT 1;\nDELIMITER\n"
+	    "SELECT 2;\n");
+	expect(&r, 1, 1);
+	reported(&r, "t.sql:2:1: warning: the migration client reads a line "
+	    "holding DELIMITER as a delimiter command, and this one names no "
+	    "delimiter: the runner fails here");
+	done(&r);
+	/* split(" "): two spaces make an empty delimiter. */
+	split_mc(&r, SG_CLIENT_MYSQL, ";", "DELIMITER  $$\nSELECT 1\n"
+	    "SELECT 2\n");
+	expect(&r, 2, 1);
+	reported(&r, "two spaces after DELIMITER");
+	done(&r);
+}
+
+/* 3. Procedure markers: gathered to the end marker, less the delimiter. */
+static void
+mc_procedure(void **state)
+{
+	struct run	r;
+
+	(void)state;
+	split_mc(&r, SG_CLIENT_PSQL, ";", MC_START "DO $$\nBEGIN\n"
+	    "    -- a comment line is dropped here too\n    PERFORM 1;\n"
+	    "END\n$$;\n" MC_END "SELECT 1;\n");
+	expect(&r, 2, 0);
+	sent_is(&r, 1, 2, " DO $$ BEGIN PERFORM 1; END $$");
+	sent_is(&r, 2, 9, " SELECT 1");
+	done(&r);
+	/* The end marker cuts as much as the delimiter is long, whatever. */
+	split_mc(&r, SG_CLIENT_SQLCMD, ";", MC_START "CREATE PROCEDURE p AS\n"
+	    "BEGIN\n  SELECT 1;\nEND\n" MC_END);
+	expect(&r, 1, 1);
+	sent_is(&r, 1, 2, " CREATE PROCEDURE p AS BEGIN SELECT 1; EN");
+	reported(&r, "the procedure does not end with the delimiter ';'");
+	done(&r);
+	/* A trailing comment inside runs to the end of the procedure. */
+	split_mc(&r, SG_CLIENT_PSQL, ";", MC_START "DO $$ BEGIN\n"
+	    "PERFORM 1; -- one\nPERFORM 2;\nEND $$;\n" MC_END);
+	expect(&r, 1, 1);
+	reported(&r, "t.sql:3:1: warning: '--' in a procedure");
+	done(&r);
+	/* The words act in any line, a comment too. */
+	split_mc(&r, SG_CLIENT_PSQL, ";", "-- no Start of Procedure here\n"
+	    "SELECT 1;\nSELECT 2;\n");
+	expect(&r, 1, 1);
+	sent_is(&r, 1, 2, " SELECT 1; SELECT 2;");
+	reported(&r, "has no End of Procedure");
+	done(&r);
+}
+
+/* 3. "//", "--" and REM lines are dropped. */
+static void
+mc_dropped_lines(void **state)
+{
+	struct run	r;
+
+	(void)state;
+	split_mc(&r, SG_CLIENT_H2, ";", "// one\n-- two\nREM three\n"
+	    "rem four\nREMARK five;\n");
+	expect(&r, 1, 0);
+	sent_is(&r, 1, 5, " REMARK five");
+	done(&r);
+	/* In a statement, a REM line it needs is lost. */
+	split_mc(&r, SG_CLIENT_H2, ";", "CREATE TABLE T (\nREM INTEGER,\n"
+	    "X INTEGER);\n");
+	expect(&r, 1, 1);
+	sent_is(&r, 1, 1, " CREATE TABLE T ( X INTEGER)");
+	reported(&r, "t.sql:2:1: warning: the migration client drops a line "
+	    "whose first word is REM");
+	done(&r);
+}
+
+/* 3. A line holding "--" gets a newline: it never ends a statement. */
+static void
+mc_dashes_newline(void **state)
+{
+	struct run	r;
+
+	(void)state;
+	split_mc(&r, SG_CLIENT_PSQL, ";", "SELECT '--';\nSELECT 1; -- one\n"
+	    "SELECT 2;\n");
+	expect(&r, 1, 1);
+	sent_is(&r, 1, 1, " SELECT '--';\n SELECT 1; -- one\n SELECT 2");
+	reported(&r, "t.sql:1:12: warning: the line holds '--'");
+	done(&r);
+}
+
+/* 3. Oracle: "databasename :=" lines are replaced. */
+static void
+mc_databasename(void **state)
+{
+	struct run	r;
+
+	(void)state;
+	split_mc(&r, SG_CLIENT_SQLPLUS, "/", "DECLARE\n"
+	    "  databasename := 'WSO2';\nBEGIN\n  NULL;\nEND;\n/\n");
+	expect(&r, 1, 1);
+	sent_is(&r, 1, 1, " DECLARE databasename := '<schema owner>'; BEGIN "
+	    "NULL; END; ");
+	done(&r);
+	/* Not on other databases. */
+	split_mc(&r, SG_CLIENT_DB2CLP, "/", "SET databasename := 1\n/\n");
+	expect(&r, 1, 0);
+	done(&r);
+}
+
+/* 4. The rest is sent at the end; a statement of blanks is not. */
+static void
+mc_end_of_file(void **state)
+{
+	struct run	r;
+
+	(void)state;
+	split_mc(&r, SG_CLIENT_PSQL, ";", ";\n\nSELECT 1\n");
+	expect(&r, 1, 0);
+	sent_is(&r, 1, 3, "  SELECT 1");
+	done(&r);
+	/* GO is not understood: it is sent as SQL. */
+	split_mc(&r, SG_CLIENT_SQLCMD, ";", "SELECT 1\nGO\nSELECT 2;\n");
+	expect(&r, 1, 1);
+	sent_is(&r, 1, 1, " SELECT 1 GO SELECT 2");
+	reported(&r, "t.sql:2:1: warning: GO is no command for the migration "
+	    "client");
+	done(&r);
+}
+
+/* The words the runner obeys in comments, written in lower case. */
+static void
+mc_fit(void **state)
+{
+	struct sg_dialect	d;
+	char			t[] = "-- a DELIMITER line, Start of Procedure\n"
+	    MC_START "SELECT 'DELIMITER';\n" MC_END
+	    "DELIMITER $$\n/* End of Procedure */";
+
+	(void)state;
+	memset(&d, 0, sizeof d);
+	d.client = SG_CLIENT_MYSQL;
+	sg_split_fit(&d, SG_RUNNER_NATIVE, t, strlen(t));
+	assert_non_null(strstr(t, "a DELIMITER line"));
+	sg_split_fit(&d, SG_RUNNER_MIGRATION_CLIENT, t, strlen(t));
+	assert_string_equal(t, "-- a delimiter line, start of procedure\n"
+	    MC_START "SELECT 'DELIMITER';\n" MC_END
+	    "DELIMITER $$\n/* end of procedure */");
+}
+
+/* The statements meant against those the runner sends. */
+static void
+mc_verify(void **state)
+{
+	struct sg_dialect	 d;
+	struct sg_diag		 diag;
+	struct sg_meant		 m[2];
+	const char		*t = "SELECT 1;\n" MC_START "DO $$\nBEGIN\n"
+	    "  PERFORM 1;\nEND\n$$;\n" MC_END;
+	char			*out = NULL;
+	size_t			 len = 0;
+	FILE			*f;
+
+	(void)state;
+	memset(&d, 0, sizeof d);
+	d.name = "postgresql";
+	d.client = SG_CLIENT_PSQL;
+	d.mc_delimiter = ";";
+	memset(m, 0, sizeof m);
+	m[0].off = 0;
+	m[0].end = 8;
+	m[1].off = strlen("SELECT 1;\n" MC_START);
+	m[1].end = strstr(t, "$$;") + 2 - t;
+	assert_non_null(f = open_memstream(&out, &len));
+	sg_diag_init(&diag, f);
+	assert_true(sg_split_verify(&d, SG_RUNNER_MIGRATION_CLIENT, "t.sql",
+	    t, strlen(t), m, 2, &diag));
+	/* Without the markers the body is cut at its inner ";". */
+	t = "SELECT 1;\nDO $$\nBEGIN\n  PERFORM 1;\nEND\n$$;\n";
+	m[1].off = 10;
+	m[1].end = strlen(t) - 2;
+	assert_false(sg_split_verify(&d, SG_RUNNER_MIGRATION_CLIENT, "t.sql",
+	    t, strlen(t), m, 2, &diag));
+	/* The native client (psql) reads it as meant. */
+	assert_true(sg_split_verify(&d, SG_RUNNER_NATIVE, "t.sql", t,
+	    strlen(t), m, 2, &diag));
+	/* One statement meant where two are sent. */
+	assert_false(sg_split_verify(&d, SG_RUNNER_NATIVE, "t.sql", t,
+	    strlen(t), m, 1, &diag));
+	sg_diag_flush(&diag);
+	fclose(f);
+	if (strstr(out, "error: postgresql script: the migration client would "
+	    "not send this statement as written: its statement 2, from line "
+	    "2 of the script, is \"DO $$ BEGIN PERFORM 1\" where sqlgen wrote "
+	    "\"DO $$ BEGIN PERFORM 1; END $$\"") == NULL ||
+	    strstr(out, "its client would send 2 statements where sqlgen "
+	    "wrote 1") == NULL)
+		fail_msg("unexpected report:\n%s", out);
+	free(out);
+}
+
 int
 main(void)
 {
@@ -908,7 +1241,19 @@ main(void)
 		cmocka_unit_test(h2_quotes),
 		cmocka_unit_test(no_client),
 		cmocka_unit_test(template_clients),
-		cmocka_unit_test(template_unknown_client)
+		cmocka_unit_test(template_unknown_client),
+		cmocka_unit_test(mc_first_delimiter),
+		cmocka_unit_test(mc_inner_line_ends),
+		cmocka_unit_test(mc_delimiter_command),
+		cmocka_unit_test(mc_delimiter_in_comment),
+		cmocka_unit_test(mc_delimiter_throws),
+		cmocka_unit_test(mc_procedure),
+		cmocka_unit_test(mc_dropped_lines),
+		cmocka_unit_test(mc_dashes_newline),
+		cmocka_unit_test(mc_databasename),
+		cmocka_unit_test(mc_end_of_file),
+		cmocka_unit_test(mc_fit),
+		cmocka_unit_test(mc_verify)
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

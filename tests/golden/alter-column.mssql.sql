@@ -24,23 +24,29 @@ WHERE NOT EXISTS (SELECT 1 FROM IDN_OAUTH2_DEVICE_FLOW WHERE CODE_ID = 'c2');
 
 -- Wider, and no longer null.
 GO
-DECLARE @df sysname = (SELECT d.name FROM sys.default_constraints d JOIN sys.columns c ON c.object_id = d.parent_object_id AND c.column_id = d.parent_column_id WHERE d.parent_object_id = OBJECT_ID(N'IDN_OAUTH2_DEVICE_FLOW') AND c.name = 'USER_CODE');
-IF @df IS NOT NULL EXEC('ALTER TABLE IDN_OAUTH2_DEVICE_FLOW DROP CONSTRAINT ' + QUOTENAME(@df));
-ALTER TABLE IDN_OAUTH2_DEVICE_FLOW ALTER COLUMN USER_CODE VARCHAR(50) NOT NULL;
+BEGIN
+    DECLARE @df sysname = (SELECT d.name FROM sys.default_constraints d JOIN sys.columns c ON c.object_id = d.parent_object_id AND c.column_id = d.parent_column_id WHERE d.parent_object_id = OBJECT_ID(N'IDN_OAUTH2_DEVICE_FLOW') AND c.name = 'USER_CODE');
+    IF @df IS NOT NULL EXEC('ALTER TABLE IDN_OAUTH2_DEVICE_FLOW DROP CONSTRAINT ' + QUOTENAME(@df));
+    ALTER TABLE IDN_OAUTH2_DEVICE_FLOW ALTER COLUMN USER_CODE VARCHAR(50) NOT NULL;
+END
 GO
 
 -- A default of its own, and not null.
 GO
-DECLARE @df sysname = (SELECT d.name FROM sys.default_constraints d JOIN sys.columns c ON c.object_id = d.parent_object_id AND c.column_id = d.parent_column_id WHERE d.parent_object_id = OBJECT_ID(N'IDN_OAUTH2_DEVICE_FLOW') AND c.name = 'QUANTIFIER');
-IF @df IS NOT NULL EXEC('ALTER TABLE IDN_OAUTH2_DEVICE_FLOW DROP CONSTRAINT ' + QUOTENAME(@df));
-ALTER TABLE IDN_OAUTH2_DEVICE_FLOW ALTER COLUMN QUANTIFIER INTEGER NOT NULL;
+BEGIN
+    DECLARE @df sysname = (SELECT d.name FROM sys.default_constraints d JOIN sys.columns c ON c.object_id = d.parent_object_id AND c.column_id = d.parent_column_id WHERE d.parent_object_id = OBJECT_ID(N'IDN_OAUTH2_DEVICE_FLOW') AND c.name = 'QUANTIFIER');
+    IF @df IS NOT NULL EXEC('ALTER TABLE IDN_OAUTH2_DEVICE_FLOW DROP CONSTRAINT ' + QUOTENAME(@df));
+    ALTER TABLE IDN_OAUTH2_DEVICE_FLOW ALTER COLUMN QUANTIFIER INTEGER NOT NULL;
+END
 GO
 
 ALTER TABLE IDN_OAUTH2_DEVICE_FLOW ADD DEFAULT 0 FOR QUANTIFIER;
 
 -- Narrower, and its default dropped: a warning.
 GO
-DECLARE @df sysname = (SELECT d.name FROM sys.default_constraints d JOIN sys.columns c ON c.object_id = d.parent_object_id AND c.column_id = d.parent_column_id WHERE d.parent_object_id = OBJECT_ID(N'IDN_OAUTH2_DEVICE_FLOW') AND c.name = 'STATUS');
-IF @df IS NOT NULL EXEC('ALTER TABLE IDN_OAUTH2_DEVICE_FLOW DROP CONSTRAINT ' + QUOTENAME(@df));
-ALTER TABLE IDN_OAUTH2_DEVICE_FLOW ALTER COLUMN STATUS VARCHAR(20) NULL;
+BEGIN
+    DECLARE @df sysname = (SELECT d.name FROM sys.default_constraints d JOIN sys.columns c ON c.object_id = d.parent_object_id AND c.column_id = d.parent_column_id WHERE d.parent_object_id = OBJECT_ID(N'IDN_OAUTH2_DEVICE_FLOW') AND c.name = 'STATUS');
+    IF @df IS NOT NULL EXEC('ALTER TABLE IDN_OAUTH2_DEVICE_FLOW DROP CONSTRAINT ' + QUOTENAME(@df));
+    ALTER TABLE IDN_OAUTH2_DEVICE_FLOW ALTER COLUMN STATUS VARCHAR(20) NULL;
+END
 GO

@@ -8,30 +8,36 @@
 -- step 5 the unique key on (UM_USER_ID, UM_TENANT_ID), step 7 the
 -- federated session mapping's primary key.
 GO
-DECLARE @k sysname = (SELECT MIN(n) FROM (SELECT c.name AS n FROM sys.key_constraints c WHERE c.parent_object_id = OBJECT_ID(N'IDN_OAUTH2_TOKEN_BINDING') AND c.type = 'PK') x);
-WHILE @k IS NOT NULL
 BEGIN
-    EXEC('ALTER TABLE IDN_OAUTH2_TOKEN_BINDING DROP CONSTRAINT ' + QUOTENAME(@k));
-    SET @k = (SELECT MIN(n) FROM (SELECT c.name AS n FROM sys.key_constraints c WHERE c.parent_object_id = OBJECT_ID(N'IDN_OAUTH2_TOKEN_BINDING') AND c.type = 'PK') x);
+    DECLARE @k sysname = (SELECT MIN(n) FROM (SELECT c.name AS n FROM sys.key_constraints c WHERE c.parent_object_id = OBJECT_ID(N'IDN_OAUTH2_TOKEN_BINDING') AND c.type = 'PK') x);
+    WHILE @k IS NOT NULL
+    BEGIN
+        EXEC('ALTER TABLE IDN_OAUTH2_TOKEN_BINDING DROP CONSTRAINT ' + QUOTENAME(@k));
+        SET @k = (SELECT MIN(n) FROM (SELECT c.name AS n FROM sys.key_constraints c WHERE c.parent_object_id = OBJECT_ID(N'IDN_OAUTH2_TOKEN_BINDING') AND c.type = 'PK') x);
+    END
 END
 GO
 
 GO
-DECLARE @k sysname = (SELECT MIN(n) FROM (SELECT c.name AS n FROM sys.key_constraints c WHERE c.parent_object_id = OBJECT_ID(N'UM_USER') AND c.type = 'UQ' AND (SELECT COUNT(*) FROM sys.index_columns ic WHERE ic.object_id = c.parent_object_id AND ic.index_id = c.unique_index_id) = 2 AND NOT EXISTS (SELECT 1 FROM sys.index_columns ic JOIN sys.columns col ON col.object_id = ic.object_id AND col.column_id = ic.column_id WHERE ic.object_id = c.parent_object_id AND ic.index_id = c.unique_index_id AND col.name NOT IN ('UM_USER_ID', 'UM_TENANT_ID'))) x);
-WHILE @k IS NOT NULL
 BEGIN
-    EXEC('ALTER TABLE UM_USER DROP CONSTRAINT ' + QUOTENAME(@k));
-    SET @k = (SELECT MIN(n) FROM (SELECT c.name AS n FROM sys.key_constraints c WHERE c.parent_object_id = OBJECT_ID(N'UM_USER') AND c.type = 'UQ' AND (SELECT COUNT(*) FROM sys.index_columns ic WHERE ic.object_id = c.parent_object_id AND ic.index_id = c.unique_index_id) = 2 AND NOT EXISTS (SELECT 1 FROM sys.index_columns ic JOIN sys.columns col ON col.object_id = ic.object_id AND col.column_id = ic.column_id WHERE ic.object_id = c.parent_object_id AND ic.index_id = c.unique_index_id AND col.name NOT IN ('UM_USER_ID', 'UM_TENANT_ID'))) x);
+    DECLARE @k sysname = (SELECT MIN(n) FROM (SELECT c.name AS n FROM sys.key_constraints c WHERE c.parent_object_id = OBJECT_ID(N'UM_USER') AND c.type = 'UQ' AND (SELECT COUNT(*) FROM sys.index_columns ic WHERE ic.object_id = c.parent_object_id AND ic.index_id = c.unique_index_id) = 2 AND NOT EXISTS (SELECT 1 FROM sys.index_columns ic JOIN sys.columns col ON col.object_id = ic.object_id AND col.column_id = ic.column_id WHERE ic.object_id = c.parent_object_id AND ic.index_id = c.unique_index_id AND col.name NOT IN ('UM_USER_ID', 'UM_TENANT_ID'))) x);
+    WHILE @k IS NOT NULL
+    BEGIN
+        EXEC('ALTER TABLE UM_USER DROP CONSTRAINT ' + QUOTENAME(@k));
+        SET @k = (SELECT MIN(n) FROM (SELECT c.name AS n FROM sys.key_constraints c WHERE c.parent_object_id = OBJECT_ID(N'UM_USER') AND c.type = 'UQ' AND (SELECT COUNT(*) FROM sys.index_columns ic WHERE ic.object_id = c.parent_object_id AND ic.index_id = c.unique_index_id) = 2 AND NOT EXISTS (SELECT 1 FROM sys.index_columns ic JOIN sys.columns col ON col.object_id = ic.object_id AND col.column_id = ic.column_id WHERE ic.object_id = c.parent_object_id AND ic.index_id = c.unique_index_id AND col.name NOT IN ('UM_USER_ID', 'UM_TENANT_ID'))) x);
+    END
 END
 GO
 
 -- With its columns, a primary key is dropped only if it has exactly
 -- those, and the rollback can give it back.
 GO
-DECLARE @k sysname = (SELECT MIN(n) FROM (SELECT c.name AS n FROM sys.key_constraints c WHERE c.parent_object_id = OBJECT_ID(N'IDN_FED_AUTH_SESSION_MAPPING') AND c.type = 'PK' AND (SELECT COUNT(*) FROM sys.index_columns ic WHERE ic.object_id = c.parent_object_id AND ic.index_id = c.unique_index_id) = 1 AND NOT EXISTS (SELECT 1 FROM sys.index_columns ic JOIN sys.columns col ON col.object_id = ic.object_id AND col.column_id = ic.column_id WHERE ic.object_id = c.parent_object_id AND ic.index_id = c.unique_index_id AND col.name NOT IN ('IDP_SESSION_ID'))) x);
-WHILE @k IS NOT NULL
 BEGIN
-    EXEC('ALTER TABLE IDN_FED_AUTH_SESSION_MAPPING DROP CONSTRAINT ' + QUOTENAME(@k));
-    SET @k = (SELECT MIN(n) FROM (SELECT c.name AS n FROM sys.key_constraints c WHERE c.parent_object_id = OBJECT_ID(N'IDN_FED_AUTH_SESSION_MAPPING') AND c.type = 'PK' AND (SELECT COUNT(*) FROM sys.index_columns ic WHERE ic.object_id = c.parent_object_id AND ic.index_id = c.unique_index_id) = 1 AND NOT EXISTS (SELECT 1 FROM sys.index_columns ic JOIN sys.columns col ON col.object_id = ic.object_id AND col.column_id = ic.column_id WHERE ic.object_id = c.parent_object_id AND ic.index_id = c.unique_index_id AND col.name NOT IN ('IDP_SESSION_ID'))) x);
+    DECLARE @k sysname = (SELECT MIN(n) FROM (SELECT c.name AS n FROM sys.key_constraints c WHERE c.parent_object_id = OBJECT_ID(N'IDN_FED_AUTH_SESSION_MAPPING') AND c.type = 'PK' AND (SELECT COUNT(*) FROM sys.index_columns ic WHERE ic.object_id = c.parent_object_id AND ic.index_id = c.unique_index_id) = 1 AND NOT EXISTS (SELECT 1 FROM sys.index_columns ic JOIN sys.columns col ON col.object_id = ic.object_id AND col.column_id = ic.column_id WHERE ic.object_id = c.parent_object_id AND ic.index_id = c.unique_index_id AND col.name NOT IN ('IDP_SESSION_ID'))) x);
+    WHILE @k IS NOT NULL
+    BEGIN
+        EXEC('ALTER TABLE IDN_FED_AUTH_SESSION_MAPPING DROP CONSTRAINT ' + QUOTENAME(@k));
+        SET @k = (SELECT MIN(n) FROM (SELECT c.name AS n FROM sys.key_constraints c WHERE c.parent_object_id = OBJECT_ID(N'IDN_FED_AUTH_SESSION_MAPPING') AND c.type = 'PK' AND (SELECT COUNT(*) FROM sys.index_columns ic WHERE ic.object_id = c.parent_object_id AND ic.index_id = c.unique_index_id) = 1 AND NOT EXISTS (SELECT 1 FROM sys.index_columns ic JOIN sys.columns col ON col.object_id = ic.object_id AND col.column_id = ic.column_id WHERE ic.object_id = c.parent_object_id AND ic.index_id = c.unique_index_id AND col.name NOT IN ('IDP_SESSION_ID'))) x);
+    END
 END
 GO

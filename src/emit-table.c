@@ -22,8 +22,8 @@ utoa(unsigned v, char buf[static 12])
 	return p;
 }
 
-static void
-emit_type(struct sg_emitter *e, struct sg_buf *b, const struct sg_type *t)
+void
+sg_emit_type(struct sg_emitter *e, struct sg_buf *b, const struct sg_type *t)
 {
 	struct sg_tmpl_var	vars[3];
 	char			nbuf[12], sbuf[12];
@@ -52,7 +52,7 @@ sg_emit_column(struct sg_emitter *e, struct sg_buf *b,
 	sg_plan_column(d, c, &cp);
 	sg_emit_ident(e, b, c->name.ident.text);
 	sg_buf_addc(b, ' ');
-	emit_type(e, b, cp.type);
+	sg_emit_type(e, b, cp.type);
 	if (c->identity && (d->identity == SG_IDENTITY_AUTO_INCREMENT ||
 	    d->identity == SG_IDENTITY_IDENTITY)) {
 		sg_buf_addc(b, ' ');
@@ -156,14 +156,14 @@ sg_emit_sequence(struct sg_emitter *e, const struct sg_change *c)
 void
 sg_emit_trigger(struct sg_emitter *e, const struct sg_change *c)
 {
-	const struct sg_create_table	*t = (const void *)c->node;
+	const struct sg_column		*col = c->detail;
 	struct sg_tmpl_var		 vars[4];
 	struct sg_buf			 names[4] = { { 0 } };
 	size_t				 i;
 
 	sg_emit_ident(e, &names[0], c->name);
 	sg_emit_ident(e, &names[1], c->table);
-	sg_emit_ident(e, &names[2], t->identity->name.ident.text);
+	sg_emit_ident(e, &names[2], col->name.ident.text);
 	sg_emit_ident(e, &names[3], c->aux);
 	vars[0] = (struct sg_tmpl_var){ "trigger", sg_buf_str(&names[0]) };
 	vars[1] = (struct sg_tmpl_var){ "table", sg_buf_str(&names[1]) };

@@ -1171,6 +1171,13 @@ declared_key(struct check *c, const struct sg_create_table *t,
 			    x->constraint->kind == kind && (cols == NULL ||
 			    same_columns(cols, x->constraint->columns)))
 				return true;
+			if (x->kind != SG_ALTER_ADD_COLUMN || !(kind ==
+			    SG_PRIMARY_KEY && x->column->primary_key))
+				continue;
+			one = x->column->name.ident;
+			one.next = NULL;
+			if (cols == NULL || same_columns(cols, &one))
+				return true;
 		}
 	}
 	return false;
@@ -1328,6 +1335,73 @@ apply_action(struct check *c, struct sg_alter_table *a,
 }
 
 /*
+ * Whether table t has a primary key when stmt runs: its create table's,
+ * or one an alter table of it added before stmt and none dropped since.
+ */
+static bool
+has_primary_key(struct check *c, const struct sg_create_table *t,
+    const struct sg_node *stmt)
+{
+	const struct sg_node		*e, *s, *n;
+	const struct sg_alter_action	*x;
+	bool				 pk = false;
+
+	for (e = t->elements.head; e != NULL; e = e->next)
+		if (e->tag == SG_COLUMN ? ((const struct sg_column *)e)->
+		    primary_key : ((const struct sg_constraint *)e)->kind ==
+		    SG_PRIMARY_KEY)
+			pk = true;
+	for (s = c->script->stmts.head; s != NULL && s != stmt; s = s->next) {
+		if (s->tag != SG_ALTER_TABLE || !sg_name_eq(
+		    ((const struct sg_alter_table *)s)->table.text,
+		    t->name.ident.text))
+			continue;
+		for (n = ((const struct sg_alter_table *)s)->actions.head;
+		    n != NULL; n = n->next) {
+			x = (const struct sg_alter_action *)n;
+			if (x->kind == SG_ALTER_DROP_PRIMARY_KEY)
+				pk = false;
+			else if (x->kind == SG_ALTER_ADD_COLUMN &&
+			    x->column->primary_key && x->column->identity)
+				pk = true;
+		}
+	}
+	return pk;
+}
+
+/*
+ * "add column ID integer identity primary key": the one key a column
+ * added by alter table may bring, numbering the rows there are.  The
+ * table must have no primary key then, if the script declares it.
+ */
+static void
+check_identity_key(struct check *c, const struct sg_alter_table *a,
+    const struct sg_alter_action *x)
+{
+	const struct sg_column	*col = x->column;
+
+	if (!col->identity) {
+		error(c, &col->n.loc, "a column added by alter table can be "
+		    "the primary key only as an identity column (%s ... "
+		    "identity primary key)", col->name.ident.text);
+		return;
+	}
+	if (!col->primary_key) {
+		error(c, &col->n.loc, "an identity column added by alter "
+		    "table must be the table's new primary key (%s ... "
+		    "identity primary key)", col->name.ident.text);
+		return;
+	}
+	if (col->unique)
+		error(c, &col->n.loc, "identity column %s is the primary key; "
+		    "it needs no unique", col->name.ident.text);
+	if (a->target != NULL && has_primary_key(c, a->target, &a->n))
+		error(c, &col->n.loc, "table %s already has a primary key: "
+		    "drop it first (drop primary key) to make %s the key",
+		    a->table.text, col->name.ident.text);
+}
+
+/*
  * ALTER TABLE.  The table may be one the database already has; then only
  * what the statement itself says can be checked.
  */
@@ -1352,10 +1426,9 @@ check_alter(struct check *c, struct sg_alter_table *a)
 			check_column(c, x->column);
 			if (x->column->fk != NULL)
 				add_fk_action(c, a, x);
-			if (x->column->identity)
-				error(c, &x->column->n.loc, "an identity column "
-				    "can only be made by create table");
-			if (x->column->primary_key || x->column->unique)
+			if (x->column->identity || x->column->primary_key)
+				check_identity_key(c, a, x);
+			else if (x->column->unique)
 				error(c, &x->column->n.loc, "add the key with "
 				    "its own \"add constraint\", so that it can "
 				    "be guarded and named");

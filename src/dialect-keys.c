@@ -21,6 +21,8 @@ static const char *const seq_vars[] = { "sequence", "sequence_options",
 static const char *const trig_vars[] = { "trigger", "table", "column",
 	"sequence", NULL };
 static const char *const default_vars[] = { "sequence", NULL };
+static const char *const add_key_vars[] = { "table", "table_name", "column",
+	"column_name", "type", "sequence", NULL };
 static const char *const guard_vars[] = { "name", "table", "statement",
 	"statement_literal", NULL };
 static const char *const concat_vars[] = { "left", "right", NULL };
@@ -195,6 +197,9 @@ static const struct sg_dialect_key keys[] = {
 	{ .path = "identity.default", .type = SG_KEY_TEMPLATE,
 	  D(sequence_default), .names = default_vars,
 	  .help = "the column default of sequence_default" },
+	{ .path = "identity.add_key", .type = SG_KEY_GUARD,
+	  D(identity_add_key), .names = add_key_vars,
+	  .help = "sequence_trigger: units that add the key, numbering rows" },
 
 	SECTION("tables", "create table"),
 	{ .path = "tables.options", .type = SG_KEY_TEMPLATE,
@@ -327,6 +332,9 @@ static const struct sg_dialect_key keys[] = {
 	{ .path = "keys.drops_one", .type = SG_KEY_BOOL, D(keys.drops_one),
 	  .def = "false",
 	  .help = "drop removes one key a run, not each of several" },
+	{ .path = "keys.drop_before_column", .type = SG_KEY_BOOL,
+	  D(keys.drop_before_column), .def = "false",
+	  .help = "a primary key is dropped before the column it is on" },
 
 	SECTION("references", "what a foreign key may do to its rows"),
 	{ .path = "references.on_delete", .type = SG_KEY_FLAGS, D(on_delete),

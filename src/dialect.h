@@ -135,6 +135,7 @@ struct sg_keys {
 	struct sg_guard	 drop;		/* {query} {table} {table_name} */
 	struct sg_guard	 add;		/* and {statement} {statement_literal} */
 	bool		 drops_one;	/* drop removes one key a run */
+	bool		 drop_before_column; /* a key column's drop refused */
 };
 
 /*
@@ -264,6 +265,8 @@ struct sg_dialect {
 	const char		*create_sequence;	/* {sequence} ... */
 	const char		*create_trigger;
 	const char		*sequence_default;
+	/* sequence_trigger: numbers the rows of a table given the key. */
+	struct sg_guard		 identity_add_key;
 
 	/* Tables. */
 	const char		*table_options;

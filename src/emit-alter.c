@@ -64,6 +64,39 @@ sg_emit_backfill(struct sg_emitter *e, const struct sg_change *c)
 }
 
 /*
+ * "add column ID integer identity primary key" where a sequence and a
+ * trigger number rows: the dialect's identity.add_key units add the
+ * column, number the rows from the sequence and make it the key.
+ */
+void
+sg_emit_identity_key(struct sg_emitter *e, const struct sg_change *c)
+{
+	const struct sg_column	*col = c->detail;
+	struct sg_column_plan	 cp;
+	struct sg_buf		 t, name = { 0 }, type = { 0 }, seq = { 0 };
+	struct sg_tmpl_var	 vars[6];
+
+	sg_plan_column(e->d, col, &cp);
+	sg_emit_ident(e, &name, col->name.ident.text);
+	sg_emit_type(e, &type, cp.type);
+	sg_emit_ident(e, &seq, c->name);
+	vars[0] = (struct sg_tmpl_var){ "table", table_sql(e, &t, c->table) };
+	vars[1] = (struct sg_tmpl_var){ "table_name",
+	    sg_emit_catalog(e, c->table) };
+	vars[2] = (struct sg_tmpl_var){ "column", sg_buf_str(&name) };
+	vars[3] = (struct sg_tmpl_var){ "column_name",
+	    sg_emit_catalog(e, col->name.ident.text) };
+	vars[4] = (struct sg_tmpl_var){ "type", sg_buf_str(&type) };
+	vars[5] = (struct sg_tmpl_var){ "sequence", sg_buf_str(&seq) };
+	sg_emit_units(e, e->d->identity_add_key.units,
+	    e->d->identity_add_key.nunits, vars, 6);
+	sg_buf_free(&t);
+	sg_buf_free(&name);
+	sg_buf_free(&type);
+	sg_buf_free(&seq);
+}
+
+/*
  * Columns added together: one statement for all, unless they are
  * guarded, when each gets its own statement and guard.
  */
@@ -80,7 +113,8 @@ sg_emit_add_columns(struct sg_emitter *e, const struct sg_change *c)
 	vars[1] = (struct sg_tmpl_var){ "if_not_exists",
 	    sg_emit_guard_words(e, SG_OBJ_COLUMN, c->guarded) };
 	if (c->guarded || c->node->next == c->end) {
-		sg_emit_column(e, &col, x->column, NULL);
+		/* c->name: an identity key's sequence (sequence_default). */
+		sg_emit_column(e, &col, x->column, c->name);
 		vars[2] = (struct sg_tmpl_var){ "column", sg_buf_str(&col) };
 		statement(e, a->add_column, vars, 3);
 		sg_emit_guarded(e, SG_OBJ_COLUMN, c->guarded,

@@ -107,6 +107,9 @@ void	sg_emit_index(struct sg_emitter *, const struct sg_change *);
 /* DROP TABLE, SEQUENCE, TRIGGER or INDEX: obj's template tmpl. */
 void	sg_emit_drop(struct sg_emitter *, const struct sg_change *,
 	    enum sg_object, const char *);
+/* Appends type t as the dialect writes it. */
+void	sg_emit_type(struct sg_emitter *, struct sg_buf *,
+	    const struct sg_type *);
 /* Appends a column definition to b ("NAME TYPE ... NOT NULL"). */
 void	sg_emit_column(struct sg_emitter *, struct sg_buf *,
 	    const struct sg_column *, const char *);
@@ -126,6 +129,8 @@ void	sg_emit_constraint(struct sg_emitter *, struct sg_buf *,
 /* emit-alter.c: ALTER TABLE's changes, and Db2's REORG. */
 void	sg_emit_add_columns(struct sg_emitter *, const struct sg_change *);
 void	sg_emit_backfill(struct sg_emitter *, const struct sg_change *);
+/* An identity primary key for a table with rows (sequence_trigger). */
+void	sg_emit_identity_key(struct sg_emitter *, const struct sg_change *);
 void	sg_emit_add_constraint(struct sg_emitter *, const struct sg_change *);
 void	sg_emit_drop_constraint(struct sg_emitter *,
 	    const struct sg_change *);

@@ -164,14 +164,14 @@ sg_emit_sequence(struct sg_emitter *e, const struct sg_change *c)
 void
 sg_emit_trigger(struct sg_emitter *e, const struct sg_change *c)
 {
-	const struct sg_create_table	*t = (const void *)c->node;
+	const struct sg_column		*col = c->detail;
 	struct sg_tmpl_var		 vars[4];
 	struct sg_buf			 names[4] = { { 0 } };
 	size_t				 i;
 
 	sg_emit_ident(e, &names[0], c->name);
 	sg_emit_ident(e, &names[1], c->table);
-	sg_emit_ident(e, &names[2], t->identity->name.ident.text);
+	sg_emit_ident(e, &names[2], col->name.ident.text);
 	sg_emit_ident(e, &names[3], c->aux);
 	vars[0] = (struct sg_tmpl_var){ "trigger", sg_buf_str(&names[0]) };
 	vars[1] = (struct sg_tmpl_var){ "table", sg_buf_str(&names[1]) };

@@ -71,6 +71,9 @@ print(struct sg_emitter *e, const struct sg_change *c)
 	case SG_CH_ADD_COLUMNS:
 		sg_emit_add_columns(e, c);
 		break;
+	case SG_CH_ADD_IDENTITY_KEY:
+		sg_emit_identity_key(e, c);
+		break;
 	case SG_CH_BACKFILL:
 		sg_emit_backfill(e, c);
 		break;

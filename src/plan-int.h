@@ -29,14 +29,21 @@ void	sg_plan_drop_key(struct sg_plan *, const struct sg_alter_table *,
 	    const char *, const struct sg_node *);
 /* plan-key.c: the rollback's change that gives forward change f's back. */
 void	sg_plan_add_key(struct sg_plan *, const struct sg_change *);
+/*
+ * plan-key.c: where the dialect refuses to drop a column a key is on,
+ * the rollback's change that drops the primary key on column col of
+ * forward change f's table first; else nothing.
+ */
+void	sg_plan_drop_column_key(struct sg_plan *, const struct sg_change *,
+	    const struct sg_column *);
+/* Notes that a name is shortened or quoted here (plan.c). */
+void	sg_plan_ident(struct sg_plan *, const char *, const struct sg_loc *);
 /* An adjustment: a warning (unless quiet) and a note (plan.c). */
 void	sg_plan_adjust(struct sg_plan *, const struct sg_loc *,
 	    const char *, ...) __attribute__((format(printf, 3, 4)));
 /* A located error of the plan's dialect. */
 void	sg_plan_error(struct sg_plan *, const struct sg_loc *, const char *,
 	    ...) __attribute__((format(printf, 3, 4)));
-/* Notes, once a script, that a name is shortened or quoted here. */
-void	sg_plan_ident(struct sg_plan *, const char *, const struct sg_loc *);
 /* A column definition's names and adjustments, as the printers write it. */
 void	sg_plan_column_notes(struct sg_plan *, const char *,
 	    const struct sg_column *);

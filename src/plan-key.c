@@ -86,3 +86,34 @@ sg_plan_add_key(struct sg_plan *p, const struct sg_change *f)
 	sg_plan_reorg(p, d->alter.reorg_after[SG_REORG_ADD_UNIQUE], f->stmt,
 	    f->table);
 }
+
+void
+sg_plan_drop_column_key(struct sg_plan *p, const struct sg_change *f,
+    const struct sg_column *col)
+{
+	const struct sg_dialect	*d = p->d;
+	struct sg_constraint	*k;
+	struct sg_ident		*id;
+	struct sg_change	*c;
+
+	if (!d->keys.drop_before_column)
+		return;
+	sg_plan_need(p, d->keys.primary_key, "keys.primary_key",
+	    &col->n.loc);
+	sg_plan_need(p, d->keys.match, "keys.match", &col->n.loc);
+	sg_plan_need(p, d->keys.drop.style == SG_GUARD_TEMPLATE ? "" : NULL,
+	    "keys.drop units", &col->n.loc);
+	id = sg_arena_alloc(p->arena, sizeof *id);
+	*id = col->name.ident;
+	id->next = NULL;
+	k = sg_arena_alloc(p->arena, sizeof *k);
+	memset(k, 0, sizeof *k);
+	k->n.tag = SG_CONSTRAINT;
+	k->n.loc = col->n.loc;
+	k->kind = SG_PRIMARY_KEY;
+	k->columns = id;
+	c = sg_plan_add(p, SG_CH_DROP_KEY, f->stmt, f->node);
+	c->table = f->table;
+	c->detail = k;
+	c->guarded = true;
+}

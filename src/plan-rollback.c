@@ -292,9 +292,29 @@ invert(struct sg_plan *p, const struct sg_change *f)
 			p->changes[i] = p->changes[j];
 			p->changes[j] = tmp;
 		}
+		/* An identity key is added alone: its key goes first. */
+		x = (const void *)f->node;
+		if (x->column->primary_key) {
+			tmp = p->changes[p->n - 1];
+			p->n--;
+			sg_plan_drop_column_key(p, f, x->column);
+			*sg_plan_add(p, SG_CH_DROP_COLUMN, f->stmt, f->node) =
+			    tmp;
+		}
 		sg_plan_reorg(p, d->alter.reorg_after[SG_REORG_DROP_COLUMN],
 		    f->stmt,
 		    f->table);
+		return;
+	case SG_CH_ADD_IDENTITY_KEY:
+		sg_plan_need(p, d->alter.drop_column, "alter.drop_column", loc);
+		sg_plan_need_guard(p, SG_OBJ_DROP_COLUMN, true, loc);
+		sg_plan_drop_column_key(p, f, f->detail);
+		c = sg_plan_add(p, SG_CH_DROP_COLUMN, f->stmt, f->node);
+		c->table = f->table;
+		c->name = ((const struct sg_column *)f->detail)->name.ident.text;
+		c->guarded = true;
+		sg_plan_reorg(p, d->alter.reorg_after[SG_REORG_DROP_COLUMN],
+		    f->stmt, f->table);
 		return;
 	case SG_CH_ADD_CONSTRAINT:
 		if (f->name == NULL) {

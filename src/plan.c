@@ -205,10 +205,10 @@ name_of(struct sg_plan *p, const struct sg_name *nm)
 /* A name made from a dialect pattern ({table}, {column}); or its pin. */
 static const char *
 made_name(struct sg_plan *p, const char *pattern,
-    const struct sg_create_table *t, const struct sg_column *c,
-    const struct sg_name *given)
+    const struct sg_create_table *t, const char *table,
+    const struct sg_column *c, const struct sg_name *given)
 {
-	const struct sg_ident	*pin = sg_pin_for(&t->name, p->d->index);
+	const struct sg_ident	*pin;
 	struct sg_tmpl_var	 vars[2];
 	struct sg_buf		 b = { 0 };
 	const char		*s, *made;
@@ -216,8 +216,9 @@ made_name(struct sg_plan *p, const char *pattern,
 	if (given != NULL)
 		return name_of(p, given);
 	/* A table pinned for the dialect names its sequence and trigger. */
+	pin = t != NULL ? sg_pin_for(&t->name, p->d->index) : NULL;
 	vars[0] = (struct sg_tmpl_var){ "table", pin != NULL ? pin->text :
-	    t->name.ident.text };
+	    t != NULL ? t->name.ident.text : table };
 	vars[1] = (struct sg_tmpl_var){ "column", c->name.ident.text };
 	sg_tmpl_expand(&b, pattern, vars, 2);
 	made = sg_arena_strdup(p->arena, sg_buf_str(&b));
@@ -418,9 +419,11 @@ plan_table(struct sg_plan *p, const struct sg_create_table *t)
 	table = name_of(p, &t->name);
 	if (id != NULL && (d->identity == SG_IDENTITY_SEQUENCE_DEFAULT ||
 	    d->identity == SG_IDENTITY_SEQUENCE_TRIGGER))
-		seq = made_name(p, d->sequence_name, t, id, id->sequence);
+		seq = made_name(p, d->sequence_name, t, NULL, id,
+		    id->sequence);
 	if (id != NULL && d->identity == SG_IDENTITY_SEQUENCE_TRIGGER)
-		trig = made_name(p, d->trigger_name, t, id, id->trigger);
+		trig = made_name(p, d->trigger_name, t, NULL, id,
+		    id->trigger);
 	if (seq != NULL && d->identity == SG_IDENTITY_SEQUENCE_DEFAULT) {
 		ident(p, seq, &id->n.loc);
 		sg_plan_need_guard(p, SG_OBJ_SEQUENCE, t->if_not_exists,
@@ -459,6 +462,7 @@ plan_table(struct sg_plan *p, const struct sg_create_table *t)
 	c->table = table;
 	c->name = trig;
 	c->aux = seq;
+	c->detail = id;
 }
 
 static void
@@ -517,7 +521,8 @@ plan_add_columns(struct sg_plan *p, const struct sg_alter_table *a,
 
 	while (!x->guarded && end != NULL && ((const struct sg_alter_action *)
 	    end)->kind == SG_ALTER_ADD_COLUMN &&
-	    !((const struct sg_alter_action *)end)->guarded)
+	    !((const struct sg_alter_action *)end)->guarded &&
+	    !((const struct sg_alter_action *)end)->column->identity)
 		end = end->next;
 	catalog = sg_names_catalog(d, p->arena, table);
 	for (n = first; n != end; n = n->next)
@@ -548,6 +553,79 @@ plan_add_columns(struct sg_plan *p, const struct sg_alter_table *a,
 	return end;
 }
 
+/*
+ * "add column ID integer identity primary key": a key for a table that
+ * has rows, which are numbered 1..n, new rows getting the next number,
+ * in the dialect's identity strategy.  Always guarded: a second run
+ * finds the column and changes nothing, so never numbers rows again.
+ * A column keyword or a sequence default numbers the rows as the
+ * column is added; with a sequence and trigger, the dialect's
+ * identity.add_key units number them, then the trigger is made as
+ * create table makes it.
+ */
+static void
+plan_identity_key(struct sg_plan *p, const struct sg_alter_table *a,
+    const char *table, const struct sg_node *n)
+{
+	const struct sg_dialect		*d = p->d;
+	const struct sg_alter_action	*x = (const void *)n;
+	const struct sg_column		*id = x->column;
+	const char			*seq = NULL, *trig = NULL, *catalog;
+	bool				 trigger;
+	struct sg_change		*c;
+
+	trigger = d->identity == SG_IDENTITY_SEQUENCE_TRIGGER;
+	if (trigger || d->identity == SG_IDENTITY_SEQUENCE_DEFAULT)
+		seq = made_name(p, d->sequence_name, a->target,
+		    a->table.text, id, id->sequence);
+	if (trigger)
+		trig = made_name(p, d->trigger_name, a->target,
+		    a->table.text, id, id->trigger);
+	if (seq != NULL) {
+		ident(p, seq, &id->n.loc);
+		sg_plan_need(p, d->create_sequence, "identity.create_sequence",
+		    &x->n.loc);
+		sg_plan_need_guard(p, SG_OBJ_SEQUENCE, true, &x->n.loc);
+		c = sg_plan_add(p, SG_CH_CREATE_SEQUENCE, &a->n, n);
+		c->table = table;
+		c->name = seq;
+		c->guarded = true;
+	}
+	catalog = sg_names_catalog(d, p->arena, table);
+	plan_column(p, catalog, id, seq);
+	if (!trigger) {
+		sg_plan_need(p, d->alter.add_column, "alter.add_column",
+		    &x->n.loc);
+		sg_plan_need_guard(p, SG_OBJ_COLUMN, true, &x->n.loc);
+		c = sg_plan_add(p, SG_CH_ADD_COLUMNS, &a->n, n);
+		c->end = n->next;
+		c->table = table;
+		c->name = seq;
+		c->guarded = true;
+		sg_plan_reorg(p, d->alter.reorg_after[SG_REORG_ADD_COLUMN],
+		    &a->n, table);
+		return;
+	}
+	sg_plan_need(p, d->identity_add_key.style == SG_GUARD_TEMPLATE ? "" :
+	    NULL, "identity.add_key units", &x->n.loc);
+	sg_plan_need(p, d->create_trigger, "identity.create_trigger",
+	    &x->n.loc);
+	c = sg_plan_add(p, SG_CH_ADD_IDENTITY_KEY, &a->n, n);
+	c->table = table;
+	c->name = seq;
+	c->detail = id;
+	c->guarded = true;
+	sg_plan_reorg(p, d->alter.reorg_after[SG_REORG_ADD_COLUMN], &a->n,
+	    table);
+	ident(p, trig, &id->n.loc);
+	/* CREATE OR REPLACE: safe to run again without a guard. */
+	c = sg_plan_add(p, SG_CH_CREATE_TRIGGER, &a->n, n);
+	c->table = table;
+	c->name = trig;
+	c->aux = seq;
+	c->detail = id;
+}
+
 static void
 plan_alter(struct sg_plan *p, const struct sg_alter_table *a)
 {
@@ -563,7 +641,10 @@ plan_alter(struct sg_plan *p, const struct sg_alter_table *a)
 		end = n->next;
 		switch (x->kind) {
 		case SG_ALTER_ADD_COLUMN:
-			end = plan_add_columns(p, a, table, n);
+			if (x->column->identity)
+				plan_identity_key(p, a, table, n);
+			else
+				end = plan_add_columns(p, a, table, n);
 			break;
 		case SG_ALTER_ADD_CONSTRAINT:
 			plan_constraint(p, x->constraint);

@@ -31,6 +31,8 @@ enum sg_change_kind {
 	SG_CH_CREATE_TRIGGER,	/* an identity column's; aux: its sequence */
 	SG_CH_CREATE_INDEX,
 	SG_CH_ADD_COLUMNS,	/* actions node up to end */
+	SG_CH_ADD_IDENTITY_KEY,	/* rows numbered (sequence_trigger): name:
+				   the sequence; detail: the column */
 	SG_CH_BACKFILL,		/* rows with uuid()'s placeholder get one */
 	SG_CH_ADD_CONSTRAINT,
 	SG_CH_DROP_COLUMN,	/* name: the column */

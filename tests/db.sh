@@ -228,9 +228,13 @@ done
 # .rollback.sql) on a database holding tests/db/golden/CASE.setup.sql,
 # with rows.  The forward script runs twice, then the rollback twice;
 # after the second forward run and after each rollback run the keys and
-# row counts (tests/db/golden/keys-<engine>.sql) must be
+# row counts (tests/db/golden/keys-<engine>.sql, or the case's own
+# CASE.forward-<engine>.sql and CASE.rollback-<engine>.sql) must be
 # CASE.forward.out and CASE.rollback.out, the same on every engine.
-key_cases="drop-key"
+# Where the case has CASE.probe.sql, it runs before the keys are read
+# after the second forward run (rows inserted then show what the schema
+# does with them), and CASE.unprobe.sql after, before the rollback.
+key_cases="drop-key identity-key"
 for g in $key_cases; do
 	gdir=$srcdir/tests/db/golden
 	for e in $up; do
@@ -259,7 +263,18 @@ for g in $key_cases; do
 			ok "$e: golden $g: $label: $(how "$e") ${file#$srcdir/}:" \
 			    "$count statements"
 			[ -n "$want" ] || continue
-			if query "$e" "$gdb" "$gdir/keys-$e.sql" 2>"$tmp/log" |
+			probe=
+			if [ "$want" = forward ] && [ -f "$gdir/$g.probe.sql" ]; then
+				probe=$gdir/$g.probe.sql
+				if ! run "$e" "$gdb" "$probe" >"$tmp/log" 2>&1; then
+					bad "$e: golden $g: ${probe#$srcdir/} failed:"
+					show "$tmp/log"
+					break
+				fi
+			fi
+			keys=$gdir/$g.$want-$e.sql
+			[ -f "$keys" ] || keys=$gdir/keys-$e.sql
+			if query "$e" "$gdb" "$keys" 2>"$tmp/log" |
 			    LC_ALL=C sort >"$tmp/keys"; then
 				same "$e" "golden $g: after $label: keys and rows are $g.$want.out" \
 				    "$gdir/$g.$want.out" "$tmp/keys"
@@ -267,6 +282,16 @@ for g in $key_cases; do
 				bad "$e: golden $g: cannot read the keys:"
 				show "$tmp/log"
 			fi
+			if [ -n "$probe" ] && ! run "$e" "$gdb" \
+			    "$gdir/$g.unprobe.sql" >"$tmp/log" 2>&1; then
+				bad "$e: golden $g: $g.unprobe.sql failed:"
+				show "$tmp/log"
+				break
+			fi
+		done
+	done
+done
+
 for g in $golden_cases; do
 	key=golden_$g
 	db=g_$(echo "$g" | tr -c 'a-zA-Z0-9\n' _)

@@ -449,6 +449,107 @@ test_rename_column_mysql(void **state)
 	sg_plan_free(p);
 }
 
+/*
+ * add column ID integer identity primary key: per strategy, always
+ * guarded; the rollback drops the column (and the key first where the
+ * dialect refuses otherwise), the trigger and the sequence.
+ */
+static void
+test_identity_key(void **state)
+{
+	struct unit	*u = *state;
+	struct sg_plan	*p;
+	const char	*src = "alter table T add column ID integer identity "
+	    "primary key;";
+	char		 want[6];
+
+	/* PostgreSQL: a guarded sequence, then the guarded column. */
+	p = plan(u, src, "postgresql", false);
+	want[0] = K(SG_CH_CREATE_SEQUENCE);
+	want[1] = K(SG_CH_ADD_COLUMNS);
+	want[2] = '\0';
+	assert_string_equal(kinds(p), want);
+	assert_true(p->changes[0].guarded && p->changes[1].guarded);
+	assert_string_equal(p->changes[0].name, "T_SEQ");
+	assert_string_equal(p->changes[1].name, "T_SEQ");
+	sg_plan_free(p);
+	/* MySQL, SQL Server: the guarded column alone. */
+	p = sg_plan_new(&u->script, dialect_named(reg, "mssql"), false,
+	    &u->cap.diag);
+	want[0] = K(SG_CH_ADD_COLUMNS);
+	want[1] = '\0';
+	assert_string_equal(kinds(p), want);
+	assert_true(p->changes[0].guarded);
+	sg_plan_free(p);
+	/* Oracle: sequence, the rows numbered, the trigger. */
+	p = sg_plan_new(&u->script, dialect_named(reg, "oracle"), false,
+	    &u->cap.diag);
+	want[0] = K(SG_CH_CREATE_SEQUENCE);
+	want[1] = K(SG_CH_ADD_IDENTITY_KEY);
+	want[2] = K(SG_CH_CREATE_TRIGGER);
+	want[3] = '\0';
+	assert_string_equal(kinds(p), want);
+	assert_string_equal(p->changes[1].name, "T_SEQ");
+	assert_string_equal(p->changes[2].name, "T_TRIG");
+	assert_string_equal(p->changes[2].aux, "T_SEQ");
+	sg_plan_free(p);
+	/* Db2: a REORG after the column, as after any added column. */
+	p = sg_plan_new(&u->script, dialect_named(reg, "db2"), false,
+	    &u->cap.diag);
+	want[0] = K(SG_CH_CREATE_SEQUENCE);
+	want[1] = K(SG_CH_ADD_IDENTITY_KEY);
+	want[2] = K(SG_CH_REORG);
+	want[3] = K(SG_CH_CREATE_TRIGGER);
+	want[4] = '\0';
+	assert_string_equal(kinds(p), want);
+	sg_plan_free(p);
+	/* Rollback, Oracle: trigger, column, sequence. */
+	p = sg_plan_new(&u->script, dialect_named(reg, "oracle"), true,
+	    &u->cap.diag);
+	want[0] = K(SG_CH_DROP_TRIGGER);
+	want[1] = K(SG_CH_DROP_COLUMN);
+	want[2] = K(SG_CH_DROP_SEQUENCE);
+	want[3] = '\0';
+	assert_string_equal(kinds(p), want);
+	assert_string_equal(p->changes[1].name, "ID");
+	assert_true(p->changes[1].guarded);
+	sg_plan_free(p);
+	/* Rollback, SQL Server: the key before the column it is on. */
+	p = sg_plan_new(&u->script, dialect_named(reg, "mssql"), true,
+	    &u->cap.diag);
+	want[0] = K(SG_CH_DROP_KEY);
+	want[1] = K(SG_CH_DROP_COLUMN);
+	want[2] = '\0';
+	assert_string_equal(kinds(p), want);
+	assert_string_equal(((const struct sg_constraint *)p->changes[0].
+	    detail)->columns->text, "ID");
+	sg_plan_free(p);
+	/* Rollback, MySQL: the column alone (its key goes with it). */
+	p = sg_plan_new(&u->script, dialect_named(reg, "mysql"), true,
+	    &u->cap.diag);
+	want[0] = K(SG_CH_DROP_COLUMN);
+	want[1] = '\0';
+	assert_string_equal(kinds(p), want);
+	sg_plan_free(p);
+}
+
+/* A sequence_trigger dialect without identity.add_key: an error. */
+static void
+test_identity_key_needs_units(void **state)
+{
+	struct unit		*u = *state;
+	struct sg_dialect	 d;
+
+	if (!unit_parse(u, "alter table T add column ID integer identity "
+	    "primary key;") || !unit_check(u, reg))
+		fail();
+	d = *dialect_named(reg, "oracle");
+	d.identity_add_key.style = SG_GUARD_NONE;
+	assert_null(sg_plan_new(&u->script, &d, false, &u->cap.diag));
+	assert_non_null(strstr(capture_text(&u->cap),
+	    "gives no identity.add_key units"));
+}
+
 int
 main(void)
 {
@@ -457,6 +558,8 @@ main(void)
 		T(test_table_by_strategy),
 		T(test_drop_key),
 		T(test_drop_key_needs_keys),
+		T(test_identity_key),
+		T(test_identity_key_needs_units),
 		T(test_adjustment_on_change),
 		T(test_shortened_name),
 		T(test_alter_changes),

@@ -1,8 +1,10 @@
 #!/bin/sh
 # Installs what sqlgen needs to build and test on a fresh Debian 12: the
 # toolchain and libraries, valgrind, and the PostgreSQL, MariaDB and H2
-# that tests/db.sh runs the generated scripts on, and the headless
-# Chromium (with a font) that tests/review.sh opens review pages in.  Asks apt only for
+# that tests/db.sh runs the generated scripts on (a JDK, not only a
+# JRE: the vendor's H2 steps that tests/steps.sh runs compile Java
+# aliases), and the headless Chromium (with a font) that tests/review.sh
+# opens review pages in.  Asks apt only for
 # packages that are missing, so a second run is quick and silent; uses
 # sudo only when not root.  The README and .ci/run call it.
 set -eu
@@ -10,7 +12,7 @@ set -eu
 packages="build-essential autoconf automake pkg-config flex bison
     libyaml-dev libpcre2-dev libcmocka-dev valgrind
     postgresql postgresql-contrib mariadb-server mariadb-client
-    libh2-java default-jre-headless
+    libh2-java default-jdk-headless
     chromium fonts-dejavu-core"
 
 missing=

@@ -97,6 +97,15 @@ static const struct sg_dialect_key keys[] = {
 	  .names = client_names, .min = SG_CLIENT_SQLPLUS,
 	  .help = "the command-line client sqlgen split models" },
 
+	SECTION("target", "the server version the scripts are for"),
+	{ .path = "target.version", .type = SG_KEY_TEMPLATE, D(target),
+	  .names = no_vars, .def = "",
+	  .help = "the oldest server version the scripts are for, unless "
+	  "--target says another" },
+	{ .path = "target.before", .type = SG_KEY_TARGETS,
+	  .help = "VERSION: keys: what differs on a server older than "
+	  "VERSION, applied over the rest" },
+
 	SECTION("terminators", "how a unit of output ends"),
 	{ .path = "terminators.statement", .type = SG_KEY_TEMPLATE,
 	  D(statement_end), .names = no_vars, .required = true,

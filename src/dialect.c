@@ -30,6 +30,7 @@ struct sg_registry {
 	size_t			 n;
 	struct sg_dialect	**loaded;
 	bool			*loading;	/* extends cycle detection */
+	char			**targets;	/* --target, by index, or NULL */
 	struct sg_arena		*arena;
 	/* "blocks:" patterns, shared by dialects that extend another. */
 	pcre2_code		**codes;
@@ -147,6 +148,10 @@ sg_registry_free(struct sg_registry *reg)
 	free(reg->names);
 	free(reg->loaded);
 	free(reg->loading);
+	if (reg->targets != NULL)
+		for (i = 0; i < reg->n; i++)
+			free(reg->targets[i]);
+	free(reg->targets);
 	free(reg->dir);
 	sg_arena_free(reg->arena);
 	free(reg);
@@ -410,6 +415,7 @@ reset(const struct sg_dialect_key *k, void *base)
 		*FIELD(const char *, base, k->aux) = k->def;
 		break;
 	case SG_KEY_EXTENDS:
+	case SG_KEY_TARGETS:
 		break;
 	}
 }
@@ -889,6 +895,8 @@ read_value(struct load *l, const struct sg_dialect_key *k, yaml_node_t *v,
 		break;
 	case SG_KEY_EXTENDS:
 		break;	/* applied before the other keys */
+	case SG_KEY_TARGETS:
+		break;	/* applied after them (apply_target) */
 	case SG_KEY_RULES:
 		read_rules(l, k, v, base);
 		break;
@@ -1049,6 +1057,139 @@ finish(struct load *l, yaml_node_t *root)
 static const struct sg_dialect *load(struct sg_registry *, size_t,
     struct sg_diag *);
 
+/* A version: numbers separated by dots. */
+static bool
+valid_version(const char *v)
+{
+	bool	digit = false;
+
+	for (; *v != '\0'; v++) {
+		if (*v >= '0' && *v <= '9')
+			digit = true;
+		else if (*v != '.' || !digit)
+			return false;
+		else
+			digit = false;
+	}
+	return digit;
+}
+
+int
+sg_version_cmp(const char *a, const char *b)
+{
+	unsigned long	x, y;
+	char		*end;
+
+	while (*a != '\0' || *b != '\0') {
+		x = strtoul(a, &end, 10);
+		a = *end == '.' ? end + 1 : end;
+		y = strtoul(b, &end, 10);
+		b = *end == '.' ? end + 1 : end;
+		if (x != y)
+			return x < y ? -1 : 1;
+	}
+	return 0;
+}
+
+bool
+sg_registry_target(struct sg_registry *reg, const char *name,
+    const char *version, struct sg_diag *diag)
+{
+	int	i;
+
+	if ((i = sg_registry_find(reg, name)) < 0) {
+		sg_diag(diag, SG_ERROR, NULL, "--target %s=%s: no dialect %s",
+		    name, version, name);
+		return false;
+	}
+	if (!valid_version(version)) {
+		sg_diag(diag, SG_ERROR, NULL, "--target %s=%s: a version is "
+		    "numbers and dots, such as 12.2", name, version);
+		return false;
+	}
+	if (reg->targets == NULL)
+		reg->targets = xcalloc(reg->n, sizeof *reg->targets);
+	free(reg->targets[i]);
+	reg->targets[i] = xstrdup(version);
+	return true;
+}
+
+/*
+ * "target.before": each VERSION: keys mapping applies over the rest when
+ * the dialect's target is older than VERSION.  The target is --target's
+ * for this dialect or, failing that, for the one it extends; else
+ * target.version.
+ */
+static void
+apply_target(struct load *l, yaml_node_t *root, size_t i)
+{
+	struct sg_dialect	*d = l->d;
+	yaml_node_pair_t	*pair, *p2;
+	yaml_node_t		*k, *v, *before = NULL;
+	const char		*version, *cli = NULL;
+	int			 b;
+
+	if (l->reg->targets != NULL) {
+		cli = l->reg->targets[i];
+		for (b = d->base; cli == NULL && b >= 0;
+		    b = l->reg->loaded[b] != NULL ? l->reg->loaded[b]->base : -1)
+			cli = l->reg->targets[b];
+	}
+	if (cli != NULL)
+		d->target = sg_arena_strdup(l->reg->arena, cli);
+	for (pair = root->data.mapping.pairs.start;
+	    pair < root->data.mapping.pairs.top; pair++) {
+		k = yaml_document_get_node(&l->doc, pair->key);
+		v = yaml_document_get_node(&l->doc, pair->value);
+		if (k->type != YAML_SCALAR_NODE || strcmp((char *)
+		    k->data.scalar.value, "target") != 0 ||
+		    v->type != YAML_MAPPING_NODE)
+			continue;
+		for (p2 = v->data.mapping.pairs.start;
+		    p2 < v->data.mapping.pairs.top; p2++) {
+			k = yaml_document_get_node(&l->doc, p2->key);
+			if (k->type == YAML_SCALAR_NODE && strcmp((char *)
+			    k->data.scalar.value, "before") == 0)
+				before = yaml_document_get_node(&l->doc,
+				    p2->value);
+		}
+	}
+	if (before == NULL || is_null(before)) {
+		if (l->reg->targets != NULL && l->reg->targets[i] != NULL &&
+		    d->base >= 0)
+			sg_diag(l->diag, SG_ERROR, NULL, "--target %s: %s has "
+			    "no target.before of its own; give the target of "
+			    "%s, which it extends", d->name, d->name,
+			    l->reg->names[d->base]);
+		if (l->reg->targets != NULL && l->reg->targets[i] != NULL &&
+		    d->base >= 0)
+			l->errors++;
+		return;
+	}
+	if (before->type != YAML_MAPPING_NODE) {
+		yerror(l, before, "expected VERSION: keys mappings");
+		return;
+	}
+	if (d->target == NULL || !valid_version(d->target)) {
+		yerror(l, before, "target.before needs a target.version");
+		return;
+	}
+	for (pair = before->data.mapping.pairs.start;
+	    pair < before->data.mapping.pairs.top; pair++) {
+		k = yaml_document_get_node(&l->doc, pair->key);
+		if ((version = scalar(l, k)) == NULL)
+			continue;
+		if (!valid_version(version)) {
+			yerror(l, k, "'%s' is not a version (numbers and dots)",
+			    version);
+			continue;
+		}
+		if (sg_version_cmp(d->target, version) < 0)
+			read_map(l, yaml_document_get_node(&l->doc,
+			    pair->value), "", SG_IN_DIALECT, d);
+	}
+}
+
 /* Parses the file; applies "extends" first, then the other keys. */
 static bool
 load_into(struct sg_registry *reg, size_t i, struct sg_dialect *d,
@@ -1130,6 +1271,7 @@ load_into(struct sg_registry *reg, size_t i, struct sg_dialect *d,
 		}
 		if (l.errors == 0) {
 			read_map(&l, root, "", SG_IN_DIALECT, d);
+			apply_target(&l, root, i);
 			finish(&l, root);
 		}
 	}

@@ -207,6 +207,7 @@ struct sg_dialect {
 	const char		*title;
 	const char		*path;
 	enum sg_client		 client;
+	const char		*target;	/* the server version */
 
 	/* Terminators. */
 	const char		*statement_end;	/* ";" or "\n/" */
@@ -316,6 +317,7 @@ enum sg_key_type {
 	SG_KEY_WORDS,		/* a list of words: a case-insensitive set */
 	SG_KEY_QUOTE,		/* [open, close]; close is at aux */
 	SG_KEY_EXTENDS,		/* the dialect this one starts from */
+	SG_KEY_TARGETS,		/* target.before: applied after the rest */
 	/* The few shapes of their own, each with a small reader. */
 	SG_KEY_RULES,		/* blocks.rules: a list of rule mappings */
 	SG_KEY_RULE_PATTERN,	/* forbid (min 1) or require (min 0) */
@@ -382,6 +384,16 @@ extern const size_t			sg_builtin_ndialects;
  * holds no dialect.
  */
 struct sg_registry	*sg_registry_open(const char *, struct sg_diag *);
+/*
+ * The server version dialect name's scripts are for (--target), before
+ * it is loaded; NULL, or a malformed version, is an error on diag.
+ * Dialects that extend it and have no target.before of their own take it
+ * too.  False on error.
+ */
+bool			 sg_registry_target(struct sg_registry *, const char *,
+			    const char *, struct sg_diag *);
+/* Compares dotted versions ("12.2" < "19"); 0 if equal. */
+int			 sg_version_cmp(const char *, const char *);
 /*
  * The YAML text dialect i is described by, and its length: the built-in
  * text, or the file read now (NULL after a diagnostic).  The caller

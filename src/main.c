@@ -56,6 +56,8 @@ usage(FILE *f)
 "                        migration client)\n"
 "      --preamble        native: begin with the client settings a careful\n"
 "                        DBA runs the script with (stop at the first error)\n"
+"      --target DIALECT=VERSION  the server version DIALECT's scripts are\n"
+"                        for (default: its description's target.version)\n"
 "  -t, --templates=DIR   read the dialect descriptions from DIR (default:\n"
 "                        $SQLGEN_TEMPLATES, else the built-in ones)\n"
 "      --set NAME=VALUE  the value of ${NAME} in the source (repeatable)\n"
@@ -172,7 +174,32 @@ struct run {
 	const struct sg_dialect	**targets;
 	size_t			 ntargets;
 	struct sg_vars		*vars;		/* --set, --set-file */
+	char			**server;	/* --target DIALECT=VERSION */
+	size_t			 nserver;
 };
+
+/* Gives the registry the --target versions; false after an error. */
+static bool
+server_versions(struct run *r)
+{
+	char	*eq;
+	size_t	 i;
+	bool	 ok = true;
+
+	for (i = 0; i < r->nserver; i++) {
+		if ((eq = strchr(r->server[i], '=')) == NULL) {
+			sg_diag(&r->diag, SG_ERROR, NULL, "--target %s: "
+			    "expected DIALECT=VERSION", r->server[i]);
+			ok = false;
+			continue;
+		}
+		*eq = '\0';
+		ok = sg_registry_target(r->reg, r->server[i], eq + 1,
+		    &r->diag) && ok;
+		*eq = '=';
+	}
+	return ok;
+}
 
 /* "unknown dialect", with the near one or the list of them all. */
 static int
@@ -566,7 +593,8 @@ int
 main(int argc, char **argv)
 {
 	enum { OPT_SET = 256, OPT_SET_FILE, OPT_STRICT_ROLLBACK,
-	    OPT_PRINT_DIALECT, OPT_COLOR, OPT_TEXT, OPT_RUNNER, OPT_PREAMBLE };
+	    OPT_PRINT_DIALECT, OPT_COLOR, OPT_TEXT, OPT_RUNNER, OPT_PREAMBLE,
+	    OPT_TARGET };
 	static const struct option longopts[] = {
 		{ "dialect", required_argument, NULL, 'd' },
 		{ "all", no_argument, NULL, 'a' },
@@ -587,6 +615,7 @@ main(int argc, char **argv)
 		{ "text", no_argument, NULL, OPT_TEXT },
 		{ "runner", required_argument, NULL, OPT_RUNNER },
 		{ "preamble", no_argument, NULL, OPT_PREAMBLE },
+		{ "target", required_argument, NULL, OPT_TARGET },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct run	 r;
@@ -691,6 +720,11 @@ main(int argc, char **argv)
 				break;
 			rc = EXIT_USAGE;
 			goto done;
+		case OPT_TARGET:
+			r.server = xrealloc(r.server, (r.nserver + 1) *
+			    sizeof *r.server);
+			r.server[r.nserver++] = optarg;
+			break;
 		default:
 			bad_option(&r, longopts, ch, argv[optind - 1]);
 			rc = EXIT_USAGE;
@@ -709,7 +743,8 @@ main(int argc, char **argv)
 		sg_diag(&r.diag, SG_ERROR, NULL, "--preamble is for a native "
 		    "client; the migration client runs no client commands");
 	else if (print != NULL) {
-		if ((r.reg = sg_registry_open(r.templates, &r.diag)) != NULL)
+		if ((r.reg = sg_registry_open(r.templates, &r.diag)) != NULL &&
+		    server_versions(&r))
 			rc = print_dialect(&r, print);
 	} else if (!list && argc == 0) {
 		sg_diag(&r.diag, SG_ERROR, NULL, "no input file (use - for "
@@ -718,7 +753,8 @@ main(int argc, char **argv)
 	} else if (!list && !r.all && r.dialects == NULL)
 		sg_diag(&r.diag, SG_ERROR, NULL, "give --dialect=NAME or "
 		    "--all");
-	else if ((r.reg = sg_registry_open(r.templates, &r.diag)) == NULL)
+	else if ((r.reg = sg_registry_open(r.templates, &r.diag)) == NULL ||
+	    !server_versions(&r))
 		;
 	else if (list)
 		rc = list_dialects(&r);
@@ -740,6 +776,7 @@ done:
 	sg_diag_flush(&r.diag);
 	free(r.targets);
 	free(r.dialects);
+	free(r.server);
 	sg_registry_free(r.reg);
 	sg_vars_free(r.vars);
 	return rc;

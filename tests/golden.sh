@@ -1,7 +1,8 @@
 #!/bin/sh
 # Golden cases: tests/golden/CASE.sg is compiled for each dialect (or
 # those named on a first line "-- dialects: a b"), with the ${name}
-# values of a line "-- set: NAME=VALUE ..." if there is one, and the
+# values of a line "-- set: NAME=VALUE ..." if there is one (and the
+# server versions of a line "-- target: DIALECT=VERSION ..."), and the
 # result is compared byte for byte with CASE.DIALECT.sql; warnings and
 # errors with CASE.err, which ends with the exit status.  A line
 # "-- rollback: yes" (or "strict") also compiles the case with --rollback
@@ -59,6 +60,8 @@ for sg in tests/golden/*.sg; do
 	case=${sg%.sg}
 	dialects=$(sed -n '1s/^-- dialects: *//p' "$sg")
 	sets=$(sed -n 's/^-- set: *//p' "$sg" | tr ' ' '\n' | sed 's/^./--set=&/')
+	sets="$sets $(sed -n 's/^-- target: *//p' "$sg" | tr ' ' '\n' |
+	    sed 's/^./--target=&/')"
 	# "-- rollback: yes" (or "strict") also checks the rollback scripts.
 	rollback=$(sed -n 's/^-- rollback: *//p' "$sg")
 	runner=$(sed -n 's/^-- runner: *//p' "$sg")

@@ -2,8 +2,10 @@
 -- Do not edit: change the source and run sqlgen again.
 
 -- dialects: oracle db2
--- Oracle's 30-character names: a long table name is shortened the same
--- way wherever it is used; a pinned name is used as given.
+-- target: oracle=12.1
+-- Oracle's 30-character names before 12.2: a long table name is
+-- shortened the same way wherever it is used; a pinned name is used as
+-- given.
 CREATE TABLE IDN_OAUTH2_USER_CONSENTED_SCOPES (
     ID INTEGER NOT NULL,
     SCOPE VARCHAR(255) NOT NULL,

@@ -2,8 +2,10 @@
 -- Do not edit: change the source and run sqlgen again.
 
 -- dialects: oracle db2
--- Oracle's 30-character names: a long table name is shortened the same
--- way wherever it is used; a pinned name is used as given.
+-- target: oracle=12.1
+-- Oracle's 30-character names before 12.2: a long table name is
+-- shortened the same way wherever it is used; a pinned name is used as
+-- given.
 -- sqlgen: IDN_OAUTH2_USER_CONSENTED_SCOPES is longer than 30 characters; it is IDN_OAUTH2_USER_CONSENTED_FF1A here (pin a name with [oracle: NAME] to choose it)
 -- sqlgen: IDN_OAUTH2_USER_CONSENTED_SCOPES_SEQ is longer than 30 characters; it is IDN_OAUTH2_USER_CONSENTED_E7C6 here (pin a name with [oracle: NAME] to choose it)
 -- sqlgen: IDN_OAUTH2_USER_CONSENTED_SCOPES_TRIG is longer than 30 characters; it is IDN_OAUTH2_USER_CONSENTED_F7F5 here (pin a name with [oracle: NAME] to choose it)

@@ -223,6 +223,60 @@ assert_same_dialect(const struct sg_dialect *a, const struct sg_dialect *b,
 	assert_true(sg_dialect_name_ok(b, "TABLE_1"));
 }
 
+/*
+ * --target: Oracle 12.1 and older have 30-byte names, and oracle_rac
+ * follows oracle; MySQL 8.0 needs no TIMESTAMP adjustments; a version
+ * is numbers and dots, and a dialect without target.before of its own
+ * takes its target from the one it extends.
+ */
+static void
+test_targets(void **state)
+{
+	struct sg_registry	*r;
+	struct capture		 cap;
+	const struct sg_dialect	*d;
+
+	(void)state;
+	capture_open(&cap);
+	assert_int_equal(sg_version_cmp("12.1", "12.2"), -1);
+	assert_int_equal(sg_version_cmp("19", "12.2"), 1);
+	assert_int_equal(sg_version_cmp("8.0", "8"), 0);
+	r = sg_registry_open(test_templates(), &cap.diag);
+	assert_non_null(r);
+	assert_string_equal(dialect_named(r, "oracle")->target, "12.2");
+	assert_int_equal(dialect_named(r, "oracle")->max_name, 128);
+	assert_non_null(dialect_named(r, "mysql")->not_null_timestamp_default);
+	sg_registry_free(r);
+
+	r = sg_registry_open(test_templates(), &cap.diag);
+	assert_true(sg_registry_target(r, "oracle", "12.1", &cap.diag));
+	assert_true(sg_registry_target(r, "mysql", "8.0", &cap.diag));
+	assert_false(sg_registry_target(r, "mysql", "8.x", &cap.diag));
+	assert_false(sg_registry_target(r, "sqlite", "3", &cap.diag));
+	d = dialect_named(r, "oracle_rac");
+	assert_int_equal(d->max_name, 30);
+	assert_string_equal(d->target, "12.1");
+	d = dialect_named(r, "mysql");
+	assert_null(d->not_null_timestamp_default);
+	assert_false(d->nullable_timestamp_null);
+	assert_string_equal(d->target, "8.0");
+	sg_registry_free(r);
+
+	/* oracle_rac alone: it has no target.before of its own. */
+	r = sg_registry_open(test_templates(), &cap.diag);
+	assert_true(sg_registry_target(r, "oracle_rac", "12.1", &cap.diag));
+	assert_null(sg_registry_load(r, (size_t)sg_registry_find(r,
+	    "oracle_rac"), &cap.diag));
+	assert_non_null(strstr(capture_text(&cap), "--target oracle_rac: "
+	    "oracle_rac has no target.before of its own"));
+	assert_non_null(strstr(capture_text(&cap), "--target mysql=8.x: a "
+	    "version is numbers and dots"));
+	assert_non_null(strstr(capture_text(&cap), "--target sqlite=3: no "
+	    "dialect sqlite"));
+	sg_registry_free(r);
+	capture_close(&cap);
+}
+
 /* oracle_rac extends oracle and changes only the sequence options. */
 static void
 test_extends_oracle_rac(void **state)
@@ -238,7 +292,7 @@ test_extends_oracle_rac(void **state)
 	assert_string_equal(rac->title, "Oracle RAC (SQL*Plus, SQLcl)");
 	assert_string_equal(ora->title, "Oracle Database (SQL*Plus, SQLcl)");
 	assert_same_dialect(ora, rac, false, true);
-	assert_int_equal(rac->max_name, 30);
+	assert_int_equal(rac->max_name, 128);	/* 12.2 and later */
 	assert_true(sg_dialect_reserved(rac, "ROWNUM"));
 	assert_false(sg_dialect_reserved(rac, "ROWNUMBER"));
 }
@@ -285,7 +339,7 @@ test_name_rules(void **state)
 	const struct sg_dialect	*ora = dialect("oracle");
 
 	(void)state;
-	assert_int_equal(ora->max_name, 30);
+	assert_int_equal(ora->max_name, 128);
 	assert_int_equal(dialect("postgresql")->max_name, 63);
 	assert_int_equal(dialect("mysql")->max_name, 64);
 	assert_int_equal(dialect("mssql")->max_name, 128);
@@ -955,6 +1009,7 @@ main(void)
 		cmocka_unit_test(test_identity_strategies),
 		cmocka_unit_test(test_terminators),
 		cmocka_unit_test(test_extends_oracle_rac),
+		cmocka_unit_test(test_targets),
 		cmocka_unit_test(test_extends_mysql_cluster),
 		cmocka_unit_test(test_reserved_words),
 		cmocka_unit_test(test_name_rules),

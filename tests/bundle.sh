@@ -240,5 +240,17 @@ while read -r loc schema; do
 done < "$tmp/steps"
 [ "$n" -eq 12 ] && ok || failed "migration-config.yaml runs $n steps, not 12"
 
+# 7. Makefile.am's STEPS (out/, tests/steps.sh) are the release's
+#    sources, in its order.
+if [ -n "${STEPS:-}" ]; then
+	want=$(sed -n 's/^ *source: \(.*\)\.sqlg$/\1/p' "$release" | tr '\n' ' ')
+	if [ "$(echo $STEPS) " = "$want" ]; then
+		ok
+	else
+		failed "STEPS in Makefile.am ($(echo $STEPS)) are not the" \
+		    "sources of migrations/release.yaml in order ($want)"
+	fi
+fi
+
 echo "bundle: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

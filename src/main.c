@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "bundle.h"
 #include "check.h"
 #include "dialect.h"
 #include "emit.h"
@@ -42,6 +43,7 @@ usage(FILE *f)
 "       sqlgen --all -o DIR [options] FILE...\n"
 "       sqlgen split --dialect=NAME [--runner=RUNNER] [options] FILE\n"
 "       sqlgen review [--dialect=NAMES] [--text] [-o FILE] [options] FILE...\n"
+"       sqlgen bundle [-o DIR] [--zip FILE] [--check ZIP] [options] RELEASE\n"
 "       sqlgen --list-dialects | --print-dialect=NAME | --help | --version\n"
 "\n"
 "  -d, --dialect=NAMES   dialects to write (comma-separated)\n"
@@ -67,6 +69,9 @@ usage(FILE *f)
 "      --color=WHEN      colour the diagnostics: auto (on a terminal,\n"
 "                        unless NO_COLOR is set), always or never\n"
 "      --text            review: plain text for a terminal, not HTML\n"
+"      --zip FILE        bundle: write the release as a reproducible zip\n"
+"      --check ZIP       bundle: rebuild the zip in memory and say which\n"
+"                        entry of ZIP differs (exit 1 if any)\n"
 "  -l, --list-dialects   list the dialects and exit\n"
 "      --print-dialect=NAME  print the YAML description of dialect NAME,\n"
 "                        a start for a dialect of your own, and exit\n"
@@ -75,7 +80,9 @@ usage(FILE *f)
 "\n"
 "FILE - reads standard input.  All FILEs form one script.  review writes\n"
 "one HTML page showing each statement beside its SQL in every dialect\n"
-"(all of them unless --dialect names some).\n", f);
+"(all of them unless --dialect names some).  bundle reads a release\n"
+"description (YAML) and writes DIR/migration-resources/ for WSO2's\n"
+"migration client, every script for its runner.\n", f);
 }
 
 /* mkdir -p */
@@ -167,6 +174,8 @@ struct run {
 	bool			 quiet;
 	bool			 verbose;
 	bool			 text;		/* review: plain text */
+	const char		*zip;		/* bundle --zip */
+	const char		*check;		/* bundle --check */
 	enum sg_runner		 runner;	/* --runner */
 	bool			 preamble;	/* --preamble */
 	struct sg_diag		 diag;
@@ -594,7 +603,7 @@ main(int argc, char **argv)
 {
 	enum { OPT_SET = 256, OPT_SET_FILE, OPT_STRICT_ROLLBACK,
 	    OPT_PRINT_DIALECT, OPT_COLOR, OPT_TEXT, OPT_RUNNER, OPT_PREAMBLE,
-	    OPT_TARGET };
+	    OPT_TARGET, OPT_ZIP, OPT_CHECK };
 	static const struct option longopts[] = {
 		{ "dialect", required_argument, NULL, 'd' },
 		{ "all", no_argument, NULL, 'a' },
@@ -616,11 +625,15 @@ main(int argc, char **argv)
 		{ "runner", required_argument, NULL, OPT_RUNNER },
 		{ "preamble", no_argument, NULL, OPT_PREAMBLE },
 		{ "target", required_argument, NULL, OPT_TARGET },
+		{ "zip", required_argument, NULL, OPT_ZIP },
+		{ "check", required_argument, NULL, OPT_CHECK },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct run	 r;
 	const char	*print = NULL;
+	struct sg_bundle_opts bo;
 	bool		 list = false, split = false, review = false;
+	bool		 bundle = false;
 	int		 ch, rc, when;
 
 	memset(&r, 0, sizeof r);
@@ -633,9 +646,11 @@ main(int argc, char **argv)
 	if (r.templates != NULL && *r.templates == '\0')
 		r.templates = NULL;
 	if (argc > 1 && (strcmp(argv[1], "split") == 0 ||
-	    strcmp(argv[1], "review") == 0)) {
+	    strcmp(argv[1], "review") == 0 ||
+	    strcmp(argv[1], "bundle") == 0)) {
 		split = argv[1][0] == 's';
-		review = !split;
+		review = argv[1][0] == 'r';
+		bundle = argv[1][0] == 'b';
 		argv++;
 		argc--;
 	}
@@ -667,6 +682,12 @@ main(int argc, char **argv)
 			break;
 		case OPT_PREAMBLE:
 			r.preamble = true;
+			break;
+		case OPT_ZIP:
+			r.zip = optarg;
+			break;
+		case OPT_CHECK:
+			r.check = optarg;
 			break;
 		case 'd':
 			free(r.dialects);
@@ -737,11 +758,30 @@ main(int argc, char **argv)
 	/* A review shows every dialect unless told otherwise. */
 	if (review && r.dialects == NULL)
 		r.all = true;
+	/* A bundle holds every database type the migration client knows. */
+	if (bundle)
+		r.all = true;
 
 	rc = EXIT_USAGE;
 	if (r.preamble && r.runner != SG_RUNNER_NATIVE)
 		sg_diag(&r.diag, SG_ERROR, NULL, "--preamble is for a native "
 		    "client; the migration client runs no client commands");
+	else if ((r.zip != NULL || r.check != NULL) && !bundle)
+		sg_diag(&r.diag, SG_ERROR, NULL, "--zip and --check are for "
+		    "sqlgen bundle");
+	else if (bundle && (r.dialects != NULL || r.rollback || r.preamble ||
+	    r.runner != SG_RUNNER_NATIVE))
+		sg_diag(&r.diag, SG_ERROR, NULL, "sqlgen bundle writes every "
+		    "database type, forward, for the migration client: "
+		    "--dialect, --rollback, --runner and --preamble do not "
+		    "apply");
+	else if (bundle && argc != 1)
+		sg_diag(&r.diag, SG_ERROR, NULL, "sqlgen bundle reads one "
+		    "release description");
+	else if (bundle && r.outdir == NULL && r.zip == NULL &&
+	    r.check == NULL)
+		sg_diag(&r.diag, SG_ERROR, NULL, "sqlgen bundle: give -o DIR, "
+		    "--zip FILE or --check ZIP");
 	else if (print != NULL) {
 		if ((r.reg = sg_registry_open(r.templates, &r.diag)) != NULL &&
 		    server_versions(&r))
@@ -765,6 +805,15 @@ main(int argc, char **argv)
 		    &r.diag);
 	else if (review)
 		rc = review_main(&r, argc, argv);
+	else if (bundle) {
+		memset(&bo, 0, sizeof bo);
+		bo.release = argv[0];
+		bo.outdir = r.outdir;
+		bo.zip = r.zip;
+		bo.check = r.check;
+		rc = sg_bundle_main(&bo, r.reg, r.targets, r.ntargets, r.vars,
+		    &r.diag);
+	}
 	else if (r.ntargets > 1 && r.outdir == NULL) {
 		sg_diag(&r.diag, SG_ERROR, NULL, "several dialects need -o "
 		    "DIR");

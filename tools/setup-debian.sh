@@ -10,7 +10,8 @@
 set -eu
 
 packages="build-essential autoconf automake pkg-config flex bison
-    libyaml-dev libpcre2-dev libcmocka-dev valgrind
+    libyaml-dev libpcre2-dev libcmocka-dev libarchive-dev nettle-dev
+    valgrind unzip
     postgresql postgresql-contrib mariadb-server mariadb-client
     libh2-java default-jdk-headless
     chromium fonts-dejavu-core"

@@ -37,6 +37,8 @@ error(struct check *c, const struct sg_loc *loc, const char *fmt, ...)
  * nothing.  The first value put under a name stays.
  */
 #define NAMES_SMALL	8
+/* Columns a table may have before find_column indexes them. */
+#define COLUMNS_SMALL	32
 
 struct names {
 	struct sg_arena		*arena;
@@ -532,16 +534,26 @@ check_column(struct check *c, struct sg_column *col)
 }
 
 /*
- * Table t's first column called name, or NULL.  The columns are looked
- * up in a symbol table made at the first lookup (t->column_index), so
- * that a table of many columns is checked in linear time.
+ * Table t's first column called name, or NULL.  A table of a few columns
+ * is searched in place; a larger one through a symbol table made at the
+ * first lookup (t->column_index), so that a table of many columns is
+ * checked in linear time, yet a schema of many small tables does not
+ * pay a table's worth of slots for each (issue 10).
  */
 static struct sg_column *
 find_column(struct check *c, struct sg_create_table *t, const char *name)
 {
 	struct sg_node	*e;
+	unsigned	 n = 0;
 
 	if (t->column_index == NULL) {
+		for (e = t->elements.head; e != NULL && n < COLUMNS_SMALL;
+		    e = e->next)
+			if (e->tag == SG_COLUMN && (n++, sg_name_eq(((struct
+			    sg_column *)e)->name.ident.text, name)))
+				return (struct sg_column *)e;
+		if (e == NULL)
+			return NULL;
 		t->column_index = sg_symtab_new(c->script->arena);
 		for (e = t->elements.head; e != NULL; e = e->next)
 			if (e->tag == SG_COLUMN)

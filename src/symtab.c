@@ -14,6 +14,12 @@ struct sg_symtab {
 	struct slot	*slots;
 	size_t		 cap;	/* power of two */
 	size_t		 n;
+	/*
+	 * Every byte (folded) of every key: a name with any other byte is
+	 * known absent without a probe.  Most names looked up in a
+	 * dialect's reserved words hold a digit, which none of them does.
+	 */
+	uint64_t	 bytes[4];
 };
 
 /* SQL names are ASCII: fold without the locale. */
@@ -56,27 +62,47 @@ sg_symtab_new(struct sg_arena *a)
 	return t;
 }
 
+/* The slot of key, or the empty slot where it would go; h its hash. */
 static struct slot *
-find(const struct sg_symtab *t, const char *key)
+find_at(const struct sg_symtab *t, const char *key, uint32_t h)
 {
-	size_t	i = hash(key) & (t->cap - 1);
+	size_t	i = h & (t->cap - 1);
 
 	while (t->slots[i].key != NULL && !sg_name_eq(t->slots[i].key, key))
 		i = (i + 1) & (t->cap - 1);
 	return &t->slots[i];
 }
 
+static struct slot *
+find(const struct sg_symtab *t, const char *key)
+{
+	return find_at(t, key, hash(key));
+}
+
 void *
 sg_symtab_get(const struct sg_symtab *t, const char *key)
 {
-	return find(t, key)->value;
+	const unsigned char	*s;
+	uint32_t		 h = 2166136261u;
+	unsigned char		 c;
+
+	/* hash(), and a look at the bytes the keys hold. */
+	for (s = (const unsigned char *)key; *s != '\0'; s++) {
+		c = fold(*s);
+		if ((t->bytes[c >> 6] & (UINT64_C(1) << (c & 63))) == 0)
+			return NULL;
+		h ^= c;
+		h *= 16777619u;
+	}
+	return find_at(t, key, h)->value;
 }
 
 void *
 sg_symtab_put(struct sg_symtab *t, const char *key, void *value)
 {
-	struct slot	*old, *s;
-	size_t		 oldcap, i;
+	const unsigned char	*p;
+	struct slot		*old, *s;
+	size_t			 oldcap, i;
 
 	s = find(t, key);
 	if (s->key != NULL)
@@ -94,5 +120,7 @@ sg_symtab_put(struct sg_symtab *t, const char *key, void *value)
 	s->key = key;
 	s->value = value;
 	t->n++;
+	for (p = (const unsigned char *)key; *p != '\0'; p++)
+		t->bytes[fold(*p) >> 6] |= UINT64_C(1) << (fold(*p) & 63);
 	return NULL;
 }

@@ -15,7 +15,9 @@
  *     --tosql > FILE, knex's toSQL() on the same schema (the DIALECT
  *     is meant to be oracle for this comparison).
  * Each contender's time is the median of its rounds; its peak resident
- * set is the largest ru_maxrss wait4 reported.  Then the four ratios of
+ * set is the largest ru_maxrss wait4 reported.  The median processor
+ * time (user and system) is shown beside: on a loaded machine it moves
+ * less than the wall time the ratios are taken from.  Then the four ratios of
  * the issue, each beside its goal.  Nothing is asserted: timings belong
  * in a report, not in a test.
  */
@@ -41,7 +43,9 @@ static const char *const names[C_COUNT] = {
 struct size {
 	long	 n;
 	double	 t[C_COUNT][MAX_RUNS];
+	double	 cpu[C_COUNT][MAX_RUNS];
 	double	 median[C_COUNT];
+	double	 median_cpu[C_COUNT];
 	long	 rss_kb[C_COUNT];
 	int	 have[C_COUNT];
 };
@@ -60,7 +64,7 @@ now(void)
  * on /dev/null; returns its wall seconds, or -1 if it failed.
  */
 static double
-run(char *const argv[], const char *out, long *maxrss_kb)
+run(char *const argv[], const char *out, long *maxrss_kb, double *cpu)
 {
 	struct rusage	ru;
 	double		t0;
@@ -81,6 +85,9 @@ run(char *const argv[], const char *out, long *maxrss_kb)
 	    !WIFEXITED(status) || WEXITSTATUS(status) != 0)
 		return -1;
 	*maxrss_kb = ru.ru_maxrss;
+	if (cpu != NULL)
+		*cpu = (double)ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 +
+		    (double)ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
 	return now() - t0;
 }
 
@@ -194,13 +201,13 @@ main(int argc, char **argv)
 		outs[C_CAT] = outc;
 		outs[C_KNEX] = outk;
 		/* A first run writes what cat reads, and warms the caches. */
-		if (run(args[C_ONE], out1, &rss) < 0) {
+		if (run(args[C_ONE], out1, &rss, NULL) < 0) {
 			fprintf(stderr, "bench: %s failed on %s\n", argv[1],
 			    argv[6 + 3 * k]);
 			remove_dir(tmp);
 			return 1;
 		}
-		if (knex && run(args[C_KNEX], outk, &rss) < 0) {
+		if (knex && run(args[C_KNEX], outk, &rss, NULL) < 0) {
 			fprintf(stderr, "bench: knex failed on %s; "
 			    "leaving the peer out\n", argv[7 + 3 * k]);
 			knex = 0;
@@ -210,7 +217,8 @@ main(int argc, char **argv)
 				c = (i + j) % C_COUNT;
 				if (c == C_KNEX && !knex)
 					continue;
-				t = run(args[c], outs[c], &rss);
+				t = run(args[c], outs[c], &rss,
+				    &s->cpu[c][i]);
 				if (t < 0) {
 					fprintf(stderr, "bench: %s failed\n",
 					    names[c]);
@@ -223,19 +231,23 @@ main(int argc, char **argv)
 				s->have[c] = 1;
 			}
 		for (c = 0; c < C_COUNT; c++)
-			if (s->have[c])
+			if (s->have[c]) {
 				s->median[c] = median(s->t[c], runs);
+				s->median_cpu[c] = median(s->cpu[c], runs);
+			}
 	}
 	remove_dir(tmp);
 
 	printf("median of %d paired runs; dialect %s\n", runs, argv[3]);
-	printf("%8s  %-20s %10s %10s\n", "tables", "", "ms", "peak MB");
+	printf("%8s  %-20s %10s %10s %10s\n", "tables", "", "ms", "cpu ms",
+	    "peak MB");
 	for (k = 0; k < nsizes; k++)
 		for (c = 0; c < C_COUNT; c++)
 			if (sizes[k].have[c])
-				printf("%8ld  %-20s %10.1f %10.1f\n",
+				printf("%8ld  %-20s %10.1f %10.1f %10.1f\n",
 				    sizes[k].n, names[c],
 				    sizes[k].median[c] * 1e3,
+				    sizes[k].median_cpu[c] * 1e3,
 				    (double)sizes[k].rss_kb[c] / 1024.0);
 	small = &sizes[0];
 	big = &sizes[nsizes - 1];

@@ -1,4 +1,7 @@
-/* Open addressing with linear probing; FNV-1a over upper-cased bytes. */
+/*
+ * Open addressing with linear probing, on a hash of the name's bytes
+ * eight at a time with letters' case bit set.
+ */
 #include <stdint.h>
 #include <string.h>
 
@@ -14,12 +17,6 @@ struct sg_symtab {
 	struct slot	*slots;
 	size_t		 cap;	/* power of two */
 	size_t		 n;
-	/*
-	 * Every byte (folded) of every key: a name with any other byte is
-	 * known absent without a probe.  Most names looked up in a
-	 * dialect's reserved words hold a digit, which none of them does.
-	 */
-	uint64_t	 bytes[4];
 };
 
 /* SQL names are ASCII: fold without the locale. */
@@ -29,16 +26,40 @@ fold(unsigned char c)
 	return c >= 'a' && c <= 'z' ? (unsigned char)(c - 32) : c;
 }
 
+/*
+ * Every name written is looked up among its dialect's reserved words,
+ * each use in each dialect (issue 10): the hash takes eight bytes at a
+ * step.  Setting bit 0x20 of every byte makes names that differ only in
+ * the case of letters hash alike (it merges some other pairs, such as
+ * "@" and "`", which only costs a comparison); sg_name_eq decides.
+ */
+static uint64_t
+mix(uint64_t h, uint64_t w)
+{
+	h ^= w | UINT64_C(0x2020202020202020);
+	h *= UINT64_C(0x9e3779b97f4a7c15);
+	return h ^ (h >> 29);
+}
+
 static uint32_t
 hash(const char *s)
 {
-	uint32_t	h = 2166136261u;
+	size_t		n = strlen(s);
+	uint64_t	h = n, w;
 
-	for (; *s != '\0'; s++) {
-		h ^= fold((unsigned char)*s);
-		h *= 16777619u;
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&w, s, 8);
+		h = mix(h, w);
 	}
-	return h;
+	if (n > 0) {
+		/* Byte by byte: a short copy of variable length is a call. */
+		for (w = 0; n > 0; n--)
+			w = w << 8 | (unsigned char)s[n - 1];
+		h = mix(h, w);
+	}
+	h ^= h >> 32;
+	h *= UINT64_C(0xff51afd7ed558ccd);
+	return (uint32_t)(h ^ (h >> 33));
 }
 
 bool
@@ -82,27 +103,14 @@ find(const struct sg_symtab *t, const char *key)
 void *
 sg_symtab_get(const struct sg_symtab *t, const char *key)
 {
-	const unsigned char	*s;
-	uint32_t		 h = 2166136261u;
-	unsigned char		 c;
-
-	/* hash(), and a look at the bytes the keys hold. */
-	for (s = (const unsigned char *)key; *s != '\0'; s++) {
-		c = fold(*s);
-		if ((t->bytes[c >> 6] & (UINT64_C(1) << (c & 63))) == 0)
-			return NULL;
-		h ^= c;
-		h *= 16777619u;
-	}
-	return find_at(t, key, h)->value;
+	return find(t, key)->value;
 }
 
 void *
 sg_symtab_put(struct sg_symtab *t, const char *key, void *value)
 {
-	const unsigned char	*p;
-	struct slot		*old, *s;
-	size_t			 oldcap, i;
+	struct slot	*old, *s;
+	size_t		 oldcap, i;
 
 	s = find(t, key);
 	if (s->key != NULL)
@@ -120,7 +128,5 @@ sg_symtab_put(struct sg_symtab *t, const char *key, void *value)
 	s->key = key;
 	s->value = value;
 	t->n++;
-	for (p = (const unsigned char *)key; *p != '\0'; p++)
-		t->bytes[fold(*p) >> 6] |= UINT64_C(1) << (fold(*p) & 63);
 	return NULL;
 }

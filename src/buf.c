@@ -41,17 +41,31 @@ sg_buf_grow(struct sg_buf *b, size_t more)
 	b->data = xrealloc(b->data, b->cap);
 }
 
+/*
+ * Formats straight into the free space when the text fits, as it mostly
+ * does; only a longer one is measured and formatted again.
+ */
 void
 sg_buf_addf(struct sg_buf *b, const char *fmt, ...)
 {
 	va_list	ap;
+	size_t	avail = b->cap > b->len ? b->cap - b->len : 0;
 	int	n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = vsnprintf(avail > 0 ? b->data + b->len : NULL, avail, fmt, ap);
 	va_end(ap);
-	if (n <= 0)
+	if (n <= 0) {
+		if (b->data != NULL)
+			b->data[b->len] = '\0';
 		return;
+	}
+	if ((size_t)n < avail) {
+		b->len += (size_t)n;
+		return;
+	}
+	if (b->data != NULL)
+		b->data[b->len] = '\0';	/* undo the truncated text */
 	sg_buf_reserve(b, (size_t)n);
 	va_start(ap, fmt);
 	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);

@@ -38,6 +38,14 @@ struct sg_parse {
 	struct sg_loc		 last_end;
 	unsigned		 last_end_col;
 	unsigned		 errors;
+	/*
+	 * Nodes a grammar action copied into their parent and gave back
+	 * (parser.y spare_give): the next node of their kind reuses them,
+	 * so a copy costs no memory (issue 10).
+	 */
+	void			*spare_ident;
+	void			*spare_name;
+	void			*spare_type;
 	/* Each distinct identifier is stored once (exact text). */
 	const char		**names;
 	size_t			 names_cap;

@@ -24,6 +24,8 @@ int	sg_yylex(SG_YYSTYPE *, struct sg_loc *, yyscan_t);
 
 static void	sg_yyerror(struct sg_loc *, yyscan_t, struct sg_parse *,
 		    const char *);
+static void	*spare_take(struct sg_parse *, void **, size_t);
+static void	 spare_give(void **, void *);
 static struct sg_ident *ident(struct sg_parse *, const char *,
 		    const struct sg_loc *);
 static struct sg_expr *new_expr(struct sg_parse *, enum sg_expr_kind,
@@ -249,6 +251,7 @@ create_table:
 			t->n.loc = @$;
 			t->if_not_exists = $3;
 			t->name = *$4;
+			spare_give(&ps->spare_name, $4);
 			t->elements = $6;
 			$$ = &t->n;
 		}
@@ -279,6 +282,8 @@ column_def:
 			c->n.loc = @$;
 			c->name.ident = *$1;
 			c->type = *$2;
+			spare_give(&ps->spare_ident, $1);
+			spare_give(&ps->spare_type, $2);
 			RING_CLOSE(c->opts, $3);
 			$$ = &c->n;
 		}
@@ -338,31 +343,31 @@ raw_arg:
 	;
 
 type_base:
-	  INTEGER	{ $$ = sg_arena_alloc(ps->arena, sizeof *$$); $$->kind = SG_T_INTEGER; $$->loc = @$; }
-	| SMALLINT	{ $$ = sg_arena_alloc(ps->arena, sizeof *$$); $$->kind = SG_T_SMALLINT; $$->loc = @$; }
-	| BIGINT	{ $$ = sg_arena_alloc(ps->arena, sizeof *$$); $$->kind = SG_T_BIGINT; $$->loc = @$; }
-	| BOOLEAN	{ $$ = sg_arena_alloc(ps->arena, sizeof *$$); $$->kind = SG_T_BOOLEAN; $$->loc = @$; }
-	| TIMESTAMP	{ $$ = sg_arena_alloc(ps->arena, sizeof *$$); $$->kind = SG_T_TIMESTAMP; $$->loc = @$; }
-	| DATE_P	{ $$ = sg_arena_alloc(ps->arena, sizeof *$$); $$->kind = SG_T_DATE; $$->loc = @$; }
-	| BLOB		{ $$ = sg_arena_alloc(ps->arena, sizeof *$$); $$->kind = SG_T_BLOB; $$->loc = @$; }
-	| CLOB		{ $$ = sg_arena_alloc(ps->arena, sizeof *$$); $$->kind = SG_T_CLOB; $$->loc = @$; }
+	  INTEGER	{ $$ = spare_take(ps, &ps->spare_type, sizeof *$$); $$->kind = SG_T_INTEGER; $$->loc = @$; }
+	| SMALLINT	{ $$ = spare_take(ps, &ps->spare_type, sizeof *$$); $$->kind = SG_T_SMALLINT; $$->loc = @$; }
+	| BIGINT	{ $$ = spare_take(ps, &ps->spare_type, sizeof *$$); $$->kind = SG_T_BIGINT; $$->loc = @$; }
+	| BOOLEAN	{ $$ = spare_take(ps, &ps->spare_type, sizeof *$$); $$->kind = SG_T_BOOLEAN; $$->loc = @$; }
+	| TIMESTAMP	{ $$ = spare_take(ps, &ps->spare_type, sizeof *$$); $$->kind = SG_T_TIMESTAMP; $$->loc = @$; }
+	| DATE_P	{ $$ = spare_take(ps, &ps->spare_type, sizeof *$$); $$->kind = SG_T_DATE; $$->loc = @$; }
+	| BLOB		{ $$ = spare_take(ps, &ps->spare_type, sizeof *$$); $$->kind = SG_T_BLOB; $$->loc = @$; }
+	| CLOB		{ $$ = spare_take(ps, &ps->spare_type, sizeof *$$); $$->kind = SG_T_CLOB; $$->loc = @$; }
 	| VARCHAR '(' NUMBER ')'
 		{
-			$$ = sg_arena_alloc(ps->arena, sizeof *$$);
+			$$ = spare_take(ps, &ps->spare_type, sizeof *$$);
 			$$->kind = SG_T_VARCHAR;
 			$$->len_as_written = size(ps, $3, &@3, &$$->len);
 			$$->loc = @$;
 		}
 	| CHAR_P '(' NUMBER ')'
 		{
-			$$ = sg_arena_alloc(ps->arena, sizeof *$$);
+			$$ = spare_take(ps, &ps->spare_type, sizeof *$$);
 			$$->kind = SG_T_CHAR;
 			$$->len_as_written = size(ps, $3, &@3, &$$->len);
 			$$->loc = @$;
 		}
 	| DECIMAL_P '(' NUMBER ',' NUMBER ')'
 		{
-			$$ = sg_arena_alloc(ps->arena, sizeof *$$);
+			$$ = spare_take(ps, &ps->spare_type, sizeof *$$);
 			$$->kind = SG_T_DECIMAL;
 			$$->len_as_written = size(ps, $3, &@3, &$$->len);
 			$$->scale_as_written = size(ps, $5, &@5, &$$->scale);
@@ -593,6 +598,8 @@ create_index:
 			i->if_not_exists = $4;
 			i->name = *$5;
 			i->table = *$7;
+			spare_give(&ps->spare_name, $5);
+			spare_give(&ps->spare_ident, $7);
 			i->columns = $9;
 			$$ = &i->n;
 		}
@@ -1295,8 +1302,9 @@ block_unreserved_keyword:
 pinned_name:
 	  name_item pins
 		{
-			$$ = sg_arena_alloc(ps->arena, sizeof *$$);
+			$$ = spare_take(ps, &ps->spare_name, sizeof *$$);
 			$$->ident = *$1;
+			spare_give(&ps->spare_ident, $1);
 			RING_CLOSE($$->pins, $2);
 		}
 	;
@@ -1418,12 +1426,38 @@ opt_ring_add(struct sg_colopt *ring, struct sg_colopt *opts)
 	return last;
 }
 
+/*
+ * Zeroed memory for a node of the given size: one given back to *spare
+ * if there is one, else the arena's.
+ */
+static void *
+spare_take(struct sg_parse *ps, void **spare, size_t size)
+{
+	void	*p = *spare;
+
+	if (p == NULL)
+		return sg_arena_alloc(ps->arena, size);
+	memcpy(spare, p, sizeof *spare);
+	return memset(p, 0, size);
+}
+
+/*
+ * Gives back p, a node whose contents the caller copied into its parent
+ * and which nothing else points to, for spare_take to reuse.
+ */
+static void
+spare_give(void **spare, void *p)
+{
+	memcpy(p, spare, sizeof *spare);
+	*spare = p;
+}
+
 static struct sg_ident *
 ident(struct sg_parse *ps, const char *text, const struct sg_loc *loc)
 {
 	struct sg_ident	*id;
 
-	id = sg_arena_alloc(ps->arena, sizeof *id);
+	id = spare_take(ps, &ps->spare_ident, sizeof *id);
 	id->text = text;
 	id->loc = *loc;
 	return id;
@@ -1443,6 +1477,7 @@ foreign_key(struct sg_parse *ps, struct sg_name *name, struct sg_ident *cols,
 	c->name = name;
 	c->columns = cols;
 	c->ref_table = *ref;
+	spare_give(&ps->spare_ident, ref);
 	c->ref_columns = ref_cols;
 	c->on_delete = (enum sg_ref_action)(actions & 0xff);
 	c->on_update = (enum sg_ref_action)((actions >> 8) & 0xff);

@@ -16,7 +16,9 @@ void		 sg_arena_free(struct sg_arena *);
 
 /*
  * Zeroed memory, aligned for pointers and 64-bit integers (what nodes
- * hold); lives until the arena is freed.
+ * hold); lives until the arena is freed.  It comes zeroed from the
+ * kernel and is never cleared again: a node need not be written whole,
+ * and a page costs memory only once something is written to it.
  */
 void		*sg_arena_alloc(struct sg_arena *, size_t);
 /* A NUL-terminated copy of n bytes of s, owned by the arena. */

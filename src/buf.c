@@ -7,8 +7,6 @@
 #include "buf.h"
 #include "xmalloc.h"
 
-#define SG_BUF_FLUSH	(64 * 1024)
-
 bool
 sg_buf_flush(struct sg_buf *b)
 {
@@ -20,8 +18,13 @@ sg_buf_flush(struct sg_buf *b)
 	return !b->failed;
 }
 
-static void
-reserve(struct sg_buf *b, size_t more)
+/*
+ * Room for more bytes and a NUL, after writing out to the sink what is
+ * buffered if the buffer would pass SG_BUF_FLUSH (the slow path of
+ * reserve in buf.h).
+ */
+void
+sg_buf_grow(struct sg_buf *b, size_t more)
 {
 	size_t	need;
 
@@ -38,41 +41,32 @@ reserve(struct sg_buf *b, size_t more)
 	b->data = xrealloc(b->data, b->cap);
 }
 
-void
-sg_buf_add(struct sg_buf *b, const char *s, size_t n)
-{
-	reserve(b, n);
-	memcpy(b->data + b->len, s, n);
-	b->len += n;
-	b->data[b->len] = '\0';
-}
-
-void
-sg_buf_adds(struct sg_buf *b, const char *s)
-{
-	sg_buf_add(b, s, strlen(s));
-}
-
-void
-sg_buf_addc(struct sg_buf *b, char c)
-{
-	reserve(b, 1);
-	b->data[b->len++] = c;
-	b->data[b->len] = '\0';
-}
-
+/*
+ * Formats straight into the free space when the text fits, as it mostly
+ * does; only a longer one is measured and formatted again.
+ */
 void
 sg_buf_addf(struct sg_buf *b, const char *fmt, ...)
 {
 	va_list	ap;
+	size_t	avail = b->cap > b->len ? b->cap - b->len : 0;
 	int	n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = vsnprintf(avail > 0 ? b->data + b->len : NULL, avail, fmt, ap);
 	va_end(ap);
-	if (n <= 0)
+	if (n <= 0) {
+		if (b->data != NULL)
+			b->data[b->len] = '\0';
 		return;
-	reserve(b, (size_t)n);
+	}
+	if ((size_t)n < avail) {
+		b->len += (size_t)n;
+		return;
+	}
+	if (b->data != NULL)
+		b->data[b->len] = '\0';	/* undo the truncated text */
+	sg_buf_reserve(b, (size_t)n);
 	va_start(ap, fmt);
 	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
 	va_end(ap);

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <string.h>
 
 struct sg_buf {
 	char	*data;		/* always NUL-terminated once non-empty */
@@ -22,9 +23,46 @@ struct sg_buf {
 	bool	 failed;	/* a write to sink failed */
 };
 
-void	sg_buf_add(struct sg_buf *, const char *, size_t);
-void	sg_buf_adds(struct sg_buf *, const char *);
-void	sg_buf_addc(struct sg_buf *, char);
+/* Contents pass to the sink once they would pass this many bytes. */
+#define SG_BUF_FLUSH	(64 * 1024)
+
+void	sg_buf_grow(struct sg_buf *, size_t);
+
+/*
+ * The appends are inline: the emitters add a name or a character at a
+ * time, and a call each was a tenth of writing eight dialects (issue 10).
+ */
+static inline void
+sg_buf_reserve(struct sg_buf *b, size_t more)
+{
+	if (b->len + more >= b->cap ||
+	    (b->sink != NULL && b->len + more > SG_BUF_FLUSH))
+		sg_buf_grow(b, more);
+}
+
+static inline void
+sg_buf_add(struct sg_buf *b, const char *s, size_t n)
+{
+	sg_buf_reserve(b, n);
+	memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+static inline void
+sg_buf_adds(struct sg_buf *b, const char *s)
+{
+	sg_buf_add(b, s, strlen(s));
+}
+
+static inline void
+sg_buf_addc(struct sg_buf *b, char c)
+{
+	sg_buf_reserve(b, 1);
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
+}
+
 void	sg_buf_addf(struct sg_buf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 /* Appends s with every quote character doubled (SQL string literal body). */

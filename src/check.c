@@ -38,6 +38,8 @@ error(struct check *c, const struct sg_loc *loc, const char *fmt, ...)
  * nothing.  The first value put under a name stays.
  */
 #define NAMES_SMALL	8
+/* Columns a table may have before find_column indexes them. */
+#define COLUMNS_SMALL	32
 
 struct names {
 	struct sg_arena		*arena;
@@ -564,11 +566,28 @@ live_column(struct check *c, struct sg_create_table *t, const char *name)
 	return sg_symtab_get(t->column_index, name);
 }
 
+/*
+ * Until alter table changes it, a table of a few columns is searched in
+ * place: a schema of many small tables then does not pay a symbol
+ * table for each (issue 10).
+ */
 static struct sg_column *
 find_column(struct check *c, struct sg_create_table *t, const char *name)
 {
-	struct sg_live_column	*l = live_column(c, t, name);
+	struct sg_live_column	*l;
+	struct sg_node		*e;
+	unsigned		 n = 0;
 
+	if (t->column_index == NULL) {
+		for (e = t->elements.head; e != NULL && n < COLUMNS_SMALL;
+		    e = e->next)
+			if (e->tag == SG_COLUMN && (n++, sg_name_eq(((struct
+			    sg_column *)e)->name.ident.text, name)))
+				return (struct sg_column *)e;
+		if (e == NULL)
+			return NULL;
+	}
+	l = live_column(c, t, name);
 	return l != NULL ? l->col : NULL;
 }
 

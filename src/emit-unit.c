@@ -115,8 +115,11 @@ sg_emit_unit(struct sg_emitter *e, enum sg_unit_kind kind, const char *text)
 	size_t			 off;
 
 	sg_emit_separate(e);
-	for (; e->notes != NULL; e->notes = e->notes->next)
-		sg_buf_addf(e->out, "-- sqlgen: %s\n", e->notes->text);
+	for (; e->notes != NULL; e->notes = e->notes->next) {
+		sg_buf_adds(e->out, "-- sqlgen: ");
+		sg_buf_adds(e->out, e->notes->text);
+		sg_buf_addc(e->out, '\n');
+	}
 	if (kind == SG_UNIT_BLOCK) {
 		begin = d->block_begin;
 		end = d->block_end;
@@ -165,7 +168,9 @@ void
 sg_emit_remark(struct sg_emitter *e, const char *text)
 {
 	sg_emit_separate(e);
-	sg_buf_addf(e->out, "-- sqlgen: %s\n", text);
+	sg_buf_adds(e->out, "-- sqlgen: ");
+	sg_buf_adds(e->out, text);
+	sg_buf_addc(e->out, '\n');
 	e->need_blank = true;
 }
 

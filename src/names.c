@@ -40,16 +40,32 @@ sg_names_short(const struct sg_dialect *d, struct sg_arena *arena,
 /*
  * Whether name may be written unquoted in d.  Names of letters, digits
  * and underscores, starting with a letter, pass every dialect's pattern;
- * only others (from "quoted" DSL names) cost a PCRE2 match.
+ * only others (from "quoted" DSL names) cost a PCRE2 match.  Every name
+ * written goes through here, once a use and dialect (issue 10): one
+ * table lookup a byte.
  */
+#define LETTER	1
+#define WORD	2	/* a letter, a digit or "_" */
+
+static const unsigned char class[256] = {
+	['0'] = WORD, ['1'] = WORD, ['2'] = WORD, ['3'] = WORD, ['4'] = WORD,
+	['5'] = WORD, ['6'] = WORD, ['7'] = WORD, ['8'] = WORD, ['9'] = WORD,
+	['_'] = WORD,
+#define L(c)	[c] = LETTER | WORD, [c + 32] = LETTER | WORD
+	L('A'), L('B'), L('C'), L('D'), L('E'), L('F'), L('G'), L('H'),
+	L('I'), L('J'), L('K'), L('L'), L('M'), L('N'), L('O'), L('P'),
+	L('Q'), L('R'), L('S'), L('T'), L('U'), L('V'), L('W'), L('X'),
+	L('Y'), L('Z')
+#undef L
+};
+
 static bool
 bare(const struct sg_dialect *d, const char *name)
 {
-	const char	*p = name;
+	const unsigned char	*p = (const unsigned char *)name;
 
-	if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z')) {
-		while ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
-		    (*p >= '0' && *p <= '9') || *p == '_')
+	if (class[*p] & LETTER) {
+		while (class[*p] & WORD)
 			p++;
 		if (*p == '\0')
 			return true;

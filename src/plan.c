@@ -325,6 +325,19 @@ references_primary_key(const struct sg_constraint *k)
 	return false;
 }
 
+/*
+ * "T (C, ...)": a foreign key's table and columns, for a message.  Made
+ * only when a message needs it: each foreign key is asked about several
+ * times a dialect (issue 10).
+ */
+static const char *
+fk_child(const struct sg_plan *p, const struct sg_constraint *k)
+{
+	return sg_arena_printf(p->arena, "%s (%s%s)", k->owner != NULL ?
+	    k->owner->name.ident.text : "its table", k->columns->text,
+	    k->columns->next != NULL ? ", ..." : "");
+}
+
 enum sg_ref_action
 sg_plan_ref_action(const struct sg_plan *p, const struct sg_constraint *k,
     bool update, const char **why)
@@ -337,11 +350,6 @@ sg_plan_ref_action(const struct sg_plan *p, const struct sg_constraint *k,
 	const char		*parent = k->ref != NULL ?
 				    k->ref->name.ident.text :
 				    k->ref_table.text;
-	const char		*child;
-
-	child = sg_arena_printf(p->arena, "%s (%s%s)", k->owner != NULL ?
-	    k->owner->name.ident.text : "its table", k->columns->text,
-	    k->columns->next != NULL ? ", ..." : "");
 
 	if (why != NULL)
 		*why = NULL;
@@ -358,8 +366,8 @@ sg_plan_ref_action(const struct sg_plan *p, const struct sg_constraint *k,
 			*why = sg_arena_printf(p->arena, "ON UPDATE CASCADE "
 			    "dropped from the foreign key of %s to %s: %s "
 			    "refuses it where the key referenced is a primary "
-			    "key; an update of that key fails instead", child,
-			    parent, d->name);
+			    "key; an update of that key fails instead",
+			    fk_child(p, k), parent, d->name);
 		return SG_RA_NONE;
 	}
 	if ((update ? d->on_update : d->on_delete)[a - 1])
@@ -380,7 +388,8 @@ sg_plan_ref_action(const struct sg_plan *p, const struct sg_constraint *k,
 		*why = sg_arena_printf(p->arena, "ON %s %s dropped from the "
 		    "foreign key of %s to %s: %s cannot do it; %s of a row of "
 		    "%s that rows of %s use fails instead", on,
-		    sg_ref_action_words(a), child, parent, d->name, update ?
+		    sg_ref_action_words(a), fk_child(p, k), parent, d->name,
+		    update ?
 		    "an update of the key" : "a delete", parent,
 		    k->owner != NULL ? k->owner->name.ident.text : "the table");
 	return SG_RA_NONE;

@@ -1,4 +1,7 @@
-/* Open addressing with linear probing; FNV-1a over upper-cased bytes. */
+/*
+ * Open addressing with linear probing, on a hash of the name's bytes
+ * eight at a time with letters' case bit set.
+ */
 #include <stdint.h>
 #include <string.h>
 
@@ -23,16 +26,40 @@ fold(unsigned char c)
 	return c >= 'a' && c <= 'z' ? (unsigned char)(c - 32) : c;
 }
 
+/*
+ * Every name written is looked up among its dialect's reserved words,
+ * each use in each dialect (issue 10): the hash takes eight bytes at a
+ * step.  Setting bit 0x20 of every byte makes names that differ only in
+ * the case of letters hash alike (it merges some other pairs, such as
+ * "@" and "`", which only costs a comparison); sg_name_eq decides.
+ */
+static uint64_t
+mix(uint64_t h, uint64_t w)
+{
+	h ^= w | UINT64_C(0x2020202020202020);
+	h *= UINT64_C(0x9e3779b97f4a7c15);
+	return h ^ (h >> 29);
+}
+
 static uint32_t
 hash(const char *s)
 {
-	uint32_t	h = 2166136261u;
+	size_t		n = strlen(s);
+	uint64_t	h = n, w;
 
-	for (; *s != '\0'; s++) {
-		h ^= fold((unsigned char)*s);
-		h *= 16777619u;
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&w, s, 8);
+		h = mix(h, w);
 	}
-	return h;
+	if (n > 0) {
+		/* Byte by byte: a short copy of variable length is a call. */
+		for (w = 0; n > 0; n--)
+			w = w << 8 | (unsigned char)s[n - 1];
+		h = mix(h, w);
+	}
+	h ^= h >> 32;
+	h *= UINT64_C(0xff51afd7ed558ccd);
+	return (uint32_t)(h ^ (h >> 33));
 }
 
 bool
@@ -56,14 +83,21 @@ sg_symtab_new(struct sg_arena *a)
 	return t;
 }
 
+/* The slot of key, or the empty slot where it would go; h its hash. */
 static struct slot *
-find(const struct sg_symtab *t, const char *key)
+find_at(const struct sg_symtab *t, const char *key, uint32_t h)
 {
-	size_t	i = hash(key) & (t->cap - 1);
+	size_t	i = h & (t->cap - 1);
 
 	while (t->slots[i].key != NULL && !sg_name_eq(t->slots[i].key, key))
 		i = (i + 1) & (t->cap - 1);
 	return &t->slots[i];
+}
+
+static struct slot *
+find(const struct sg_symtab *t, const char *key)
+{
+	return find_at(t, key, hash(key));
 }
 
 void *

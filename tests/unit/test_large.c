@@ -454,6 +454,52 @@ test_split_large(void **state)
 	sg_buf_free(&t);
 }
 
+/*
+ * The schema of make bench (tests/bench/gen-schema.sh, issue 10), 1,000
+ * tables: the tree, parsed and checked, costs at most BYTES_PER_TABLE
+ * of arena a table.  Memory touched is most of a large run's time, and
+ * unlike time, bytes are the same on every machine: the bound catches
+ * a node grown fat or a per-table table come back.
+ */
+#define BYTES_PER_TABLE	4096
+
+static void
+test_bench_schema_bytes(void **state)
+{
+	enum { N = 1000 };
+	struct unit	*u = *state;
+	struct sg_buf	 t = { 0 };
+	size_t		 i;
+
+	for (i = 1; i <= N; i++) {
+		sg_buf_addf(&t, "create table tbl_%05zu (\n"
+		    "    id integer identity,\n"
+		    "    name varchar(255),\n"
+		    "    qty integer,\n"
+		    "    big_val bigint,\n"
+		    "    created_at timestamp not null,\n"
+		    "    uuid_col char(36) default "
+		    "'00000000-0000-0000-0000-000000000000',\n"
+		    "    payload blob,\n"
+		    "    status_code integer default -1234,\n", i);
+		if (i % 4 == 0)
+			sg_buf_addf(&t, "    parent_id integer,\n"
+			    "    primary key (id),\n"
+			    "    constraint fk_tbl_%05zu_parent foreign key "
+			    "(parent_id) references tbl_%05zu (id) on delete "
+			    "cascade\n", i, i - 1);
+		else
+			sg_buf_adds(&t, "    primary key (id)\n");
+		sg_buf_addf(&t, ");\ncreate index idx_tbl_%05zu_name_qty on "
+		    "tbl_%05zu (name, qty);\n\n", i, i);
+	}
+	compile_ok(u, sg_buf_str(&t));
+	arena_check(u, N, BYTES_PER_TABLE, "benchmark schema");
+	assert_contains(unit_emit(u, reg, "oracle"),
+	    "CREATE INDEX idx_tbl_01000_name_qty");
+	sg_buf_free(&t);
+}
+
 int
 main(void)
 {
@@ -467,6 +513,7 @@ main(void)
 		T(test_long_chains),
 		T(test_nesting_bound),
 		T(test_many_errors),
+		T(test_bench_schema_bytes),
 		cmocka_unit_test(test_split_large),
 #undef T
 	};

@@ -59,7 +59,7 @@ NO_COLOR=1 $run --color=always 2> "$tmp/got" || status=$?
 echo "exit $status" >> "$tmp/got"
 expect "$case.color.err" "--color=always with NO_COLOR"
 # A warning is magenta.
-"$SQLGEN" --templates=templates --color=always -d oracle \
+"$SQLGEN" --templates=templates --color=always -d oracle --target=oracle=12.1 \
     tests/golden/long-names.sg 2>&1 >/dev/null | head -1 > "$tmp/got"
 E=$(printf '\033')
 if grep -q "^${E}\[01m[^ ]*:${E}\[m ${E}\[01;35mwarning:${E}\[m " "$tmp/got"

@@ -25,7 +25,7 @@ failed() {
 mc() {	# dialect file: the model's output in $tmp/out, $tmp/err; $st
 	st=0
 	$wrap "$SQLGEN" split --runner=migration-client \
-	    --templates="$srcdir/templates" --dialect="$1" "$2" \
+	    --templates=templates --dialect="$1" "$2" \
 	    > "$tmp/out" 2> "$tmp/err" || st=$?
 }
 dialects=$("$SQLGEN" --templates="$srcdir/templates" --list-dialects |

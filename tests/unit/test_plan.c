@@ -100,12 +100,12 @@ test_shortened_name(void **state)
 	struct unit	*u = *state;
 	struct sg_plan	*p;
 
-	p = plan(u, "create table A_VERY_LONG_TABLE_NAME_THAT_ORACLE_REFUSES "
-	    "(ID integer);\n"
-	    "create index I on A_VERY_LONG_TABLE_NAME_THAT_ORACLE_REFUSES "
-	    "(ID);", "oracle", false);
+	p = plan(u, "create table A_VERY_LONG_TABLE_NAME_THAT_MYSQL_REFUSES_"
+	    "AT_SIXTY_FIVE_CHARACTERS (ID integer);\n"
+	    "create index I on A_VERY_LONG_TABLE_NAME_THAT_MYSQL_REFUSES_"
+	    "AT_SIXTY_FIVE_CHARACTERS (ID);", "mysql", false);
 	assert_int_equal(p->n, 2);
-	assert_int_equal(strlen(p->changes[0].table), 30);
+	assert_int_equal(strlen(p->changes[0].table), 64);
 	assert_string_equal(p->changes[0].table, p->changes[1].table);
 	assert_non_null(p->changes[0].adjust);
 	assert_null(p->changes[1].adjust);

@@ -23,7 +23,7 @@ CREATE INDEX IDX_TK_VALUE_TYPE ON IDN_OAUTH2_TOKEN_BINDING (TOKEN_BINDING_VALUE,
 -- sqlgen: unique index IDX_TK_REF on IDN_OAUTH2_TOKEN_BINDING (TOKEN_BINDING_REF(16), TENANT_ID) keys whole columns: h2 makes no key prefixes, so it refuses only rows whose whole values are equal
 CREATE UNIQUE INDEX IF NOT EXISTS IDX_TK_REF ON IDN_OAUTH2_TOKEN_BINDING (TOKEN_BINDING_REF, TENANT_ID);
 
--- sqlgen: primary key of IDN_CONFIG_ATTRIBUTE (RESOURCE_ID(64), ATTR_KEY(255)) keys whole columns: h2 makes no key prefixes, so it refuses only rows whose whole values are equal
+-- sqlgen: primary key of IDN_CONFIG_ATTRIBUTE (RESOURCE_ID(64), ATTR_KEY(191)) keys whole columns: h2 makes no key prefixes, so it refuses only rows whose whole values are equal
 CREATE TABLE IDN_CONFIG_ATTRIBUTE (
     RESOURCE_ID VARCHAR(255) NOT NULL,
     ATTR_KEY VARCHAR(255) NOT NULL,

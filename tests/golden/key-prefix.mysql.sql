@@ -35,12 +35,12 @@ CALL sqlgen_create_index();
 
 DROP PROCEDURE sqlgen_create_index;
 
--- sqlgen: primary key of IDN_CONFIG_ATTRIBUTE (RESOURCE_ID(64), ATTR_KEY(255)) is unique in its prefixes only on mysql: a row whose values differ from another's only after the first characters given is refused as a duplicate
+-- sqlgen: primary key of IDN_CONFIG_ATTRIBUTE (RESOURCE_ID(64), ATTR_KEY(191)) is unique in its prefixes only on mysql: a row whose values differ from another's only after the first characters given is refused as a duplicate
 CREATE TABLE IDN_CONFIG_ATTRIBUTE (
     RESOURCE_ID VARCHAR(255) NOT NULL,
     ATTR_KEY VARCHAR(255) NOT NULL,
     ATTR_VALUE MEDIUMTEXT,
-    PRIMARY KEY (RESOURCE_ID(64), ATTR_KEY(255))
+    PRIMARY KEY (RESOURCE_ID(64), ATTR_KEY(191))
 );
 
 -- A table this script does not create: only the numbers are checked.

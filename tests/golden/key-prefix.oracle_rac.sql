@@ -33,7 +33,7 @@ BEGIN
 END;
 /
 
--- sqlgen: primary key of IDN_CONFIG_ATTRIBUTE (RESOURCE_ID(64), ATTR_KEY(255)) keys whole columns: oracle_rac makes no key prefixes, so it refuses only rows whose whole values are equal
+-- sqlgen: primary key of IDN_CONFIG_ATTRIBUTE (RESOURCE_ID(64), ATTR_KEY(191)) keys whole columns: oracle_rac makes no key prefixes, so it refuses only rows whose whole values are equal
 CREATE TABLE IDN_CONFIG_ATTRIBUTE (
     RESOURCE_ID VARCHAR2(255) NOT NULL,
     ATTR_KEY VARCHAR2(255) NOT NULL,

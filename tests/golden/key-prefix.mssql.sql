@@ -7,7 +7,9 @@
 -- indexes TOKEN_BINDING_VALUE(255)).  MySQL writes them, with a note
 -- that a unique key is unique in its prefixes only; every other dialect
 -- (NDB too, which makes no prefixes) keys the whole columns, with a note.
+-- Safe to run twice: tests/db.sh runs it so on three engines.
 -- sqlgen: unique key of IDN_OAUTH2_TOKEN_BINDING (TOKEN_ID, TOKEN_BINDING_VALUE(255)) keys whole columns: mssql makes no key prefixes, so it refuses only rows whose whole values are equal
+IF NOT EXISTS (SELECT * FROM sys.objects WHERE object_id = OBJECT_ID(N'IDN_OAUTH2_TOKEN_BINDING') AND type IN (N'U'))
 CREATE TABLE IDN_OAUTH2_TOKEN_BINDING (
     TOKEN_ID VARCHAR(255) NOT NULL,
     TOKEN_BINDING_TYPE VARCHAR(32) NOT NULL,
@@ -18,6 +20,7 @@ CREATE TABLE IDN_OAUTH2_TOKEN_BINDING (
 );
 
 -- sqlgen: index IDX_TK_VALUE_TYPE on IDN_OAUTH2_TOKEN_BINDING (TOKEN_BINDING_VALUE(255), TOKEN_BINDING_TYPE) keys whole columns: mssql makes no key prefixes
+IF NOT EXISTS (SELECT * FROM sys.indexes WHERE name = 'IDX_TK_VALUE_TYPE' AND object_id = OBJECT_ID(N'IDN_OAUTH2_TOKEN_BINDING'))
 CREATE INDEX IDX_TK_VALUE_TYPE ON IDN_OAUTH2_TOKEN_BINDING (TOKEN_BINDING_VALUE, TOKEN_BINDING_TYPE);
 
 -- sqlgen: unique index IDX_TK_REF on IDN_OAUTH2_TOKEN_BINDING (TOKEN_BINDING_REF(16), TENANT_ID) keys whole columns: mssql makes no key prefixes, so it refuses only rows whose whole values are equal
@@ -25,6 +28,7 @@ IF NOT EXISTS (SELECT * FROM sys.indexes WHERE name = 'IDX_TK_REF' AND object_id
 CREATE UNIQUE INDEX IDX_TK_REF ON IDN_OAUTH2_TOKEN_BINDING (TOKEN_BINDING_REF, TENANT_ID);
 
 -- sqlgen: primary key of IDN_CONFIG_ATTRIBUTE (RESOURCE_ID(64), ATTR_KEY(191)) keys whole columns: mssql makes no key prefixes, so it refuses only rows whose whole values are equal
+IF NOT EXISTS (SELECT * FROM sys.objects WHERE object_id = OBJECT_ID(N'IDN_CONFIG_ATTRIBUTE') AND type IN (N'U'))
 CREATE TABLE IDN_CONFIG_ATTRIBUTE (
     RESOURCE_ID VARCHAR(255) NOT NULL,
     ATTR_KEY VARCHAR(255) NOT NULL,

@@ -7,8 +7,9 @@
 -- indexes TOKEN_BINDING_VALUE(255)).  MySQL writes them, with a note
 -- that a unique key is unique in its prefixes only; every other dialect
 -- (NDB too, which makes no prefixes) keys the whole columns, with a note.
+-- Safe to run twice: tests/db.sh runs it so on three engines.
 -- sqlgen: unique key of IDN_OAUTH2_TOKEN_BINDING (TOKEN_ID, TOKEN_BINDING_VALUE(255)) keys whole columns: mysql_cluster makes no key prefixes, so it refuses only rows whose whole values are equal
-CREATE TABLE IDN_OAUTH2_TOKEN_BINDING (
+CREATE TABLE IF NOT EXISTS IDN_OAUTH2_TOKEN_BINDING (
     TOKEN_ID VARCHAR(255) NOT NULL,
     TOKEN_BINDING_TYPE VARCHAR(32) NOT NULL,
     TOKEN_BINDING_VALUE VARCHAR(1024) NOT NULL,
@@ -18,7 +19,20 @@ CREATE TABLE IDN_OAUTH2_TOKEN_BINDING (
 ) ENGINE NDB;
 
 -- sqlgen: index IDX_TK_VALUE_TYPE on IDN_OAUTH2_TOKEN_BINDING (TOKEN_BINDING_VALUE(255), TOKEN_BINDING_TYPE) keys whole columns: mysql_cluster makes no key prefixes
-CREATE INDEX IDX_TK_VALUE_TYPE ON IDN_OAUTH2_TOKEN_BINDING (TOKEN_BINDING_VALUE, TOKEN_BINDING_TYPE);
+DROP PROCEDURE IF EXISTS sqlgen_create_index;
+
+DELIMITER $$
+CREATE PROCEDURE sqlgen_create_index()
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = 'IDN_OAUTH2_TOKEN_BINDING' AND index_name = 'IDX_TK_VALUE_TYPE') THEN
+        CREATE INDEX IDX_TK_VALUE_TYPE ON IDN_OAUTH2_TOKEN_BINDING (TOKEN_BINDING_VALUE, TOKEN_BINDING_TYPE);
+    END IF;
+END$$
+DELIMITER ;
+
+CALL sqlgen_create_index();
+
+DROP PROCEDURE sqlgen_create_index;
 
 -- sqlgen: unique index IDX_TK_REF on IDN_OAUTH2_TOKEN_BINDING (TOKEN_BINDING_REF(16), TENANT_ID) keys whole columns: mysql_cluster makes no key prefixes, so it refuses only rows whose whole values are equal
 DROP PROCEDURE IF EXISTS sqlgen_create_index;
@@ -37,7 +51,7 @@ CALL sqlgen_create_index();
 DROP PROCEDURE sqlgen_create_index;
 
 -- sqlgen: primary key of IDN_CONFIG_ATTRIBUTE (RESOURCE_ID(64), ATTR_KEY(191)) keys whole columns: mysql_cluster makes no key prefixes, so it refuses only rows whose whole values are equal
-CREATE TABLE IDN_CONFIG_ATTRIBUTE (
+CREATE TABLE IF NOT EXISTS IDN_CONFIG_ATTRIBUTE (
     RESOURCE_ID VARCHAR(255) NOT NULL,
     ATTR_KEY VARCHAR(255) NOT NULL,
     ATTR_VALUE MEDIUMTEXT,

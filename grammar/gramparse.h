@@ -14,6 +14,15 @@
 typedef void *yyscan_t;
 #endif
 
+/*
+ * A key's columns while the grammar reads them: two rings (parser.y
+ * RING_ADD), the columns and those of their prefix lengths given.
+ */
+struct sg_key_list {
+	struct sg_ident		*cols;
+	struct sg_key_prefix	*prefixes;
+};
+
 /* The state of one file's parse. */
 struct sg_parse {
 	struct sg_arena		*arena;

@@ -117,6 +117,7 @@ static struct sg_colopt *opt_ring_add(struct sg_colopt *, struct sg_colopt *);
 	struct sg_order_item	*order;
 	struct sg_table_ref	*tref;
 	struct sg_set_item	*set;
+	struct sg_key_list	 keys;
 	enum sg_join		 join;
 	unsigned		 num;
 }
@@ -176,6 +177,7 @@ static struct sg_colopt *opt_ring_add(struct sg_colopt *, struct sg_colopt *);
 %type <list>	table_elements alter_actions
 %type <str>	name unreserved_keyword
 %type <ident>	name_item name_list dialect_list name_items dialect_items
+%type <keys>	key_list key_items key_item
 %type <name>	pinned_name opt_constraint_name
 %type <pin>	pins pin
 %type <type>	type type_base
@@ -515,7 +517,7 @@ literal:
 	;
 
 table_constraint:
-	  opt_constraint_name PRIMARY KEY '(' name_list ')'
+	  opt_constraint_name PRIMARY KEY '(' key_list ')'
 		{
 			struct sg_constraint *c;
 
@@ -524,10 +526,11 @@ table_constraint:
 			c->n.loc = @$;
 			c->kind = SG_PRIMARY_KEY;
 			c->name = $1;
-			c->columns = $5;
+			c->columns = $5.cols;
+			c->prefixes = $5.prefixes;
 			$$ = &c->n;
 		}
-	| opt_constraint_name UNIQUE '(' name_list ')'
+	| opt_constraint_name UNIQUE '(' key_list ')'
 		{
 			struct sg_constraint *c;
 
@@ -536,13 +539,19 @@ table_constraint:
 			c->n.loc = @$;
 			c->kind = SG_UNIQUE;
 			c->name = $1;
-			c->columns = $4;
+			c->columns = $4.cols;
+			c->prefixes = $4.prefixes;
 			$$ = &c->n;
 		}
-	| opt_constraint_name FOREIGN KEY '(' name_list ')'
+	/* A prefix here is parsed for check.c to refuse where it stands. */
+	| opt_constraint_name FOREIGN KEY '(' key_list ')'
 	    REFERENCES name_item '(' name_list ')' ref_actions
 		{
-			$$ = &foreign_key(ps, $1, $5, $8, $10, $12, &@$)->n;
+			struct sg_constraint *c;
+
+			c = foreign_key(ps, $1, $5.cols, $8, $10, $12, &@$);
+			c->prefixes = $5.prefixes;
+			$$ = &c->n;
 		}
 	;
 
@@ -587,7 +596,7 @@ action:
  */
 create_index:
 	  CREATE opt_unique INDEX opt_if_not_exists pinned_name
-	    ON name_item '(' name_list ')'
+	    ON name_item '(' key_list ')'
 		{
 			struct sg_create_index *i;
 
@@ -600,7 +609,8 @@ create_index:
 			i->table = *$7;
 			spare_give(&ps->spare_name, $5);
 			spare_give(&ps->spare_ident, $7);
-			i->columns = $9;
+			i->columns = $9.cols;
+			i->prefixes = $9.prefixes;
 			$$ = &i->n;
 		}
 	;
@@ -1351,6 +1361,55 @@ name_items:
 
 name_item:
 	  name			{ $$ = ident(ps, $1, &@1); }
+	;
+
+/*
+ * A key's or an index's columns, each with an optional prefix length:
+ * "C(255)" keys only the first 255 characters of C (MySQL).  Its own
+ * list, so that the many other uses of name_list take no prefix.
+ */
+key_list:
+	  key_items
+		{
+			RING_CLOSE($$.cols, $1.cols);
+			RING_CLOSE($$.prefixes, $1.prefixes);
+		}
+	;
+
+key_items:
+	  key_item
+	| key_items ',' key_item
+		{
+			$$.cols = $3.cols;
+			RING_ADD($1.cols, $$.cols);
+			$$.prefixes = $1.prefixes;
+			if ($3.prefixes != NULL) {
+				$$.prefixes = $3.prefixes;
+				if ($1.prefixes != NULL)
+					RING_ADD($1.prefixes, $$.prefixes);
+			}
+		}
+	;
+
+key_item:
+	  name_item
+		{
+			$$.cols = $1;
+			RING_ONE($$.cols);
+			$$.prefixes = NULL;
+		}
+	| name_item '(' NUMBER ')'
+		{
+			struct sg_key_prefix *k;
+
+			$$.cols = $1;
+			RING_ONE($$.cols);
+			k = sg_arena_alloc(ps->arena, sizeof *k);
+			k->column = $1;
+			k->len_as_written = size(ps, $3, &@3, &k->len);
+			$$.prefixes = k;
+			RING_ONE($$.prefixes);
+		}
 	;
 
 name:

@@ -201,11 +201,24 @@ enum sg_constraint_kind {
 	SG_FOREIGN_KEY
 };
 
+/*
+ * "C(n)" in a key's columns: only the first n characters of C are in
+ * the key (MySQL's prefix length).  A key's prefixes are in the order
+ * of its columns, and only its columns that have one are listed.
+ */
+struct sg_key_prefix {
+	struct sg_key_prefix	*next;
+	const struct sg_ident	*column;	/* one of the key's columns */
+	unsigned		 len;		/* 0 unless a number that fits */
+	const struct sg_value	*len_as_written;	/* for check.c */
+};
+
 struct sg_constraint {
 	struct sg_node		 n;
 	enum sg_constraint_kind	 kind;
 	struct sg_name		*name;		/* CONSTRAINT NAME, or NULL */
 	struct sg_ident		*columns;
+	struct sg_key_prefix	*prefixes;	/* NULL: whole columns */
 	struct sg_ident		 ref_table;	/* foreign key */
 	struct sg_ident		*ref_columns;
 	enum sg_ref_action	 on_delete;
@@ -248,6 +261,7 @@ struct sg_create_index {
 	struct sg_name		 name;
 	struct sg_ident		 table;
 	struct sg_ident		*columns;
+	struct sg_key_prefix	*prefixes;	/* NULL: whole columns */
 	struct sg_create_table	*target;	/* set by check, if declared */
 };
 

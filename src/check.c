@@ -637,6 +637,52 @@ check_columns(struct check *c, struct sg_create_table *t,
 	}
 }
 
+/*
+ * A key's prefix lengths ("C(255)"): a number from 1 to the column's
+ * length, of a character or binary column; a foreign key takes none.
+ * Of a table the script does not declare (t NULL), only the number.
+ */
+static void
+check_prefixes(struct check *c, struct sg_create_table *t,
+    const struct sg_key_prefix *list, bool fk)
+{
+	const struct sg_key_prefix	*k;
+	const struct sg_column		*col;
+
+	for (k = list; k != NULL; k = k->next) {
+		if (fk) {
+			error(c, &k->len_as_written->loc, "a foreign key's "
+			    "columns take no prefix length: it refers to the "
+			    "whole of %s", k->column->text);
+			continue;
+		}
+		if (!check_size(c, k->len_as_written, "prefix length", 1,
+		    SG_MAX_LENGTH, "") || t == NULL ||
+		    (col = find_column(c, t, k->column->text)) == NULL)
+			continue;
+		switch (col->type.kind) {
+		case SG_T_VARCHAR:
+		case SG_T_CHAR:
+			if (k->len > col->type.len)
+				error(c, &k->len_as_written->loc, "prefix "
+				    "length %u is longer than column %s, "
+				    "%s(%u)", k->len, k->column->text,
+				    sg_type_name(col->type.kind),
+				    col->type.len);
+			break;
+		case SG_T_CLOB:
+		case SG_T_BLOB:
+			break;
+		default:
+			error(c, &k->len_as_written->loc, "a prefix length "
+			    "belongs to a varchar, char, clob or blob column; "
+			    "%s is %s", k->column->text,
+			    sg_type_name(col->type.kind));
+			break;
+		}
+	}
+}
+
 static unsigned
 count(const struct sg_ident *list)
 {
@@ -663,6 +709,7 @@ check_constraint(struct check *c, struct sg_create_table *t,
 		    "belongs to alter table ... add constraint; create table "
 		    "has its own");
 	check_columns(c, t, k->columns, k->kind != SG_FOREIGN_KEY);
+	check_prefixes(c, t, k->prefixes, k->kind == SG_FOREIGN_KEY);
 	if (k->kind == SG_PRIMARY_KEY) {
 		if (*have_pk)
 			error(c, &k->n.loc, "table %s has two primary keys",
@@ -752,6 +799,7 @@ check_index(struct check *c, struct sg_create_index *i)
 	i->target = existing_table(c, &i->table, "an index is made on");
 	if (i->target != NULL)
 		check_columns(c, i->target, i->columns, false);
+	check_prefixes(c, i->target, i->prefixes, false);
 }
 
 /*
@@ -1472,6 +1520,8 @@ check_alter(struct check *c, struct sg_alter_table *a)
 			/* A column's own is of the column being added. */
 			if (a->target != NULL && !x->of_column)
 				check_columns(c, a->target, k->columns, false);
+			check_prefixes(c, a->target, k->prefixes,
+			    k->kind == SG_FOREIGN_KEY);
 			if (k->kind == SG_FOREIGN_KEY) {
 				k->owner = a->target;
 				k->fk = c->script->nfks++;

@@ -344,6 +344,9 @@ static const struct sg_dialect_key keys[] = {
 	{ .path = "keys.drop_before_column", .type = SG_KEY_BOOL,
 	  D(keys.drop_before_column), .def = "false",
 	  .help = "a primary key is dropped before the column it is on" },
+	{ .path = "keys.prefix_length", .type = SG_KEY_BOOL,
+	  D(keys.prefix_length), .def = "false",
+	  .help = "a key's column may be keyed by its first n characters" },
 
 	SECTION("references", "what a foreign key may do to its rows"),
 	{ .path = "references.on_delete", .type = SG_KEY_FLAGS, D(on_delete),

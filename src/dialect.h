@@ -136,6 +136,7 @@ struct sg_keys {
 	struct sg_guard	 add;		/* and {statement} {statement_literal} */
 	bool		 drops_one;	/* drop removes one key a run */
 	bool		 drop_before_column; /* a key column's drop refused */
+	bool		 prefix_length;	/* "C(255)" keys a prefix of C */
 };
 
 /*

@@ -93,6 +93,12 @@ void	sg_emit_ident(struct sg_emitter *, struct sg_buf *, const char *);
 /* Appends "(a, b, c)" with each name written as sg_emit_ident does. */
 void	sg_emit_ident_list(struct sg_emitter *, struct sg_buf *,
 	    const struct sg_ident *);
+/*
+ * Appends a key's columns as sg_emit_ident_list does, each with its
+ * prefix length ("(A(255), B)") where the plan's dialect writes them.
+ */
+void	sg_emit_key_list(struct sg_emitter *, struct sg_buf *,
+	    const struct sg_ident *, const struct sg_key_prefix *);
 /* The same names without the parentheses. */
 void	sg_emit_ident_names(struct sg_emitter *, struct sg_buf *,
 	    const struct sg_ident *);

@@ -125,7 +125,7 @@ sg_emit_constraint(struct sg_emitter *e, struct sg_buf *b,
 		sg_buf_adds(b, "FOREIGN KEY ");
 		break;
 	}
-	sg_emit_ident_list(e, b, k->columns);
+	sg_emit_key_list(e, b, k->columns, k->prefixes);
 	if (k->kind != SG_FOREIGN_KEY)
 		return;
 	sg_buf_adds(b, " REFERENCES ");
@@ -235,7 +235,7 @@ sg_emit_index(struct sg_emitter *e, const struct sg_change *c)
 	sg_buf_adds(&e->stmt, " ON ");
 	sg_emit_ident(e, &e->stmt, c->table);
 	sg_buf_addc(&e->stmt, ' ');
-	sg_emit_ident_list(e, &e->stmt, i->columns);
+	sg_emit_key_list(e, &e->stmt, i->columns, i->prefixes);
 	sg_emit_guarded(e, SG_OBJ_INDEX, c->guarded, c->name, c->table);
 }
 

@@ -2,6 +2,7 @@
  * The printers' bottom layer: units and their terminators, the notes
  * written above a unit, guards, literals, names and comments.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "emit-int.h"
@@ -60,6 +61,29 @@ sg_emit_ident_list(struct sg_emitter *e, struct sg_buf *b,
 {
 	sg_buf_addc(b, '(');
 	sg_emit_ident_names(e, b, list);
+	sg_buf_addc(b, ')');
+}
+
+void
+sg_emit_key_list(struct sg_emitter *e, struct sg_buf *b,
+    const struct sg_ident *list, const struct sg_key_prefix *prefixes)
+{
+	const struct sg_ident	*id;
+	char			 len[16];
+
+	/* The prefixes are in the columns' order: one walk of each. */
+	prefixes = sg_plan_prefixes(e->plan, prefixes);
+	sg_buf_addc(b, '(');
+	for (id = list; id != NULL; id = id->next) {
+		if (id != list)
+			sg_buf_adds(b, ", ");
+		sg_emit_ident(e, b, id->text);
+		if (prefixes != NULL && prefixes->column == id) {
+			snprintf(len, sizeof len, "(%u)", prefixes->len);
+			sg_buf_adds(b, len);
+			prefixes = prefixes->next;
+		}
+	}
 	sg_buf_addc(b, ')');
 }
 

@@ -395,14 +395,77 @@ sg_plan_ref_action(const struct sg_plan *p, const struct sg_constraint *k,
 	return SG_RA_NONE;
 }
 
+const struct sg_key_prefix *
+sg_plan_prefixes(const struct sg_plan *p, const struct sg_key_prefix *k)
+{
+	return p->d->keys.prefix_length ? k : NULL;
+}
+
+/* "A(255), B": a key's columns with their prefix lengths, for a message. */
+static const char *
+key_text(struct sg_plan *p, const struct sg_ident *cols,
+    const struct sg_key_prefix *k)
+{
+	struct sg_buf	 b = { 0 };
+	const char	*s;
+
+	for (; cols != NULL; cols = cols->next) {
+		sg_buf_adds(&b, cols->text);
+		if (k != NULL && k->column == cols) {
+			sg_buf_addf(&b, "(%u)", k->len);
+			k = k->next;
+		}
+		if (cols->next != NULL)
+			sg_buf_adds(&b, ", ");
+	}
+	s = sg_arena_strdup(p->arena, sg_buf_str(&b));
+	sg_buf_free(&b);
+	return s;
+}
+
+/*
+ * A key's prefix lengths (what: "index I on T", "unique key of T"),
+ * MySQL's: where the dialect writes them, a unique key is unique in its
+ * prefixes only; elsewhere the whole columns are keyed.  Either way the
+ * key is not what it would be in the other dialects: a warning and a
+ * note.
+ */
 static void
-plan_constraint(struct sg_plan *p, const struct sg_constraint *k)
+plan_prefixes(struct sg_plan *p, const char *what, const struct sg_ident *cols,
+    const struct sg_key_prefix *k, bool unique)
+{
+	const struct sg_dialect	*d = p->d;
+
+	if (k == NULL)
+		return;
+	if (d->keys.prefix_length) {
+		if (unique)
+			adjust(p, &k->len_as_written->loc, "%s (%s) is unique "
+			    "in its prefixes only on %s: a row whose values "
+			    "differ from another's only after the first "
+			    "characters given is refused as a duplicate", what,
+			    key_text(p, cols, k), d->name);
+		return;
+	}
+	adjust(p, &k->len_as_written->loc, "%s (%s) keys whole columns: %s "
+	    "makes no key prefixes%s", what, key_text(p, cols, k), d->name,
+	    unique ? ", so it refuses only rows whose whole values are "
+	    "equal" : "");
+}
+
+static void
+plan_constraint(struct sg_plan *p, const char *table,
+    const struct sg_constraint *k)
 {
 	const char	*why;
 
 	if (k->name != NULL)
 		ident(p, name_of(p, k->name), &k->name->ident.loc);
 	ident_list(p, k->columns);
+	if (k->kind != SG_FOREIGN_KEY)	/* check.c refuses prefixes there */
+		plan_prefixes(p, sg_arena_printf(p->arena, "%s of %s",
+		    k->kind == SG_PRIMARY_KEY ? "primary key" : "unique key",
+		    table), k->columns, k->prefixes, true);
 	if (k->kind != SG_FOREIGN_KEY)
 		return;
 	ident(p, k->ref != NULL ? name_of(p, &k->ref->name) :
@@ -448,7 +511,8 @@ plan_table(struct sg_plan *p, const struct sg_create_table *t)
 			plan_column(p, t->name.ident.text,
 			    (const struct sg_column *)el, seq);
 		else
-			plan_constraint(p, (const struct sg_constraint *)el);
+			plan_constraint(p, t->name.ident.text,
+			    (const struct sg_constraint *)el);
 	sg_plan_need_guard(p, SG_OBJ_TABLE, t->if_not_exists, &t->n.loc);
 	c = sg_plan_add(p, SG_CH_CREATE_TABLE, &t->n, &t->n);
 	c->table = table;
@@ -486,6 +550,9 @@ plan_index(struct sg_plan *p, const struct sg_create_index *i)
 	ident(p, name, &i->name.ident.loc);
 	ident(p, table, &i->table.loc);
 	ident_list(p, i->columns);
+	plan_prefixes(p, sg_arena_printf(p->arena, "%sindex %s on %s",
+	    i->unique ? "unique " : "", i->name.ident.text, i->table.text),
+	    i->columns, i->prefixes, i->unique);
 	sg_plan_need_guard(p, SG_OBJ_INDEX, i->if_not_exists, &i->n.loc);
 	c = sg_plan_add(p, SG_CH_CREATE_INDEX, &i->n, &i->n);
 	c->table = table;
@@ -656,7 +723,7 @@ plan_alter(struct sg_plan *p, const struct sg_alter_table *a)
 				end = plan_add_columns(p, a, table, n);
 			break;
 		case SG_ALTER_ADD_CONSTRAINT:
-			plan_constraint(p, x->constraint);
+			plan_constraint(p, a->table.text, x->constraint);
 			sg_plan_need(p, d->alter.add_constraint,
 			    "alter.add_constraint",
 			    &x->n.loc);

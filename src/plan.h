@@ -135,6 +135,12 @@ void		 sg_plan_column(const struct sg_dialect *,
  */
 enum sg_ref_action sg_plan_ref_action(const struct sg_plan *,
 		    const struct sg_constraint *, bool, const char **);
+/*
+ * The prefix lengths of a key's columns the plan's dialect writes:
+ * prefixes, or NULL where it keys whole columns.
+ */
+const struct sg_key_prefix *sg_plan_prefixes(const struct sg_plan *,
+		    const struct sg_key_prefix *);
 /* The name nm has in the plan's dialect: its pin, or shortened. */
 const char	*sg_plan_name(const struct sg_plan *, const struct sg_name *);
 

@@ -60,7 +60,7 @@ if [ -z "${MIGRATIONS:-}" ]; then
 	MIGRATIONS=$(sed -n '/^MIGRATIONS =/,/[^\\]$/p' "$srcdir/Makefile.am" |
 	    sed -e 's/^MIGRATIONS =//' -e 's/\\$//')
 fi
-golden_cases=${GOLDEN_DB-"alter-column rename-column"}
+golden_cases=${GOLDEN_DB-"alter-column rename-column key-prefix"}
 # Migrations that are not written to be re-run; they run once.
 run_once=""
 expected=$srcdir/tests/db/expected

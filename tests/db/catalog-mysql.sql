@@ -14,11 +14,13 @@ JOIN information_schema.TABLES t
 WHERE c.TABLE_SCHEMA = DATABASE() AND t.TABLE_TYPE = 'BASE TABLE'
 UNION ALL
 -- Every index, including the ones InnoDB adds for foreign keys; the
--- normaliser drops those.
+-- normaliser drops those.  A column keyed by a prefix is "C(n)".
 SELECT CONCAT_WS('|', CASE WHEN s.INDEX_NAME = 'PRIMARY' THEN 'pk'
             WHEN s.NON_UNIQUE = 0 THEN 'unique' ELSE 'index' END,
         s.TABLE_NAME, s.INDEX_NAME,
-        GROUP_CONCAT(s.COLUMN_NAME ORDER BY s.SEQ_IN_INDEX SEPARATOR ','))
+        GROUP_CONCAT(CONCAT(s.COLUMN_NAME,
+                IFNULL(CONCAT('(', s.SUB_PART, ')'), ''))
+            ORDER BY s.SEQ_IN_INDEX SEPARATOR ','))
 FROM information_schema.STATISTICS s
 JOIN information_schema.TABLES t
     ON t.TABLE_SCHEMA = s.TABLE_SCHEMA AND t.TABLE_NAME = s.TABLE_NAME

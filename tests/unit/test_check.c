@@ -537,6 +537,30 @@ test_index_unknown_column(void **state)
 	    "database already\n");
 }
 
+/* A prefix length is judged against the column as the script has it. */
+static void
+test_key_prefix(void **state)
+{
+	check_fails(*state,
+	    "create table T (A varchar(30), B clob, C integer);\n"
+	    "create index I on T (A(30), B(500));\n"
+	    "alter table T alter column A varchar(10);\n"
+	    "create index J on T (A(20), C(1));\n"
+	    "create index K on U (X(0));",
+	    "t.sqlg:3:30: warning: column T.A may not hold every value it "
+	    "has (varchar(30) to varchar(10)): a value that does not fit "
+	    "makes the change fail, in every dialect; change such values "
+	    "first\n"
+	    "t.sqlg:4:24: error: prefix length 20 is longer than column A, "
+	    "varchar(10)\n"
+	    "t.sqlg:4:31: error: a prefix length belongs to a varchar, char, "
+	    "clob or blob column; C is integer\n"
+	    "t.sqlg:5:19: note: table U is not created by this script: an "
+	    "index is made on it, so it must exist in the database already\n"
+	    "t.sqlg:5:24: error: prefix length 0 is not an integer from 1 to "
+	    "2147483647\n");
+}
+
 static void
 test_column_named_twice_in_key(void **state)
 {
@@ -773,6 +797,7 @@ main(void)
 		T(test_primary_key_unknown_column),
 		T(test_unique_unknown_column),
 		T(test_index_unknown_column),
+		T(test_key_prefix),
 		T(test_column_named_twice_in_key),
 		T(test_two_primary_keys),
 		T(test_index_created_twice),

@@ -93,6 +93,49 @@ test_adjustment_on_change(void **state)
 	sg_plan_free(p);
 }
 
+/*
+ * A key's prefix lengths are MySQL's: written there, with a note on a
+ * unique key only; every other dialect keys whole columns, with a note.
+ */
+static void
+test_key_prefix(void **state)
+{
+	struct unit			*u = *state;
+	struct sg_plan			*p;
+	const struct sg_create_index	*i;
+	const char			*src = "create index I on T "
+	    "(A(10), B);\ncreate unique index J on T (C, D(20));";
+
+	p = plan(u, src, "mysql", false);
+	assert_int_equal(p->n, 2);
+	i = (const void *)p->changes[0].node;
+	assert_ptr_equal(sg_plan_prefixes(p, i->prefixes), i->prefixes);
+	assert_string_equal(i->prefixes->column->text, "A");
+	assert_int_equal(i->prefixes->len, 10);
+	assert_null(i->prefixes->next);
+	assert_null(p->changes[0].adjust);
+	assert_non_null(p->changes[1].adjust);
+	assert_non_null(strstr(p->changes[1].adjust->text,
+	    "unique index J on T (C, D(20)) is unique in its prefixes only"));
+	sg_plan_free(p);
+	p = sg_plan_new(&u->script, dialect_named(reg, "postgresql"), false,
+	    &u->cap.diag);
+	assert_null(sg_plan_prefixes(p, i->prefixes));
+	assert_non_null(p->changes[0].adjust);
+	assert_non_null(strstr(p->changes[0].adjust->text,
+	    "index I on T (A(10), B) keys whole columns: postgresql makes "
+	    "no key prefixes"));
+	assert_non_null(strstr(p->changes[1].adjust->text,
+	    "so it refuses only rows whose whole values are equal"));
+	sg_plan_free(p);
+	/* NDB accepts C(n) but makes no prefix: whole columns there. */
+	p = sg_plan_new(&u->script, dialect_named(reg, "mysql_cluster"), false,
+	    &u->cap.diag);
+	assert_null(sg_plan_prefixes(p, i->prefixes));
+	assert_non_null(p->changes[0].adjust);
+	sg_plan_free(p);
+}
+
 /* A long name is shortened once, noted where it is first used. */
 static void
 test_shortened_name(void **state)
@@ -562,6 +605,7 @@ main(void)
 		T(test_identity_key_needs_units),
 		T(test_adjustment_on_change),
 		T(test_shortened_name),
+		T(test_key_prefix),
 		T(test_alter_changes),
 		T(test_uuid_changes),
 		T(test_blocks_and_moves),

@@ -252,29 +252,47 @@ escape_controls(char *msg)
 	return msg;
 }
 
+/* A message with no place, as "sqlgen: SEVERITY: msg", in one write. */
+static void
+say_now(struct sg_diag *d, enum sg_severity sev, const char *msg)
+{
+	struct sg_buf	now = { 0 };
+
+	add_head(d, &now, "sqlgen", sev);
+	sg_buf_addf(&now, "%s\n", msg);
+	fwrite(now.data, 1, now.len, d->out);
+	sg_buf_free(&now);
+}
+
 void
 sg_diagv(struct sg_diag *d, enum sg_severity sev, const struct sg_loc *loc,
     const char *fmt, va_list ap)
 {
-	struct sg_buf		 now = { 0 };
 	struct sg_diag_msg	*m;
 	size_t			 off = d->text.len;
 	char			*msg, *where;
 
-	if (sev == SG_ERROR)
+	if (sev == SG_ERROR) {
 		d->errors++;
-	else if (sev == SG_WARNING) {
+		/*
+		 * A binary or a wrong file gives an error every few bytes:
+		 * past the limit they are counted, neither formatted nor
+		 * kept, so such a file costs no more than a good one.
+		 */
+		if (d->shown_errors == SG_DIAG_MAX_ERRORS) {
+			d->hidden_errors++;
+			return;
+		}
+		d->shown_errors++;
+	} else if (sev == SG_WARNING) {
 		d->warnings++;
 		if (d->quiet_warnings)
 			return;
 	}
 	msg = escape_controls(format(fmt, ap));
 	if (loc == NULL || loc->src == NULL) {
-		/* No place to sort by: written at once, in one write. */
-		add_head(d, &now, "sqlgen", sev);
-		sg_buf_addf(&now, "%s\n", msg);
-		fwrite(now.data, 1, now.len, d->out);
-		sg_buf_free(&now);
+		/* No place to sort by: written at once. */
+		say_now(d, sev, msg);
 		free(msg);
 		return;
 	}
@@ -334,8 +352,16 @@ sg_diag_flush(struct sg_diag *d)
 		for (i = 0; i < d->nmsgs; i++)
 			fwrite(d->text.data + d->msgs[i].off, 1,
 			    d->msgs[i].len, d->out);
-		fflush(d->out);
 	}
+	if (d->hidden_errors > 0) {
+		char	msg[64];
+
+		snprintf(msg, sizeof msg, "%u more errors not shown",
+		    d->hidden_errors);
+		say_now(d, SG_ERROR, msg);
+	}
+	fflush(d->out);
+	d->shown_errors = d->hidden_errors = 0;
 	for (i = 0; i < d->nfiles; i++)
 		free(d->files[i].name);
 	free(d->files);

@@ -44,6 +44,9 @@ enum sg_severity {
 struct sg_diag_msg;
 struct sg_diag_file;
 
+/* Errors shown in one run; the rest are counted (sg_diag_flush). */
+#define SG_DIAG_MAX_ERRORS	1000
+
 struct sg_diag {
 	FILE		*out;		/* stderr, or a memstream in tests */
 	unsigned	 errors;
@@ -53,6 +56,8 @@ struct sg_diag {
 	bool		 color;		/* SGR colours, as gcc's (sg_diag_color) */
 
 	/* Private to diag.c: the messages waiting for sg_diag_flush. */
+	unsigned		 shown_errors;
+	unsigned		 hidden_errors;
 	struct sg_buf		 text;
 	struct sg_diag_msg	*msgs;
 	size_t			 nmsgs;

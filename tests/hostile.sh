@@ -53,6 +53,17 @@ expect 1 'NULs in a long token' "$SQLGEN" "$T" -d oracle -o "$tmp/o1" \
 grep -q 'nul-token.sqlg:1:4: error: a NUL byte (\\x00) in a comment' \
     "$tmp/err" || { echo "FAIL: NUL in a comment not located"
 	fail=$((fail + 1)); }
+# 9.5: each unclosed "${" looked for its "}" to the end of the string:
+# a million of them took hours; and past 1000 errors the rest are
+# counted, not formatted, so the run is as fast as a good file's.
+awk 'BEGIN { printf "select '"'"'"; for (i = 0; i < 1000000; i++)
+	printf "${"; print "'"'"' from T;" }' > "$tmp/dollar.sqlg"
+expect 1 'a million unclosed ${' "$SQLGEN" "$T" -d oracle -o "$tmp/o1" \
+    "$tmp/dollar.sqlg"
+[ "$(grep -c 'error: malformed placeholder' "$tmp/err")" -eq 1000 ] &&
+    tail -n 1 "$tmp/err" | grep -qx \
+    'sqlgen: error: 999000 more errors not shown' ||
+    { echo "FAIL: errors past 1000 not counted"; fail=$((fail + 1)); }
 # 9.2: "SET \0\n" under SQL*Plus's rules.
 printf 'SET \000\n' > "$tmp/set-nul.sql"
 for d in oracle oracle_rac mssql mysql postgresql h2; do

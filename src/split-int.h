@@ -21,8 +21,13 @@ struct sg_splitter {
 	struct sg_diag		*diag;
 	pcre2_match_data	*md;	/* of the last sg_split_match */
 
-	/* The line of at_off, to count line numbers from. */
+	/*
+	 * The line of at_off and where that line starts, to count line
+	 * numbers and columns from: on one long line a position costs
+	 * the distance from the last one, not from the line's start.
+	 */
 	size_t			 at_off;
+	size_t			 at_bol;
 	unsigned		 at_line;
 
 	/* The statement being read by the stream clients. */

@@ -141,19 +141,21 @@ void
 sg_split_where(struct sg_splitter *s, size_t off, unsigned *line,
     unsigned *col)
 {
-	size_t	bol;
-
 	/* Positions asked for are close together: count from the last. */
 	while (s->at_off > off)
 		if (s->t[--s->at_off] == '\n')
 			s->at_line--;
+	if (s->at_bol > s->at_off)
+		for (s->at_bol = s->at_off; s->at_bol > 0 &&
+		    s->t[s->at_bol - 1] != '\n'; s->at_bol--)
+			;
 	while (s->at_off < off && s->at_off < s->len)
-		if (s->t[s->at_off++] == '\n')
+		if (s->t[s->at_off++] == '\n') {
 			s->at_line++;
-	for (bol = s->at_off; bol > 0 && s->t[bol - 1] != '\n'; bol--)
-		;
+			s->at_bol = s->at_off;
+		}
 	*line = s->at_line;
-	*col = (unsigned)(off - bol) + 1;
+	*col = (unsigned)(off - s->at_bol) + 1;
 }
 
 unsigned

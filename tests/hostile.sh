@@ -73,6 +73,12 @@ done
 # db2 warns: the statement has no '/' after it.
 expect 1 "split db2, SET NUL" "$SQLGEN" split "$T" --dialect=db2 \
     "$tmp/set-nul.sql"
+# 9.4, 9.5: a line of a million ";" in the Db2 model, a warning each:
+# each warning's column was counted from the start of the line.
+awk 'BEGIN { for (i = 0; i < 1000000; i++) printf ";"; print "" }' \
+    > "$tmp/semicolons.sql"
+expect 1 "split db2, a million ;" "$SQLGEN" split -q "$T" --dialect=db2 \
+    "$tmp/semicolons.sql"
 # 9.3: 35,000 terms of "+", 50,000 of "or" and "||", every dialect.
 awk 'BEGIN {
 	printf "select 1"; for (i = 1; i < 35000; i++) printf " + 1";

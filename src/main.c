@@ -207,6 +207,17 @@ server_versions(struct run *r)
 		    &r->diag) && ok;
 		*eq = '=';
 	}
+	/*
+	 * Each targeted dialect is loaded now, after every target is
+	 * known, so that a target its description cannot take is an error
+	 * even when that dialect is not written in this run.
+	 */
+	for (i = 0; ok && i < r->nserver; i++) {
+		*(eq = strchr(r->server[i], '=')) = '\0';
+		ok = sg_registry_load(r->reg, (size_t)sg_registry_find(r->reg,
+		    r->server[i]), &r->diag) != NULL;
+		*eq = '=';
+	}
 	return ok;
 }
 

@@ -394,9 +394,11 @@ write_plan(struct run *r, const struct sg_plan *p, struct output *o,
 		rc = EXIT_USAGE;
 	}
 	if (write && rc == 0 && r->verbose)
-		fprintf(stderr, "sqlgen: %s: %u statements (%u plain, %u "
-		    "blocks)\n", name, stats.statements + stats.blocks,
-		    stats.statements, stats.blocks);
+		fprintf(stderr, "sqlgen: %s: %u statement%s (%u plain, %u "
+		    "block%s)\n", name, stats.statements + stats.blocks,
+		    stats.statements + stats.blocks == 1 ? "" : "s",
+		    stats.statements, stats.blocks,
+		    stats.blocks == 1 ? "" : "s");
 	free(opts.meant);
 	sg_buf_free(&out);
 	return rc;

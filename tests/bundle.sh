@@ -186,7 +186,7 @@ sed -n 's/^ *source: //p' "$release" | while read -r src; do
 	    -o "$tmp/mc" "$srcdir/migrations/$src" 2> "$tmp/counts"
 	for f in "$res/$v/dbscripts/$step"/*.sql; do
 		d=$(basename "$f" .sql)
-		want=$(sed -n "s/^sqlgen: $d: \([0-9]*\) statements.*/\1/p" \
+		want=$(sed -n "s/^sqlgen: $d: \([0-9]*\) statements*.*/\1/p" \
 		    "$tmp/counts")
 		st=0
 		$wrap "$SQLGEN" split --runner=migration-client \

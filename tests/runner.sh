@@ -46,7 +46,7 @@ for m in $MIGRATIONS; do
 		for d in $dialects; do
 			f=$tmp/mc/$d.sql
 			[ -z "$rollback" ] || f=$tmp/mc/$d.rollback.sql
-			want=$(sed -n "s/^sqlgen: $d: \([0-9]*\) statements.*/\1/p" \
+			want=$(sed -n "s/^sqlgen: $d: \([0-9]*\) statements*.*/\1/p" \
 			    "$tmp/counts")
 			mc "$d" "$f"
 			got=$(sed -n 's/^split: \([0-9]*\) statements*,.*/\1/p' \

@@ -41,7 +41,7 @@ for m in $MIGRATIONS ${STEPS:-}; do
 			    --templates="$srcdir/templates" --dialect="$d" \
 			    --set-file="$srcdir/migrations/out.set" \
 			    "$srcdir/migrations/$m.sqlg" 2>&1 >/dev/null |
-			    sed -n "s/^sqlgen: $d: \([0-9]*\) statements .*/\1/p")
+			    sed -n "s/^sqlgen: $d: \([0-9]*\) statements* .*/\1/p")
 			split "$d" "$f"
 			got=$(sed -n \
 			    's/^split: \([0-9]*\) statements\{0,1\}[ ,].*/\1/p' \

@@ -544,6 +544,10 @@ select_as(struct out *o, const struct sg_select *s,
 			sg_buf_adds(o->b, ", ");
 		expr(o, it->expr);
 		as = names != NULL ? names : it->alias;
+		/* A column is already named so: no "C AS C" of sqlgen's own. */
+		if (names != NULL && it->expr->kind == SG_E_COLUMN &&
+		    strcmp(it->expr->name.text, names->text) == 0)
+			as = NULL;
 		if (as != NULL) {
 			sg_buf_adds(o->b, " AS ");
 			sg_emit_ident(o->e, o->b, as->text);

@@ -242,6 +242,9 @@ struct sg_create_table {
 	struct sg_symtab	*column_index;	/* name -> sg_live_column */
 	/* Set by check: its columns as the script has changed them. */
 	struct sg_live_column	*live;
+	/* Set by check: alter table dropped or added its primary key. */
+	bool			 pk_altered;
+	bool			 pk_live;	/* then: it has one now */
 };
 
 /*

@@ -1381,6 +1381,9 @@ apply_action(struct check *c, struct sg_alter_table *a,
 		return;
 	switch (x->kind) {
 	case SG_ALTER_ADD_COLUMN:
+		if (x->column->primary_key && c->nested == 0)
+			a->target->pk_altered = a->target->pk_live = true;
+		/* FALLTHROUGH */
 	case SG_ALTER_ALTER_COLUMN:
 		set_column(c, a->target, x->column->name.ident.text, x->column);
 		break;
@@ -1392,9 +1395,14 @@ apply_action(struct check *c, struct sg_alter_table *a,
 		set_column(c, a->target, x->name.text, NULL);
 		set_column(c, a->target, x->new_name.text, col);
 		break;
+	case SG_ALTER_DROP_PRIMARY_KEY:
+		if (c->nested == 0) {
+			a->target->pk_altered = true;
+			a->target->pk_live = false;
+		}
+		break;
 	case SG_ALTER_ADD_CONSTRAINT:
 	case SG_ALTER_DROP_CONSTRAINT:
-	case SG_ALTER_DROP_PRIMARY_KEY:
 	case SG_ALTER_DROP_UNIQUE:
 	case SG_ALTER_KINDS:
 		break;
@@ -1402,38 +1410,22 @@ apply_action(struct check *c, struct sg_alter_table *a,
 }
 
 /*
- * Whether table t has a primary key when stmt runs: its create table's,
- * or one an alter table of it added before stmt and none dropped since.
+ * Whether table t has a primary key now: its create table's, unless an
+ * alter table of it has dropped or added one since (apply_action).
  */
 static bool
-has_primary_key(struct check *c, const struct sg_create_table *t,
-    const struct sg_node *stmt)
+has_primary_key(const struct sg_create_table *t)
 {
-	const struct sg_node		*e, *s, *n;
-	const struct sg_alter_action	*x;
-	bool				 pk = false;
+	const struct sg_node	*e;
 
+	if (t->pk_altered)
+		return t->pk_live;
 	for (e = t->elements.head; e != NULL; e = e->next)
 		if (e->tag == SG_COLUMN ? ((const struct sg_column *)e)->
 		    primary_key : ((const struct sg_constraint *)e)->kind ==
 		    SG_PRIMARY_KEY)
-			pk = true;
-	for (s = c->script->stmts.head; s != NULL && s != stmt; s = s->next) {
-		if (s->tag != SG_ALTER_TABLE || !sg_name_eq(
-		    ((const struct sg_alter_table *)s)->table.text,
-		    t->name.ident.text))
-			continue;
-		for (n = ((const struct sg_alter_table *)s)->actions.head;
-		    n != NULL; n = n->next) {
-			x = (const struct sg_alter_action *)n;
-			if (x->kind == SG_ALTER_DROP_PRIMARY_KEY)
-				pk = false;
-			else if (x->kind == SG_ALTER_ADD_COLUMN &&
-			    x->column->primary_key && x->column->identity)
-				pk = true;
-		}
-	}
-	return pk;
+			return true;
+	return false;
 }
 
 /*
@@ -1462,7 +1454,7 @@ check_identity_key(struct check *c, const struct sg_alter_table *a,
 	if (col->unique)
 		error(c, &col->n.loc, "identity column %s is the primary key; "
 		    "it needs no unique", col->name.ident.text);
-	if (a->target != NULL && has_primary_key(c, a->target, &a->n))
+	if (a->target != NULL && has_primary_key(a->target))
 		error(c, &col->n.loc, "table %s already has a primary key: "
 		    "drop it first (drop primary key) to make %s the key",
 		    a->table.text, col->name.ident.text);

@@ -273,6 +273,31 @@ test_identity_on_varchar(void **state)
 	    "smallint or bigint\n");
 }
 
+/*
+ * The key an identity column replaces may be dropped earlier in the
+ * same alter table; a second identity key after it is still refused.
+ */
+static void
+test_identity_key_after_drop(void **state)
+{
+	check_ok(*state,
+	    "create table T (A integer not null, primary key (A));\n"
+	    "alter table T drop primary key,\n"
+	    "    add column ID integer identity primary key;");
+}
+
+static void
+test_identity_key_twice(void **state)
+{
+	check_fails(*state,
+	    "create table T (A integer not null, primary key (A));\n"
+	    "alter table T drop primary key;\n"
+	    "alter table T add column ID integer identity primary key;\n"
+	    "alter table T add column ID2 integer identity primary key;",
+	    "t.sqlg:4:26: error: table T already has a primary key: drop "
+	    "it first (drop primary key) to make ID2 the key\n");
+}
+
 static void
 test_identity_with_default(void **state)
 {
@@ -782,6 +807,8 @@ main(void)
 		T(test_pinned_name_bad_pattern),
 		T(test_column_declared_twice),
 		T(test_identity_on_varchar),
+		T(test_identity_key_after_drop),
+		T(test_identity_key_twice),
 		T(test_identity_with_default),
 		T(test_identity_null_and_two_identities),
 		T(test_string_default_on_integer),

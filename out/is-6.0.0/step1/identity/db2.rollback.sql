@@ -18,3 +18,5 @@ BEGIN
     END IF;
 END
 /
+
+-- sqlgen: cannot undo move table (line 18): the tables' old tablespace is not known

@@ -10,6 +10,16 @@
 -- scripts look up by hand; their PostgreSQL and H2 lookups then execute
 -- a NULL statement when the key is already gone, so a second run fails.
 -- Here the lookup is sqlgen's, and does nothing the second time.
+-- Db2: the new key (TOKEN_ID, TOKEN_BINDING_TYPE, TOKEN_BINDING_VALUE)
+-- is over 1,300 bytes, longer than an index on 4K pages may be (1,024;
+-- SQL0614N), so the table's indexes first move to the 32K tablespace, as
+-- the vendor's Db2 step does and WSO2's 6.1.0 Db2 schema has them
+-- (INDEX IN TS32K); step 5's IDX_TK_VALUE_TYPE needs it too.  The move
+-- is skipped where they are there already.  ADMIN_MOVE_TABLE needs
+-- SQLADM or DBADM authority and SYSTOOLSPACE (migrations/db2/ts32k.sqlg
+-- creates it where missing).
+-- sqlgen: move table IDN_OAUTH2_TOKEN_BINDING to tablespace TS32K is not for h2
+
 ALTER TABLE IDN_OAUTH2_TOKEN_BINDING ADD CONSTRAINT IF NOT EXISTS TOKEN_BINDING_UNIQUE UNIQUE (TOKEN_ID, TOKEN_BINDING_TYPE, TOKEN_BINDING_VALUE);
 
 EXECUTE IMMEDIATE COALESCE((SELECT 'ALTER TABLE IDN_OAUTH2_TOKEN_BINDING DROP CONSTRAINT ' || QUOTE_IDENT(MIN(N)) FROM (SELECT c.CONSTRAINT_NAME AS N FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS c WHERE c.TABLE_SCHEMA = CURRENT_SCHEMA AND c.TABLE_NAME = 'IDN_OAUTH2_TOKEN_BINDING' AND c.CONSTRAINT_TYPE = 'PRIMARY KEY' AND (SELECT COUNT(*) FROM INFORMATION_SCHEMA.KEY_COLUMN_USAGE u WHERE u.CONSTRAINT_SCHEMA = c.CONSTRAINT_SCHEMA AND u.CONSTRAINT_NAME = c.CONSTRAINT_NAME) = 1 AND NOT EXISTS (SELECT 1 FROM INFORMATION_SCHEMA.KEY_COLUMN_USAGE u WHERE u.CONSTRAINT_SCHEMA = c.CONSTRAINT_SCHEMA AND u.CONSTRAINT_NAME = c.CONSTRAINT_NAME AND u.COLUMN_NAME NOT IN ('TOKEN_ID'))) x), 'SET @SQLGEN = NULL');

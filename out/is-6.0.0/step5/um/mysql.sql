@@ -45,6 +45,11 @@ CALL sqlgen_guard();
 
 DROP PROCEDURE sqlgen_guard;
 
+-- Not on Oracle: the unique key on (UM_USER_NAME, UM_TENANT_ID) already
+-- indexes those columns, and Oracle refuses a second index on them
+-- (ORA-01408).  The vendor's Oracle step creates it through a procedure
+-- that swallows that error, and WSO2's 6.1.0 Oracle schema has no such
+-- index.
 DROP PROCEDURE IF EXISTS sqlgen_create_index;
 
 DELIMITER $$

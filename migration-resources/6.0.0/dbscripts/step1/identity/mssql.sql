@@ -11,6 +11,16 @@
 -- scripts look up by hand; their PostgreSQL and H2 lookups then execute
 -- a NULL statement when the key is already gone, so a second run fails.
 -- Here the lookup is sqlgen's, and does nothing the second time.
+-- Db2: the new key (TOKEN_ID, TOKEN_BINDING_TYPE, TOKEN_BINDING_VALUE)
+-- is over 1,300 bytes, longer than an index on 4K pages may be (1,024;
+-- SQL0614N), so the table's indexes first move to the 32K tablespace, as
+-- the vendor's Db2 step does and WSO2's 6.1.0 Db2 schema has them
+-- (INDEX IN TS32K); step 5's IDX_TK_VALUE_TYPE needs it too.  The move
+-- is skipped where they are there already.  ADMIN_MOVE_TABLE needs
+-- SQLADM or DBADM authority and SYSTOOLSPACE (migrations/db2/ts32k.sqlg
+-- creates it where missing).
+-- sqlgen: move table IDN_OAUTH2_TOKEN_BINDING to tablespace TS32K is not for mssql
+
 IF NOT EXISTS (SELECT * FROM sys.objects WHERE name = 'TOKEN_BINDING_UNIQUE' AND parent_object_id = OBJECT_ID(N'IDN_OAUTH2_TOKEN_BINDING'))
 ALTER TABLE IDN_OAUTH2_TOKEN_BINDING ADD CONSTRAINT TOKEN_BINDING_UNIQUE UNIQUE (TOKEN_ID, TOKEN_BINDING_TYPE, TOKEN_BINDING_VALUE);
 

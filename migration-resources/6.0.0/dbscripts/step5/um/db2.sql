@@ -26,6 +26,11 @@ END
 CALL SYSPROC.ADMIN_CMD('REORG TABLE UM_USER')
 /
 
+-- Not on Oracle: the unique key on (UM_USER_NAME, UM_TENANT_ID) already
+-- indexes those columns, and Oracle refuses a second index on them
+-- (ORA-01408).  The vendor's Oracle step creates it through a procedure
+-- that swallows that error, and WSO2's 6.1.0 Oracle schema has no such
+-- index.
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM SYSCAT.INDEXES WHERE INDSCHEMA = CURRENT SCHEMA AND INDNAME = 'INDEX_UM_USERNAME_UM_TENANT_ID') THEN
         EXECUTE IMMEDIATE 'CREATE UNIQUE INDEX INDEX_UM_USERNAME_UM_TENANT_ID ON UM_USER (UM_USER_NAME, UM_TENANT_ID)';

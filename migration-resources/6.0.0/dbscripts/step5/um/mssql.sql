@@ -23,6 +23,11 @@ END;
 IF NOT EXISTS (SELECT * FROM sys.objects WHERE name = 'UM_USER_UM_USER_ID_KEY' AND parent_object_id = OBJECT_ID(N'UM_USER'))
 ALTER TABLE UM_USER ADD CONSTRAINT UM_USER_UM_USER_ID_KEY UNIQUE (UM_USER_ID);
 
+-- Not on Oracle: the unique key on (UM_USER_NAME, UM_TENANT_ID) already
+-- indexes those columns, and Oracle refuses a second index on them
+-- (ORA-01408).  The vendor's Oracle step creates it through a procedure
+-- that swallows that error, and WSO2's 6.1.0 Oracle schema has no such
+-- index.
 IF NOT EXISTS (SELECT * FROM sys.indexes WHERE name = 'INDEX_UM_USERNAME_UM_TENANT_ID' AND object_id = OBJECT_ID(N'UM_USER'))
 CREATE UNIQUE INDEX INDEX_UM_USERNAME_UM_TENANT_ID ON UM_USER (UM_USER_NAME, UM_TENANT_ID);
 

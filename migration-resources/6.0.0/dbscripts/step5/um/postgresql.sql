@@ -31,6 +31,11 @@ END
 $$;
 --<![CDATA[End of Procedure]]>--
 
+-- Not on Oracle: the unique key on (UM_USER_NAME, UM_TENANT_ID) already
+-- indexes those columns, and Oracle refuses a second index on them
+-- (ORA-01408).  The vendor's Oracle step creates it through a procedure
+-- that swallows that error, and WSO2's 6.1.0 Oracle schema has no such
+-- index.
 CREATE UNIQUE INDEX IF NOT EXISTS INDEX_UM_USERNAME_UM_TENANT_ID ON UM_USER (UM_USER_NAME, UM_TENANT_ID);
 
 ALTER TABLE UM_TENANT ADD COLUMN IF NOT EXISTS UM_ORG_UUID VARCHAR(36) DEFAULT NULL;

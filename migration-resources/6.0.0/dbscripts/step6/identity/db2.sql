@@ -49,7 +49,10 @@ COMMIT
 /
 
 -- The vendor drops each table before creating it, which empties it on
--- a second run; here each is created only where it is missing.
+-- a second run; here each is created only where it is missing.  Oracle
+-- keeps the vendor's 4000 for SECRET_VALUE: a VARCHAR2 holds at most
+-- 4000 bytes unless MAX_STRING_SIZE is EXTENDED (ORA-00910), and WSO2's
+-- 6.1.0 Oracle schema says 4000 too.
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM SYSCAT.TABLES WHERE TABSCHEMA = CURRENT SCHEMA AND TABNAME = 'IDN_SECRET_TYPE') THEN
         EXECUTE IMMEDIATE 'CREATE TABLE IDN_SECRET_TYPE ( ID VARCHAR(255) NOT NULL, NAME VARCHAR(255) NOT NULL, DESCRIPTION VARCHAR(1023), PRIMARY KEY (ID), CONSTRAINT SECRET_TYPE_NAME_CONSTRAINT UNIQUE (NAME) )';

@@ -27,7 +27,10 @@ WHERE NAME = 'account.lock.handler.enable';
 COMMIT;
 
 -- The vendor drops each table before creating it, which empties it on
--- a second run; here each is created only where it is missing.
+-- a second run; here each is created only where it is missing.  Oracle
+-- keeps the vendor's 4000 for SECRET_VALUE: a VARCHAR2 holds at most
+-- 4000 bytes unless MAX_STRING_SIZE is EXTENDED (ORA-00910), and WSO2's
+-- 6.1.0 Oracle schema says 4000 too.
 CREATE TABLE IF NOT EXISTS IDN_SECRET_TYPE (
     ID VARCHAR(255) NOT NULL,
     NAME VARCHAR(255) NOT NULL,

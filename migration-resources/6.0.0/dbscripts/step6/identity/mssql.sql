@@ -37,7 +37,10 @@ WHERE NAME = 'account.lock.handler.enable';
 IF @@TRANCOUNT > 0 COMMIT;
 
 -- The vendor drops each table before creating it, which empties it on
--- a second run; here each is created only where it is missing.
+-- a second run; here each is created only where it is missing.  Oracle
+-- keeps the vendor's 4000 for SECRET_VALUE: a VARCHAR2 holds at most
+-- 4000 bytes unless MAX_STRING_SIZE is EXTENDED (ORA-00910), and WSO2's
+-- 6.1.0 Oracle schema says 4000 too.
 IF NOT EXISTS (SELECT * FROM sys.objects WHERE object_id = OBJECT_ID(N'IDN_SECRET_TYPE') AND type IN (N'U'))
 CREATE TABLE IDN_SECRET_TYPE (
     ID VARCHAR(255) NOT NULL,

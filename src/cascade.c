@@ -4,12 +4,14 @@
  * foreign keys in declaration order, each cascade is kept unless it would
  * do that, so as many cascades are kept as the rule allows and the first
  * declared wins; foreign keys added by alter table count too, after the
- * tables'.  Only tables created in the same compilation are known; the
- * graph of the existing database is not.
+ * tables'.  The keys the script gives are known, to its own tables and
+ * to tables the database has; the keys the database has already are not.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "plan.h"
+#include "symtab.h"
 
 struct edge {
 	unsigned	 to;
@@ -19,6 +21,12 @@ struct edge {
 struct graph {
 	struct sg_arena		 *arena;
 	unsigned		  n;
+	/*
+	 * The tables: those the script creates by their ordinal, then
+	 * each other table a foreign key names, numbered as met (extra).
+	 */
+	const char		**names;
+	struct sg_symtab	 *extra;	/* name -> node + 1 */
 	struct edge		**out;	/* parent -> children */
 	struct edge		**in;	/* child -> parents */
 	unsigned		 *in_a;	/* stamp: an ancestor of the parent */
@@ -143,23 +151,46 @@ sg_ref_action_words(enum sg_ref_action a)
 }
 
 /*
- * Decides one foreign key's cascading action (delete or update): kept
- * (an edge of the graph), or dropped and why.
+ * The node of table t, or of the table called name that the script does
+ * not create: the database has it, and the keys the script gives it
+ * still count (two cascading keys from one table to another are two
+ * paths wherever the tables come from).
+ */
+static unsigned
+node(struct graph *g, const struct sg_create_table *t, const char *name)
+{
+	uintptr_t	v;
+
+	if (t != NULL)
+		return t->ordinal;
+	if ((v = (uintptr_t)sg_symtab_get(g->extra, name)) != 0)
+		return (unsigned)v - 1;
+	g->names[g->n] = name;
+	sg_symtab_put(g->extra, name, (void *)(uintptr_t)(g->n + 1));
+	return g->n++;
+}
+
+/*
+ * Decides one foreign key's cascading action (delete or update) of
+ * table owner (NULL: one the script does not create, called name):
+ * kept (an edge of the graph), or dropped and why.
  */
 static void
 plan_one(struct sg_plan *p, struct graph *g, const char **dropped,
-    const struct sg_create_table **tables, const struct sg_constraint *k,
-    bool update)
+    const struct sg_constraint *k, const char *name, bool update)
 {
 	enum sg_ref_action	 a = update ? k->on_update : k->on_delete;
 	const char		*on = update ? "UPDATE" : "DELETE";
+	const char		*of, *ref;
 	unsigned		 from, to, parent, child;
 
-	if ((a != SG_RA_CASCADE && a != SG_RA_SET_NULL) || k->ref == NULL ||
-	    k->owner == NULL)
+	if (a != SG_RA_CASCADE && a != SG_RA_SET_NULL)
 		return;
-	parent = k->ref->ordinal;
-	child = k->owner->ordinal;
+	/* The key's tables as it names them. */
+	of = k->owner != NULL ? k->owner->name.ident.text : name;
+	ref = k->ref != NULL ? k->ref->name.ident.text : k->ref_table.text;
+	parent = node(g, k->ref, k->ref_table.text);
+	child = node(g, k->owner, name);
 	if (!conflicts(g, parent, child, &from, &to)) {
 		add_edge(g, parent, child);
 		return;
@@ -168,17 +199,24 @@ plan_one(struct sg_plan *p, struct graph *g, const char **dropped,
 		dropped[k->fk] = sg_arena_printf(p->arena,
 		    "ON %s %s dropped from the foreign key of %s to %s: it "
 		    "would close a cycle of cascades, which %s refuses", on,
-		    sg_ref_action_words(a), k->owner->name.ident.text,
-		    k->ref->name.ident.text, p->d->name);
+		    sg_ref_action_words(a), of, ref, p->d->name);
 	else
 		dropped[k->fk] = sg_arena_printf(p->arena,
 		    "ON %s %s dropped from the foreign key of %s to %s: %s in "
 		    "%s would cascade to %s by two paths, which %s refuses; "
-		    "%s those rows first", on, sg_ref_action_words(a),
-		    k->owner->name.ident.text, k->ref->name.ident.text,
-		    update ? "an update" : "a delete",
-		    tables[from]->name.ident.text, tables[to]->name.ident.text,
-		    p->d->name, update ? "update" : "delete");
+		    "%s those rows first", on, sg_ref_action_words(a), of, ref,
+		    update ? "an update" : "a delete", g->names[from],
+		    g->names[to], p->d->name, update ? "update" : "delete");
+}
+
+/* n zeroed elements of size each, from the arena. */
+static void *
+zeroed(struct sg_arena *arena, size_t n, size_t size)
+{
+	void	*v = sg_arena_alloc(arena, n * size);
+
+	memset(v, 0, n * size);
+	return v;
 }
 
 /* One graph: the delete actions, or the update actions. */
@@ -189,43 +227,49 @@ plan_graph(struct sg_plan *p, const struct sg_create_table **tables,
 	const struct sg_script		*script = p->script;
 	const struct sg_node		*s, *el;
 	const struct sg_alter_action	*x;
+	const struct sg_alter_table	*a;
 	const char			**dropped;
 	struct graph			 g;
+	size_t				 max, i;
 
+	/* At most two tables a key, both outside the script. */
+	max = script->ntables + 2 * (size_t)script->nfks;
 	memset(&g, 0, sizeof g);
 	g.arena = p->arena;
 	g.n = script->ntables;
-	dropped = sg_arena_alloc(g.arena, script->nfks * sizeof *dropped);
-	memset(dropped, 0, script->nfks * sizeof *dropped);
-	g.out = sg_arena_alloc(g.arena, g.n * sizeof *g.out);
-	g.in = sg_arena_alloc(g.arena, g.n * sizeof *g.in);
-	g.in_a = sg_arena_alloc(g.arena, g.n * sizeof *g.in_a);
-	g.in_d = sg_arena_alloc(g.arena, g.n * sizeof *g.in_d);
-	g.seen = sg_arena_alloc(g.arena, g.n * sizeof *g.seen);
-	g.queue = sg_arena_alloc(g.arena, g.n * sizeof *g.queue);
-	memset(g.out, 0, g.n * sizeof *g.out);
-	memset(g.in, 0, g.n * sizeof *g.in);
-	memset(g.in_a, 0, g.n * sizeof *g.in_a);
-	memset(g.in_d, 0, g.n * sizeof *g.in_d);
-	memset(g.seen, 0, g.n * sizeof *g.seen);
+	g.extra = sg_symtab_new(g.arena);
+	g.names = zeroed(g.arena, max, sizeof *g.names);
+	for (i = 0; i < script->ntables; i++)
+		g.names[i] = tables[i]->name.ident.text;
+	dropped = zeroed(g.arena, script->nfks, sizeof *dropped);
+	g.out = zeroed(g.arena, max, sizeof *g.out);
+	g.in = zeroed(g.arena, max, sizeof *g.in);
+	g.in_a = zeroed(g.arena, max, sizeof *g.in_a);
+	g.in_d = zeroed(g.arena, max, sizeof *g.in_d);
+	g.seen = zeroed(g.arena, max, sizeof *g.seen);
+	g.queue = sg_arena_alloc(g.arena, max * sizeof *g.queue);
 
 	/* Foreign keys in statement order, those of alter table too. */
 	for (s = script->stmts.head; s != NULL; s = s->next) {
 		if (s->tag == SG_CREATE_TABLE)
 			for (el = ((const struct sg_create_table *)s)->
 			    elements.head; el != NULL; el = el->next) {
-				if (el->tag == SG_CONSTRAINT)
-					plan_one(p, &g, dropped, tables,
-					    (const void *)el, update);
+				if (el->tag == SG_CONSTRAINT &&
+				    ((const struct sg_constraint *)el)->kind ==
+				    SG_FOREIGN_KEY)
+					plan_one(p, &g, dropped,
+					    (const void *)el, NULL, update);
 			}
-		else if (s->tag == SG_ALTER_TABLE)
-			for (el = ((const struct sg_alter_table *)s)->
-			    actions.head; el != NULL; el = el->next) {
+		else if (s->tag == SG_ALTER_TABLE) {
+			a = (const struct sg_alter_table *)s;
+			for (el = a->actions.head; el != NULL; el = el->next) {
 				x = (const void *)el;
-				if (x->kind == SG_ALTER_ADD_CONSTRAINT)
-					plan_one(p, &g, dropped, tables,
-					    x->constraint, update);
+				if (x->kind == SG_ALTER_ADD_CONSTRAINT &&
+				    x->constraint->kind == SG_FOREIGN_KEY)
+					plan_one(p, &g, dropped, x->constraint,
+					    a->table.text, update);
 			}
+		}
 	}
 	return dropped;
 }
@@ -237,10 +281,10 @@ sg_cascade_plan(struct sg_plan *p)
 	const struct sg_create_table	**tables;
 	const struct sg_node		 *s;
 
-	if (!p->d->single_cascade_path || script->ntables == 0 ||
-	    script->nfks == 0)
+	if (!p->d->single_cascade_path || script->nfks == 0)
 		return;
-	tables = sg_arena_alloc(p->arena, script->ntables * sizeof *tables);
+	tables = sg_arena_alloc(p->arena, (script->ntables + 1) *
+	    sizeof *tables);
 	for (s = script->stmts.head; s != NULL; s = s->next)
 		if (s->tag == SG_CREATE_TABLE)
 			tables[((const struct sg_create_table *)s)->ordinal] =

@@ -2,6 +2,8 @@
 -- The rollback script: it undoes what the source does, last change first.
 -- Do not edit: change the source and run sqlgen again.
 
+-- sqlgen: this step is for mssql only
+
 BEGIN
     IF EXISTS (SELECT 1 FROM SYSCAT.TRIGGERS WHERE TRIGSCHEMA = CURRENT SCHEMA AND TRIGNAME = 'SP_SHARED_APP_TRIG') THEN
         EXECUTE IMMEDIATE 'DROP TRIGGER SP_SHARED_APP_TRIG';

@@ -2,6 +2,8 @@
 -- The rollback script: it undoes what the source does, last change first.
 -- Do not edit: change the source and run sqlgen again.
 
+-- sqlgen: this step is for mssql only
+
 DROP TABLE IF EXISTS SP_SHARED_APP;
 
 CREATE INDEX IF NOT EXISTS IDX_IOP_TID_CK ON IDN_OIDC_PROPERTY (TENANT_ID, CONSUMER_KEY);

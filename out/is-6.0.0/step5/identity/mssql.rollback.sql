@@ -2,6 +2,8 @@
 -- The rollback script: it undoes what the source does, last change first.
 -- Do not edit: change the source and run sqlgen again.
 
+DROP TRIGGER IF EXISTS SP_APP_DELETE_TRIGGER;
+
 IF EXISTS (SELECT * FROM sys.objects WHERE object_id = OBJECT_ID(N'SP_SHARED_APP') AND type IN (N'U'))
 DROP TABLE SP_SHARED_APP;
 

@@ -2,6 +2,8 @@
 -- The rollback script: it undoes what the source does, last change first.
 -- Do not edit: change the source and run sqlgen again.
 
+-- sqlgen: this step is for mssql only
+
 DROP TABLE IF EXISTS SP_SHARED_APP;
 
 DROP PROCEDURE IF EXISTS sqlgen_create_index;

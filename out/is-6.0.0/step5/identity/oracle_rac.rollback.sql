@@ -2,6 +2,8 @@
 -- The rollback script: it undoes what the source does, last change first.
 -- Do not edit: change the source and run sqlgen again.
 
+-- sqlgen: this step is for mssql only
+
 DECLARE
     n INTEGER;
 BEGIN

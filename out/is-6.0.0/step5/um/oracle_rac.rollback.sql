@@ -42,6 +42,8 @@ BEGIN
 END;
 /
 
+-- sqlgen: this step is for mssql only
+
 DECLARE
     n INTEGER;
 BEGIN

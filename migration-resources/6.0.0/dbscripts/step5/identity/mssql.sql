@@ -32,6 +32,7 @@ DROP INDEX IDX_IOP_TID_CK ON IDN_OIDC_PROPERTY;
 
 -- The vendor drops the table before creating it, which empties it on a
 -- second run; here it is created only where it is missing.
+-- sqlgen: ON DELETE CASCADE dropped from the foreign key of SP_SHARED_APP to SP_APP: a delete in SP_APP would cascade to SP_SHARED_APP by two paths, which mssql refuses; delete those rows first
 IF NOT EXISTS (SELECT * FROM sys.objects WHERE object_id = OBJECT_ID(N'SP_SHARED_APP') AND type IN (N'U'))
 CREATE TABLE SP_SHARED_APP (
     ID INTEGER IDENTITY NOT NULL,
@@ -41,7 +42,19 @@ CREATE TABLE SP_SHARED_APP (
     SHARED_ORG_ID CHAR(36) NOT NULL,
     PRIMARY KEY (ID),
     FOREIGN KEY (MAIN_APP_ID) REFERENCES SP_APP (UUID) ON DELETE CASCADE,
-    FOREIGN KEY (SHARED_APP_ID) REFERENCES SP_APP (UUID) ON DELETE CASCADE,
+    FOREIGN KEY (SHARED_APP_ID) REFERENCES SP_APP (UUID),
     UNIQUE (MAIN_APP_ID, OWNER_ORG_ID, SHARED_ORG_ID),
     UNIQUE (SHARED_APP_ID)
 );
+
+-- SQL Server keeps one of SP_SHARED_APP's two cascades from SP_APP (the
+-- second would be another path, error 1785); as in the vendor's script
+-- and WSO2's 6.1.0 schema, a trigger deletes an application's shares
+-- instead.  CREATE OR ALTER runs twice; the vendor's CREATE TRIGGER
+-- fails on a second run.
+CREATE OR ALTER TRIGGER SP_APP_DELETE_TRIGGER ON SP_APP INSTEAD OF DELETE AS
+BEGIN
+    DELETE FROM SP_SHARED_APP WHERE MAIN_APP_ID IN (SELECT UUID FROM deleted)
+    DELETE FROM SP_SHARED_APP WHERE SHARED_APP_ID IN (SELECT UUID FROM deleted)
+    DELETE FROM SP_APP WHERE UUID IN (SELECT UUID FROM deleted)
+END;

@@ -103,3 +103,10 @@ BEGIN
     SELECT SP_SHARED_APP_PK_SEQ.nextval INTO :NEW.ID FROM dual;
 END;
 /
+
+-- SQL Server keeps one of SP_SHARED_APP's two cascades from SP_APP (the
+-- second would be another path, error 1785); as in the vendor's script
+-- and WSO2's 6.1.0 schema, a trigger deletes an application's shares
+-- instead.  CREATE OR ALTER runs twice; the vendor's CREATE TRIGGER
+-- fails on a second run.
+-- sqlgen: this step is for mssql only

@@ -40,3 +40,10 @@ CREATE TABLE IF NOT EXISTS SP_SHARED_APP (
     UNIQUE (MAIN_APP_ID, OWNER_ORG_ID, SHARED_ORG_ID),
     UNIQUE (SHARED_APP_ID)
 );
+
+-- SQL Server keeps one of SP_SHARED_APP's two cascades from SP_APP (the
+-- second would be another path, error 1785); as in the vendor's script
+-- and WSO2's 6.1.0 schema, a trigger deletes an application's shares
+-- instead.  CREATE OR ALTER runs twice; the vendor's CREATE TRIGGER
+-- fails on a second run.
+-- sqlgen: this step is for mssql only

@@ -178,6 +178,13 @@ SELECT '10084a8d-113f-4211-a0d5-efe36b082211', '10084a8d-113f-4211-a0d5-efe36b08
 WHERE NOT EXISTS (SELECT 1 FROM UM_ORG_HIERARCHY WHERE UM_PARENT_ID = '10084a8d-113f-4211-a0d5-efe36b082211' AND UM_ID = '10084a8d-113f-4211-a0d5-efe36b082211')
 /
 
+-- SQL Server refuses UM_ORG's cascade to itself (a cycle) and one of
+-- UM_ORG_HIERARCHY's two (a second path), so sqlgen drops them; as in
+-- the vendor's script and WSO2's 6.1.0 schema, a trigger does those
+-- deletes instead.  CREATE OR ALTER runs twice; the vendor's CREATE
+-- TRIGGER fails on a second run.
+-- sqlgen: this step is for mssql only
+
 --
 -- Group id to user store domain.  The vendor's PostgreSQL script creates
 -- UM_GROUP_UUID_DOMAIN_MAPPER_PK_SEQ but numbers the table from

@@ -18,7 +18,7 @@
  *    case), is dropped;
  * 5. in procedure mode the line is appended after a space;
  * 6. on Oracle a line containing "databasename :=" is replaced by one
- *    that sets the schema owner;
+ *    that sets the schema owner (a "--" comment on it goes too);
  * 7. otherwise the line is appended after a space, and a newline too if
  *    it contains "--"; when the gathered text then ends with the
  *    delimiter it is sent without it.
@@ -192,7 +192,7 @@ sg_split_migclient(struct sg_splitter *s)
 {
 	struct migclient	 m;
 	size_t			 bol, eol, next, fb, le;
-	bool			 oracle;
+	bool			 oracle, replaced;
 
 	memset(&m, 0, sizeof m);
 	m.s = s;
@@ -241,7 +241,9 @@ sg_split_migclient(struct sg_splitter *s)
 			append(&m, fb, le);
 			continue;
 		}
-		if (oracle && contains(s->t + fb, le - fb, "databasename :=")) {
+		replaced = oracle &&
+		    contains(s->t + fb, le - fb, "databasename :=") != NULL;
+		if (replaced) {
 			sg_split_warn(s, fb, "the migration client replaces "
 			    "this line by \"databasename := '<schema owner>';\"");
 			append(&m, fb, fb);
@@ -251,12 +253,18 @@ sg_split_migclient(struct sg_splitter *s)
 				m.first = fb;
 			}
 			m.last = le;
-		} else
+		} else {
 			append(&m, fb, le);
-		if (le - fb == 2 && strncasecmp(s->t + fb, "GO", 2) == 0)
-			sg_split_warn(s, fb, "GO is no command for the "
-			    "migration client: it is sent to the server as SQL");
-		if (contains(s->t + fb, le - fb, "--") != NULL) {
+			if (le - fb == 2 && strncasecmp(s->t + fb, "GO", 2) == 0)
+				sg_split_warn(s, fb, "GO is no command for the "
+				    "migration client: it is sent to the server "
+				    "as SQL");
+		}
+		/*
+		 * The runner looks for "--" in the line it appended: a
+		 * replaced line's comment went with it.
+		 */
+		if (!replaced && contains(s->t + fb, le - fb, "--") != NULL) {
 			sg_buf_addc(&m.sql, '\n');
 			if (le - fb >= strlen(m.delim) && memcmp(s->t + le -
 			    strlen(m.delim), m.delim, strlen(m.delim)) == 0)

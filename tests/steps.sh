@@ -113,20 +113,6 @@ runs() {
 	return 1
 }
 
-# data_check ENGINE STEP KEY WHEN: tests/steps/KEY.sql's values, if it
-# exists, must be KEY.out's.
-data_check() {
-	check=$deltas/$3
-	[ -f "$check.sql" ] || return 0
-	if query "$1" sqlgen "$check.sql" >"$tmp/data" 2>"$tmp/log" &&
-	    diff -u "$check.out" "$tmp/data" >"$tmp/diff"; then
-		ok "$1: $2: after $4: data matches ${check#$srcdir/}.out"
-	else
-		bad "$1: $2: after $4: data differs from ${check#$srcdir/}.out:"
-		show "$tmp/log" "$tmp/diff"
-	fi
-}
-
 listed_failure() {
 	grep -q "^$1 $2 " "$deltas/vendor-failures" 2>/dev/null
 }
@@ -235,12 +221,12 @@ for e in $up; do
 			diff -u "$tmp/want" "$tmp/after" | sed -e '1,2d' \
 			    -e 's/^/    /' | grep '^    [-+]' | head -n 60
 		fi
-		data_check "$e" "$s" "$key" "run 1"
+		data_check "$e" sqlgen "$s" "$key" "run 1"
 		runs "$e" sqlgen "$fwd" "$s: run 2" &&
 		    read_catalog "$e" sqlgen "$tmp/again" "after run 2" &&
 		    same "$e" "$s: run 2 changes nothing" "$tmp/after" \
 		    "$tmp/again" &&
-		    data_check "$e" "$s" "$key" "run 2"
+		    data_check "$e" sqlgen "$s" "$key" "run 2"
 		# Back, back again, forward again.
 		if grep -q "^$e $s " "$deltas/rollback-limits"; then
 			ok "$e: $s: no rollback run, as tests/steps/rollback-limits says"

@@ -3,7 +3,9 @@
 # toolchain and libraries, valgrind, and the PostgreSQL, MariaDB and H2
 # that tests/db.sh runs the generated scripts on (a JDK, not only a
 # JRE: the vendor's H2 steps that tests/steps.sh runs compile Java
-# aliases), and the headless Chromium (with a font) that tests/review.sh
+# aliases, and tests/migclient.sh compiles its twin of WSO2's migration
+# client, which reaches PostgreSQL and MariaDB through their JDBC
+# drivers), and the headless Chromium (with a font) that tests/review.sh
 # opens review pages in.  Asks apt only for
 # packages that are missing, so a second run is quick and silent; uses
 # sudo only when not root.  The README and .ci/run call it.
@@ -13,7 +15,7 @@ packages="build-essential autoconf automake pkg-config flex bison
     libyaml-dev libpcre2-dev libcmocka-dev libarchive-dev nettle-dev
     valgrind unzip
     postgresql postgresql-contrib mariadb-server mariadb-client
-    libh2-java default-jdk-headless
+    libh2-java default-jdk-headless libpostgresql-jdbc-java libmariadb-java
     chromium fonts-dejavu-core"
 
 missing=

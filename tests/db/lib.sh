@@ -1,10 +1,10 @@
-# Shared by tests/db.sh and tests/steps.sh (sourced, not run): the
-# private PostgreSQL, MariaDB and H2 servers on loopback, the clients
-# that run a script the way a DBA does, and the readers that turn a
-# database into the engine-neutral catalog tests/db/normalise.awk
-# writes.  The caller sets srcdir and $expected (for compare), and calls
-# pg_start, my_start and h2_start; the EXIT trap set here stops exactly
-# the servers started.
+# Shared by tests/db.sh, tests/steps.sh and tests/migclient.sh
+# (sourced, not run): the private PostgreSQL, MariaDB and H2 servers on
+# loopback, the clients that run a script the way a DBA does, and the
+# readers that turn a database into the engine-neutral catalog
+# tests/db/normalise.awk writes.  The caller sets srcdir and $expected
+# (for compare), and calls pg_start, my_start and h2_start; the EXIT
+# trap set here stops exactly the servers started.
 engines=${DB_ENGINES:-postgresql mysql h2}
 limit=120		# seconds any one client call may take ($pg, $my, $java)
 install="run tools/setup-debian.sh"
@@ -408,6 +408,21 @@ query() {
 		h2_script "$2" "$3" -showResults >"$tmp/h2.out" &&
 		    sed -n 's/^--> //p' "$tmp/h2.out" ;;
 	esac
+}
+
+# data_check ENGINE DB STEP KEY WHEN: for tests/steps.sh and
+# tests/migclient.sh, tests/steps/KEY.sql's values on DB, if it exists,
+# must be KEY.out's.
+data_check() {
+	check=$srcdir/tests/steps/$4
+	[ -f "$check.sql" ] || return 0
+	if query "$1" "$2" "$check.sql" >"$tmp/data" 2>"$tmp/log" &&
+	    diff -u "$check.out" "$tmp/data" >"$tmp/diff"; then
+		ok "$1: $3: after $5: data matches ${check#$srcdir/}.out"
+	else
+		bad "$1: $3: after $5: data differs from ${check#$srcdir/}.out:"
+		show "$tmp/log" "$tmp/diff"
+	fi
 }
 
 # rows ENGINE DB: every row of DB's tables, one line each, sorted, from

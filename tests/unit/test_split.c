@@ -1121,6 +1121,16 @@ mc_databasename(void **state)
 	sent_is(&r, 1, 1, " DECLARE databasename := '<schema owner>'; BEGIN "
 	    "NULL; END; ");
 	done(&r);
+	/*
+	 * The runner looks for "--" in the line that replaced it: no
+	 * newline follows.  tests/migclient.sh found this.
+	 */
+	split_mc(&r, SG_CLIENT_SQLPLUS, "/", "BEGIN\n"
+	    "  databasename := 'WSO2'; -- the owner\n  NULL;\nEND;\n/\n");
+	expect(&r, 1, 1);
+	sent_is(&r, 1, 1, " BEGIN databasename := '<schema owner>'; NULL; "
+	    "END; ");
+	done(&r);
 	/* Not on other databases. */
 	split_mc(&r, SG_CLIENT_DB2CLP, "/", "SET databasename := 1\n/\n");
 	expect(&r, 1, 0);

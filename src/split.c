@@ -141,15 +141,26 @@ void
 sg_split_where(struct sg_splitter *s, size_t off, unsigned *line,
     unsigned *col)
 {
-	size_t	bol;
+	const char	*nl;
+	size_t		 bol, to = off < s->len ? off : s->len;
 
 	/* Positions asked for are close together: count from the last. */
 	while (s->at_off > off)
 		if (s->t[--s->at_off] == '\n')
 			s->at_line--;
-	while (s->at_off < off && s->at_off < s->len)
-		if (s->t[s->at_off++] == '\n')
-			s->at_line++;
+	/*
+	 * Forward a line at a time: a verified script is walked to its end
+	 * once per dialect, and a byte loop here was 5% of a run (issue 10).
+	 */
+	while (s->at_off < to) {
+		if ((nl = memchr(s->t + s->at_off, '\n', to - s->at_off)) ==
+		    NULL) {
+			s->at_off = to;
+			break;
+		}
+		s->at_off = (size_t)(nl - s->t) + 1;
+		s->at_line++;
+	}
 	for (bol = s->at_off; bol > 0 && s->t[bol - 1] != '\n'; bol--)
 		;
 	*line = s->at_line;

@@ -561,9 +561,12 @@ opt_constraint_name:
 	| CONSTRAINT IF_P NOT EXISTS pinned_name
 		{
 			/* Only ALTER TABLE ... ADD may say it (check.c). */
+			struct sg_loc	*at;
+
+			at = sg_arena_alloc(ps->arena, sizeof *at);
+			*at = @2;
 			$$ = $5;
-			$$->if_not_exists = true;
-			$$->if_not_exists_loc = @2;
+			$$->if_not_exists = at;
 		}
 	;
 
@@ -1057,7 +1060,7 @@ alter_action:
 			x->kind = SG_ALTER_ADD_CONSTRAINT;
 			x->constraint = (struct sg_constraint *)$2;
 			x->guarded = x->constraint->name != NULL &&
-			    x->constraint->name->if_not_exists;
+			    x->constraint->name->if_not_exists != NULL;
 			$$ = &x->n;
 		}
 	| DROP COLUMN opt_if_exists name_item

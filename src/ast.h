@@ -80,11 +80,14 @@ struct sg_pin {
 
 /* An object name, possibly pinned per dialect. */
 struct sg_name {
-	struct sg_ident	 ident;
-	struct sg_pin	*pins;
-	/* "constraint if not exists NAME" (ALTER TABLE ... ADD only). */
-	bool		 if_not_exists;
-	struct sg_loc	 if_not_exists_loc;
+	struct sg_ident		 ident;
+	struct sg_pin		*pins;
+	/*
+	 * "constraint if not exists NAME" (ALTER TABLE ... ADD only): where
+	 * "if" is, else NULL.  A pointer, not a flag and a location: every
+	 * column and table has a name, and only constraints can say it.
+	 */
+	const struct sg_loc	*if_not_exists;
 };
 
 enum sg_type_kind {

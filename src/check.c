@@ -704,8 +704,8 @@ check_constraint(struct check *c, struct sg_create_table *t,
 	k->owner = t;
 	if (k->name != NULL)
 		check_name(c, k->name);
-	if (k->name != NULL && k->name->if_not_exists)
-		error(c, &k->name->if_not_exists_loc, "\"if not exists\" "
+	if (k->name != NULL && k->name->if_not_exists != NULL)
+		error(c, k->name->if_not_exists, "\"if not exists\" "
 		    "belongs to alter table ... add constraint; create table "
 		    "has its own");
 	check_columns(c, t, k->columns, k->kind != SG_FOREIGN_KEY);

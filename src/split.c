@@ -141,6 +141,9 @@ void
 sg_split_where(struct sg_splitter *s, size_t off, unsigned *line,
     unsigned *col)
 {
+	const char	*nl;
+	size_t		 to = off < s->len ? off : s->len;
+
 	/* Positions asked for are close together: count from the last. */
 	while (s->at_off > off)
 		if (s->t[--s->at_off] == '\n')
@@ -149,11 +152,20 @@ sg_split_where(struct sg_splitter *s, size_t off, unsigned *line,
 		for (s->at_bol = s->at_off; s->at_bol > 0 &&
 		    s->t[s->at_bol - 1] != '\n'; s->at_bol--)
 			;
-	while (s->at_off < off && s->at_off < s->len)
-		if (s->t[s->at_off++] == '\n') {
-			s->at_line++;
-			s->at_bol = s->at_off;
+	/*
+	 * Forward a line at a time: a verified script is walked to its end
+	 * once per dialect, and a byte loop here was 5% of a run (issue 10).
+	 */
+	while (s->at_off < to) {
+		if ((nl = memchr(s->t + s->at_off, '\n', to - s->at_off)) ==
+		    NULL) {
+			s->at_off = to;
+			break;
 		}
+		s->at_off = (size_t)(nl - s->t) + 1;
+		s->at_line++;
+		s->at_bol = s->at_off;
+	}
 	*line = s->at_line;
 	*col = (unsigned)(off - s->at_bol) + 1;
 }

@@ -28,9 +28,7 @@ struct sg_parse {
 	struct sg_arena		*arena;
 	const struct sg_source	*src;
 	struct sg_diag		*diag;
-	unsigned		 line;	/* position of the next byte */
-	unsigned		 col;
-	unsigned		 off;
+	unsigned		 off;	/* position of the next byte */
 	size_t			 read;	/* bytes handed to flex */
 	struct sg_comment	*comments;	/* this file's, in order */
 	struct sg_comment	*comments_tail;
@@ -43,9 +41,8 @@ struct sg_parse {
 	/* Open parentheses in this statement, and whether too many were. */
 	unsigned		 parens;
 	bool			 too_deep;
-	/* The last token, and the column after it: where the input ends. */
+	/* The last token: the input ends where it ends. */
 	struct sg_loc		 last_end;
-	unsigned		 last_end_col;
 	unsigned		 errors;
 	/*
 	 * Nodes a grammar action copied into their parent and gave back

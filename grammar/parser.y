@@ -76,11 +76,9 @@ static struct sg_colopt *opt_ring_add(struct sg_colopt *, struct sg_colopt *);
 			i_++;						\
 		(cur) = YYRHSLOC(rhs, i_);				\
 		(cur).end = YYRHSLOC(rhs, n).end;			\
-		(cur).end_line = YYRHSLOC(rhs, n).end_line;		\
 	} else {							\
 		(cur) = YYRHSLOC(rhs, 0);				\
 		(cur).off = (cur).end;					\
-		(cur).line = (cur).end_line;				\
 	}								\
 } while (0)
 }

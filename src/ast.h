@@ -487,7 +487,7 @@ struct sg_rename_table {
 struct sg_body {
 	struct sg_body	*next;
 	const char	*text;		/* no final newline */
-	unsigned	 line;		/* source line of the text's first */
+	unsigned	 first;		/* lines from "<<TAG" to the text's first */
 	unsigned	 indent;	/* bytes of indentation taken off */
 	struct sg_loc	 loc;		/* "<<" to the closing tag */
 };

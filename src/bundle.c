@@ -81,7 +81,7 @@ compile(struct bundle *b, const struct sg_release_version *v,
 	src.name = path;
 	if ((f = fopen(path, "rb")) == NULL ||
 	    (src.text = sg_file_read(f, &src.len)) == NULL) {
-		sg_diag(b->diag, SG_ERROR, &e->source_loc, "source %s: %s",
+		sg_diag_mark(b->diag, SG_ERROR, &e->source_loc, "source %s: %s",
 		    path, strerror(errno));
 		b->errors++;
 		if (f != NULL)
@@ -158,7 +158,7 @@ scan(struct bundle *b, const struct sg_release_version *v)
 		return;
 	dir = xasprintf("%s/%s", b->rel->dir, v->folder);
 	if ((top = opendir(dir)) == NULL) {
-		sg_diag(b->diag, SG_ERROR, &v->folder_loc, "folder %s: %s",
+		sg_diag_mark(b->diag, SG_ERROR, &v->folder_loc, "folder %s: %s",
 		    dir, strerror(errno));
 		b->errors++;
 		free(dir);
@@ -197,7 +197,7 @@ scan(struct bundle *b, const struct sg_release_version *v)
 			    strcmp(v->entries[j].source, rel) == 0)
 				break;
 		if (j == v->nentries) {
-			sg_diag(b->diag, SG_ERROR, &v->folder_loc, "%s is the "
+			sg_diag_mark(b->diag, SG_ERROR, &v->folder_loc, "%s is the "
 			    "source of no migrator of version %s (add an "
 			    "entry that runs it, or move it out of %s/*/)",
 			    rel, v->version, v->folder);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "lines.h"
 #include "suggest.h"
 #include "symtab.h"
 
@@ -1166,7 +1167,8 @@ check_rename(struct check *c, const struct sg_rename_table *r)
 
 	if (t->taken && t->by != NULL)
 		error(c, &to->loc, "table %s already exists: rename table at "
-		    "line %u gave that name", to->text, t->by->loc.line);
+		    "line %u gave that name", to->text,
+		    sg_diag_line(c->diag, &t->by->loc));
 	else if (t->taken)
 		error(c, &to->loc, "table %s already exists: this script "
 		    "creates it", to->text);
@@ -1561,24 +1563,27 @@ check_alter(struct check *c, struct sg_alter_table *a)
  * Blocks, dialect-only steps and tablespace moves.
  */
 
-/* Where byte off of body b's text stands in the source: its line. */
+/*
+ * Where byte off of body b's text stands in the source: the start of its
+ * line, past the indentation the text was taken off.
+ */
 static struct sg_loc
 body_loc(const struct sg_body *b, size_t off)
 {
 	struct sg_loc		 loc = b->loc;
 	const struct sg_source	*src = b->loc.src;
 	const char		*p;
-	unsigned		 line = b->loc.line;
-	size_t			 o = b->loc.off;
+	unsigned		 lines = b->first;
+	size_t			 o = b->loc.off, eol;
 
-	loc.line = b->line;
 	for (p = b->text; p < b->text + off && *p != '\0'; p++)
-		loc.line += *p == '\n';
-	/* The start of that line in the source, for the quoted line. */
-	while (line < loc.line && o < src->len)
+		lines += *p == '\n';
+	while (lines > 0 && o < src->len)
 		if (src->text[o++] == '\n')
-			line++;
-	loc.col = b->indent + 1;
+			lines--;
+	/* The indentation is blanks, a column each. */
+	eol = sg_lines_eol(src->text, src->len, o);
+	o = o + b->indent < eol ? o + b->indent : eol;
 	loc.off = loc.end = (unsigned)o;
 	return loc;
 }

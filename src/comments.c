@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "comments.h"
+#include "lines.h"
 
 /*
  * Where the pass stands.  Comments come in source order, so the
@@ -22,7 +23,30 @@ struct place {
 	struct sg_node		 *elem_prev;
 	struct sg_node		 *last;	/* the node attached to last */
 	struct sg_comment	**tail;	/* the end of its comments */
+	/* The end of the line holding offset from of src, once found. */
+	const struct sg_source	 *eol_src;
+	size_t			  eol_from;
+	size_t			  eol;
 };
+
+/*
+ * Whether comment c stands on the line holding offset from (before c).
+ * Locations hold no lines: the end of from's line is looked for once
+ * for all the comments after one node, so that many comment lines
+ * after a long line cost no scan of it each.
+ */
+static bool
+same_line(struct place *pl, size_t from, const struct sg_comment *c)
+{
+	const struct sg_source	*src = c->loc.src;
+
+	if (pl->eol_src != src || pl->eol_from != from) {
+		pl->eol_src = src;
+		pl->eol_from = from;
+		pl->eol = sg_lines_eol(src->text, src->len, from);
+	}
+	return c->loc.off <= pl->eol;
+}
 
 static void
 attach(struct place *pl, struct sg_node *n, struct sg_comment *c,
@@ -68,10 +92,10 @@ attach_inside(struct place *pl, struct sg_node *stmt, struct sg_comment *c)
 	}
 	pl->elem = e;
 	pl->elem_prev = prev;
-	if (prev != NULL && (prev->loc.end_line == c->loc.line ||
-	    prev->loc.end > c->loc.off))
+	if (prev != NULL && (prev->loc.end > c->loc.off ||
+	    same_line(pl, prev->loc.end, c)))
 		attach(pl, prev, c, SG_COMMENT_EOL);
-	else if (prev == NULL && c->loc.line == stmt->loc.line)
+	else if (prev == NULL && same_line(pl, stmt->loc.off, c))
 		/* Beside "create table T (". */
 		attach(pl, stmt, c, SG_COMMENT_EOL);
 	else if (e != NULL)
@@ -109,7 +133,7 @@ sg_comments_attach(struct sg_script *script, struct sg_list *stmts,
 		}
 		if (s != NULL && s->loc.off < c->loc.off)
 			attach_inside(&pl, s, c);
-		else if (prev != NULL && prev->loc.end_line == c->loc.line)
+		else if (prev != NULL && same_line(&pl, prev->loc.end, c))
 			attach(&pl, prev, c, SG_COMMENT_AFTER);
 		else if (s != NULL)
 			attach(&pl, s, c, SG_COMMENT_BEFORE);

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "lines.h"
 #include "xmalloc.h"
 
 /*
@@ -31,6 +32,12 @@ struct sg_diag_msg {
 
 struct sg_diag_file {
 	char		*name;
+};
+
+/* A source's line table, known by the source's name, text and length. */
+struct sg_diag_lines {
+	const char	*name;
+	struct sg_lines	 lines;
 };
 
 static const char *const severity_names[] = { "error", "warning", "note" };
@@ -120,7 +127,7 @@ continuation(char c)
  * it once.
  */
 static bool
-find_caret(struct sg_diag *d, const struct sg_loc *loc)
+find_caret(struct sg_diag *d, const struct sg_mark *loc)
 {
 	const struct sg_source	*src = loc->src;
 	const char		*text = src->text, *p;
@@ -161,7 +168,7 @@ find_caret(struct sg_diag *d, const struct sg_loc *loc)
 
 /* Appends the line holding loc, or a window of it, and a caret. */
 static void
-show_line(struct sg_diag *d, const struct sg_loc *loc)
+show_line(struct sg_diag *d, const struct sg_mark *loc)
 {
 	struct sg_buf	*b = &d->text;
 	const char	*text = loc->src->text;
@@ -264,56 +271,120 @@ say_now(struct sg_diag *d, enum sg_severity sev, const char *msg)
 	sg_buf_free(&now);
 }
 
+/* The line table of src, built at its first use until the flush. */
+static struct sg_lines *
+lines_of(struct sg_diag *d, const struct sg_source *src)
+{
+	struct sg_diag_lines	*l;
+	size_t			 i;
+
+	/* A run has a few files: a linear search is enough. */
+	for (i = 0; i < d->nlines; i++) {
+		l = &d->lines[i];
+		if (l->name == src->name && l->lines.text == src->text &&
+		    l->lines.len == src->len)
+			return &l->lines;
+	}
+	d->lines = xrealloc(d->lines, (d->nlines + 1) * sizeof *d->lines);
+	l = &d->lines[d->nlines++];
+	l->name = src->name;
+	sg_lines_build(&l->lines, src->text, src->len);
+	return &l->lines;
+}
+
 void
-sg_diagv(struct sg_diag *d, enum sg_severity sev, const struct sg_loc *loc,
+sg_diag_where(struct sg_diag *d, const struct sg_loc *loc, unsigned *line,
+    unsigned *col)
+{
+	*line = *col = 1;
+	if (loc->src->text != NULL)
+		sg_lines_find(lines_of(d, loc->src), loc->off, line, col);
+}
+
+unsigned
+sg_diag_line(struct sg_diag *d, const struct sg_loc *loc)
+{
+	if (loc->src->text == NULL)
+		return 1;
+	return sg_lines_line(lines_of(d, loc->src), loc->off);
+}
+
+/*
+ * Counts the message and tells whether it is shown: past the limit,
+ * errors are counted, neither formatted nor kept, so that a binary or a
+ * wrong file, with an error every few bytes, costs no more than a good
+ * one.
+ */
+static bool
+count(struct sg_diag *d, enum sg_severity sev)
+{
+	if (sev == SG_ERROR) {
+		d->errors++;
+		if (d->shown_errors == SG_DIAG_MAX_ERRORS) {
+			d->hidden_errors++;
+			return false;
+		}
+		d->shown_errors++;
+	} else if (sev == SG_WARNING) {
+		d->warnings++;
+		if (d->quiet_warnings)
+			return false;
+	}
+	return true;
+}
+
+/* Formats a counted, shown message at mark (or now, without a place). */
+static void
+report(struct sg_diag *d, enum sg_severity sev, const struct sg_mark *mark,
     const char *fmt, va_list ap)
 {
 	struct sg_diag_msg	*m;
 	size_t			 off = d->text.len;
 	char			*msg, *where;
 
-	if (sev == SG_ERROR) {
-		d->errors++;
-		/*
-		 * A binary or a wrong file gives an error every few bytes:
-		 * past the limit they are counted, neither formatted nor
-		 * kept, so such a file costs no more than a good one.
-		 */
-		if (d->shown_errors == SG_DIAG_MAX_ERRORS) {
-			d->hidden_errors++;
-			return;
-		}
-		d->shown_errors++;
-	} else if (sev == SG_WARNING) {
-		d->warnings++;
-		if (d->quiet_warnings)
-			return;
-	}
 	msg = escape_controls(format(fmt, ap));
-	if (loc == NULL || loc->src == NULL) {
+	if (mark == NULL) {
 		/* No place to sort by: written at once. */
 		say_now(d, sev, msg);
 		free(msg);
 		return;
 	}
-	where = xasprintf("%s:%u:%u", loc->src->name, loc->line, loc->col);
+	where = xasprintf("%s:%u:%u", mark->src->name, mark->line, mark->col);
 	add_head(d, &d->text, where, sev);
 	sg_buf_addf(&d->text, "%s\n", msg);
 	free(where);
 	free(msg);
 	if (!d->no_caret)
-		show_line(d, loc);
+		show_line(d, mark);
 	if (d->nmsgs == d->capmsgs) {
 		d->capmsgs = d->capmsgs != 0 ? d->capmsgs * 2 : 64;
 		d->msgs = xrealloc(d->msgs, d->capmsgs * sizeof *d->msgs);
 	}
 	m = &d->msgs[d->nmsgs];
-	m->file = file_index(d, loc->src);
-	m->line = loc->line;
-	m->col = loc->col;
+	m->file = file_index(d, mark->src);
+	m->line = mark->line;
+	m->col = mark->col;
 	m->seq = d->nmsgs++;
 	m->off = off;
 	m->len = d->text.len - off;
+}
+
+void
+sg_diagv(struct sg_diag *d, enum sg_severity sev, const struct sg_loc *loc,
+    const char *fmt, va_list ap)
+{
+	struct sg_mark	mark;
+
+	if (!count(d, sev))
+		return;
+	if (loc == NULL || loc->src == NULL) {
+		report(d, sev, NULL, fmt, ap);
+		return;
+	}
+	mark.src = loc->src;
+	mark.off = loc->off;
+	sg_diag_where(d, loc, &mark.line, &mark.col);
+	report(d, sev, &mark, fmt, ap);
 }
 
 void
@@ -324,6 +395,26 @@ sg_diag(struct sg_diag *d, enum sg_severity sev, const struct sg_loc *loc,
 
 	va_start(ap, fmt);
 	sg_diagv(d, sev, loc, fmt, ap);
+	va_end(ap);
+}
+
+void
+sg_diag_markv(struct sg_diag *d, enum sg_severity sev,
+    const struct sg_mark *mark, const char *fmt, va_list ap)
+{
+	if (count(d, sev))
+		report(d, sev, mark != NULL && mark->src != NULL ? mark : NULL,
+		    fmt, ap);
+}
+
+void
+sg_diag_mark(struct sg_diag *d, enum sg_severity sev,
+    const struct sg_mark *mark, const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	sg_diag_markv(d, sev, mark, fmt, ap);
 	va_end(ap);
 }
 
@@ -366,6 +457,11 @@ sg_diag_flush(struct sg_diag *d)
 		free(d->files[i].name);
 	free(d->files);
 	free(d->msgs);
+	for (i = 0; i < d->nlines; i++)
+		sg_lines_free(&d->lines[i].lines);
+	free(d->lines);
+	d->lines = NULL;
+	d->nlines = 0;
 	sg_buf_free(&d->text);
 	d->files = NULL;
 	d->nfiles = 0;

@@ -25,14 +25,27 @@ struct sg_source {
 	size_t		 len;
 };
 
-/* A span of source; line and col are 1-based, off/end byte offsets. */
+/*
+ * A span of source, [off, end) in its bytes.  Line and column are not
+ * kept: a column holds three locations and a large schema 80,000
+ * columns (issue 10), and only a message needs them (sg_diag_where).
+ */
 struct sg_loc {
+	const struct sg_source	*src;
+	unsigned		 off;
+	unsigned		 end;
+};
+
+/*
+ * A place whose line and column someone else counted: libyaml counts
+ * characters and its own line breaks, the clients' splitters and the
+ * set files count bytes.  off only finds the line to quote.
+ */
+struct sg_mark {
 	const struct sg_source	*src;
 	unsigned		 line;
 	unsigned		 col;
-	unsigned		 end_line;
 	unsigned		 off;
-	unsigned		 end;
 };
 
 enum sg_severity {
@@ -43,6 +56,7 @@ enum sg_severity {
 
 struct sg_diag_msg;
 struct sg_diag_file;
+struct sg_diag_lines;
 
 /* Errors shown in one run; the rest are counted (sg_diag_flush). */
 #define SG_DIAG_MAX_ERRORS	1000
@@ -65,6 +79,9 @@ struct sg_diag {
 	/* The files in the order of the run, by name. */
 	struct sg_diag_file	*files;
 	size_t			 nfiles;
+	/* The sources' line tables, built at their first message. */
+	struct sg_diag_lines	*lines;
+	size_t			 nlines;
 	/*
 	 * The last line quoted, and where its last caret stood: messages
 	 * on one line come left to right, so each quote walks on from the
@@ -130,9 +147,27 @@ void	sg_diag(struct sg_diag *, enum sg_severity, const struct sg_loc *,
 void	sg_diagv(struct sg_diag *, enum sg_severity, const struct sg_loc *,
 	    const char *, va_list);
 
+/* Likewise at a place given by line and column. */
+void	sg_diag_mark(struct sg_diag *, enum sg_severity, const struct sg_mark *,
+	    const char *, ...) __attribute__((format(printf, 4, 5)));
+void	sg_diag_markv(struct sg_diag *, enum sg_severity,
+	    const struct sg_mark *, const char *, va_list);
+
+/*
+ * The line and column (characters, 1-based) where loc starts, for a
+ * message that names a line; loc->src must be set.  The source's table
+ * of lines is kept until sg_diag_flush, so many calls cost a search
+ * each, not a pass over the source.  It is known by the source's name,
+ * text and length (as the last quoted line is): a source freed before
+ * the flush must not be followed by another text at its address.
+ */
+void	sg_diag_where(struct sg_diag *, const struct sg_loc *, unsigned *,
+	    unsigned *);
+unsigned sg_diag_line(struct sg_diag *, const struct sg_loc *);
+
 /*
  * Writes the held messages in source order (one write each) and frees
- * them; the counts stay.  Every run must call it before it exits, and a
+ * them and the line tables; the counts stay.  Every run must call it before it exits, and a
  * test before it reads or closes d->out.  d may report again afterwards.
  */
 void	sg_diag_flush(struct sg_diag *);

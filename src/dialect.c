@@ -191,17 +191,17 @@ yerror(struct load *l, const yaml_node_t *node, const char *fmt, ...)
 static void
 yerror(struct load *l, const yaml_node_t *node, const char *fmt, ...)
 {
-	struct sg_loc	loc;
+	struct sg_mark	mark;
 	va_list		ap;
 
-	memset(&loc, 0, sizeof loc);
-	loc.src = &l->src;
-	loc.line = (unsigned)node->start_mark.line + 1;
-	loc.col = (unsigned)node->start_mark.column + 1;
-	loc.off = (unsigned)node->start_mark.index;
+	/* libyaml counts the line and column (in characters). */
+	mark.src = &l->src;
+	mark.line = (unsigned)node->start_mark.line + 1;
+	mark.col = (unsigned)node->start_mark.column + 1;
+	mark.off = (unsigned)node->start_mark.index;
 	l->errors++;
 	va_start(ap, fmt);
-	sg_diagv(l->diag, SG_ERROR, &loc, fmt, ap);
+	sg_diag_markv(l->diag, SG_ERROR, &mark, fmt, ap);
 	va_end(ap);
 }
 
@@ -1220,14 +1220,13 @@ load_into(struct sg_registry *reg, size_t i, struct sg_dialect *d,
 	yaml_parser_set_input_string(&parser, (const unsigned char *)text,
 	    len);
 	if (!yaml_parser_load(&parser, &l.doc)) {
-		struct sg_loc	loc;
+		struct sg_mark	mark;
 
-		memset(&loc, 0, sizeof loc);
-		loc.src = &l.src;
-		loc.line = (unsigned)parser.problem_mark.line + 1;
-		loc.col = (unsigned)parser.problem_mark.column + 1;
-		loc.off = (unsigned)parser.problem_mark.index;
-		sg_diag(diag, SG_ERROR, &loc, "malformed YAML: %s",
+		mark.src = &l.src;
+		mark.line = (unsigned)parser.problem_mark.line + 1;
+		mark.col = (unsigned)parser.problem_mark.column + 1;
+		mark.off = (unsigned)parser.problem_mark.index;
+		sg_diag_mark(diag, SG_ERROR, &mark, "malformed YAML: %s",
 		    parser.problem != NULL ? parser.problem : "parse error");
 		yaml_parser_delete(&parser);
 		free(text);

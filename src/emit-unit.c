@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "emit-int.h"
+#include "lines.h"
 #include "xmalloc.h"
 
 void
@@ -297,6 +298,28 @@ sg_emit_comments(struct sg_buf *b, const struct sg_node *n,
 	}
 }
 
+/*
+ * Whether a blank line stood between comments prev and c: two line ends
+ * between them.  Comments of one file are looked at between the two;
+ * an earlier file's last comments stand before the next file's first
+ * statement, and are compared by line number.
+ */
+static bool
+blank_between(const struct sg_comment *prev, const struct sg_comment *c)
+{
+	const struct sg_source	*src = c->loc.src;
+	struct sg_line_cursor	 a = { 0 }, b = { 0 };
+	size_t			 eol;
+
+	if (prev->loc.src != src)
+		return sg_lines_at(&b, src->text, src->len, c->loc.off) >
+		    sg_lines_at(&a, prev->loc.src->text, prev->loc.src->len,
+		    prev->loc.off) + 1;
+	eol = sg_lines_eol(src->text, src->len, prev->loc.end);
+	return eol < c->loc.off &&
+	    sg_lines_eol(src->text, src->len, eol + 1) < c->loc.off;
+}
+
 void
 sg_emit_loose_comments(struct sg_emitter *e, const struct sg_node *n,
     enum sg_comment_pos pos)
@@ -318,7 +341,7 @@ sg_emit_loose_comments(struct sg_emitter *e, const struct sg_node *n,
 		if (c->pos != pos && !(eol && c->pos == SG_COMMENT_EOL))
 			continue;
 		/* Keep the blank line that separated comment paragraphs. */
-		if (prev != NULL && c->loc.line > prev->loc.line + 1)
+		if (prev != NULL && blank_between(prev, c))
 			sg_buf_addc(e->out, '\n');
 		sg_emit_comment(e->out, c->text);
 		sg_buf_addc(e->out, '\n');

@@ -135,7 +135,7 @@ no_inverse(const struct sg_script *script, const struct sg_node *s,
 
 /* What a statement is, for a message: "update of T (line 12)". */
 static const char *
-describe(struct sg_arena *arena, const struct sg_node *s)
+describe(struct sg_arena *arena, const struct sg_node *s, unsigned line)
 {
 	static const char *const what[] = {
 		[SG_CREATE_TABLE] = "create table",
@@ -185,7 +185,7 @@ describe(struct sg_arena *arena, const struct sg_node *s)
 		if (((const struct sg_block *)s)->only)
 			return sg_arena_printf(arena, "the %s step (line %u)",
 			    sg_plan_block_dialects(arena, (const void *)s),
-			    s->loc.line);
+			    line);
 		table = ((const struct sg_block *)s)->name.text;
 		break;
 	case SG_CREATE_TABLE:
@@ -204,10 +204,10 @@ describe(struct sg_arena *arena, const struct sg_node *s)
 	}
 	if (table == NULL)
 		return sg_arena_printf(arena, "%s (line %u)", what[s->tag],
-		    s->loc.line);
+		    line);
 	return sg_arena_printf(arena, "%s %s%s (line %u)", what[s->tag],
 	    s->tag == SG_UPDATE || s->tag == SG_DELETE ? "of " :
-	    s->tag == SG_INSERT ? "into " : "", table, s->loc.line);
+	    s->tag == SG_INSERT ? "into " : "", table, line);
 }
 
 bool
@@ -238,7 +238,8 @@ no_inverse_change(struct sg_plan *p, const struct sg_node *s,
     const char *why)
 {
 	sg_plan_add(p, SG_CH_NO_INVERSE, s, s)->text = sg_arena_printf(p->arena,
-	    "cannot undo %s: %s", describe(p->arena, s), why);
+	    "cannot undo %s: %s", describe(p->arena, s,
+	    sg_diag_line(p->diag, &s->loc)), why);
 }
 
 /* Appends the change that undoes forward change f. */

@@ -24,16 +24,14 @@ struct rload {
 	unsigned		 errors;
 };
 
+/* libyaml counts the line and column (in characters). */
 static void
-node_loc(struct rload *l, const yaml_node_t *node, struct sg_loc *loc)
+node_loc(struct rload *l, const yaml_node_t *node, struct sg_mark *loc)
 {
-	memset(loc, 0, sizeof *loc);
 	loc->src = &l->rel->src;
 	loc->line = (unsigned)node->start_mark.line + 1;
 	loc->col = (unsigned)node->start_mark.column + 1;
-	loc->end_line = loc->line;
 	loc->off = (unsigned)node->start_mark.index;
-	loc->end = (unsigned)node->end_mark.index;
 }
 
 static void
@@ -43,13 +41,13 @@ rerror(struct rload *l, const yaml_node_t *node, const char *fmt, ...)
 static void
 rerror(struct rload *l, const yaml_node_t *node, const char *fmt, ...)
 {
-	struct sg_loc	loc;
+	struct sg_mark	loc;
 	va_list		ap;
 
 	node_loc(l, node, &loc);
 	l->errors++;
 	va_start(ap, fmt);
-	sg_diagv(l->diag, SG_ERROR, &loc, fmt, ap);
+	sg_diag_markv(l->diag, SG_ERROR, &loc, fmt, ap);
 	va_end(ap);
 }
 
@@ -242,7 +240,7 @@ version(struct rload *l, yaml_node_t *m, struct sg_release_version *v)
 		    strcmp(e->location, "..") == 0 ||
 		    strcmp(e->schema, "..") == 0 || *e->location == '\0' ||
 		    *e->schema == '\0') {
-			sg_diag(l->diag, SG_ERROR, &e->loc, "location '%s' "
+			sg_diag_mark(l->diag, SG_ERROR, &e->loc, "location '%s' "
 			    "and schema '%s' must each name one folder",
 			    e->location, e->schema);
 			l->errors++;
@@ -255,10 +253,10 @@ version(struct rload *l, yaml_node_t *m, struct sg_release_version *v)
 			    strcmp(f->location, e->location) != 0 ||
 			    strcmp(f->schema, e->schema) != 0)
 				continue;
-			sg_diag(l->diag, SG_ERROR, &e->loc, "version %s "
+			sg_diag_mark(l->diag, SG_ERROR, &e->loc, "version %s "
 			    "runs %s/%s twice", v->version, e->location,
 			    e->schema);
-			sg_diag(l->diag, SG_NOTE, &f->loc, "first here");
+			sg_diag_mark(l->diag, SG_NOTE, &f->loc, "first here");
 			l->errors++;
 			break;
 		}
@@ -306,14 +304,13 @@ sg_release_read(const char *path, struct sg_diag *diag)
 	yaml_parser_set_input_string(&parser, (const unsigned char *)data,
 	    len);
 	if (!yaml_parser_load(&parser, &l.doc)) {
-		struct sg_loc	loc;
+		struct sg_mark	loc;
 
-		memset(&loc, 0, sizeof loc);
 		loc.src = &rel->src;
 		loc.line = (unsigned)parser.problem_mark.line + 1;
 		loc.col = (unsigned)parser.problem_mark.column + 1;
 		loc.off = (unsigned)parser.problem_mark.index;
-		sg_diag(diag, SG_ERROR, &loc, "malformed YAML: %s",
+		sg_diag_mark(diag, SG_ERROR, &loc, "malformed YAML: %s",
 		    parser.problem != NULL ? parser.problem : "parse error");
 		yaml_parser_delete(&parser);
 		sg_release_free(rel);
@@ -362,7 +359,7 @@ sg_release_read(const char *path, struct sg_diag *diag)
 		version(&l, node(&l, *it), v);
 		for (i = 0; i + 1 < rel->nversions; i++)
 			if (strcmp(rel->versions[i].version, v->version) == 0) {
-				sg_diag(diag, SG_ERROR, &v->loc, "version %s "
+				sg_diag_mark(diag, SG_ERROR, &v->loc, "version %s "
 				    "given twice", v->version);
 				l.errors++;
 			}

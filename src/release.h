@@ -17,7 +17,7 @@
 struct sg_release_param {
 	const char	*key;
 	const char	*value;
-	struct sg_loc	 loc;		/* the key */
+	struct sg_mark	 loc;		/* the key */
 };
 
 /* One migrator of a version. */
@@ -29,8 +29,8 @@ struct sg_release_entry {
 	const char		*schema;	/* likewise */
 	const char		*source;	/* relative to the release
 						   file's folder, or NULL */
-	struct sg_loc		 loc;		/* the entry */
-	struct sg_loc		 source_loc;
+	struct sg_mark		 loc;		/* the entry */
+	struct sg_mark		 source_loc;
 };
 
 struct sg_release_version {
@@ -38,8 +38,8 @@ struct sg_release_version {
 	const char		*folder;	/* relative, or NULL */
 	struct sg_release_entry	*entries;
 	size_t			 nentries;
-	struct sg_loc		 loc;
-	struct sg_loc		 folder_loc;
+	struct sg_mark		 loc;
+	struct sg_mark		 folder_loc;
 };
 
 struct sg_release {

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "emit.h"
+#include "lines.h"
 #include "plan.h"
 #include "review.h"
 #include "xmalloc.h"
@@ -44,7 +45,17 @@ struct review {
 	size_t			 nstmts;
 	bool			 text;
 	struct sg_buf		*out;
+	/* Statements are shown in order: their lines are counted on. */
+	struct sg_line_cursor	 lines;
 };
+
+/* The line statement s starts on. */
+static unsigned
+line_of(struct review *rv, const struct sg_node *s)
+{
+	return sg_lines_at(&rv->lines, s->loc.src->text, s->loc.src->len,
+	    s->loc.off);
+}
 
 /* What a note says, for a reader: its label and the words it concerns. */
 struct explain {
@@ -604,7 +615,7 @@ html_page(struct review *rv)
 		    "<div class=\"src\"><h2><a href=\"#s%zu\">", k, k);
 		html_escapes(b, s->loc.src->name);
 		sg_buf_addf(b, ":%u</a></h2>\n<pre class=\"source\"><code>",
-		    s->loc.line);
+		    line_of(rv, s));
 		html_escape(b, s->loc.src->text + s->loc.off,
 		    s->loc.end - s->loc.off);
 		sg_buf_adds(b, ";</code></pre></div>\n<div class=\"dialects\">\n");
@@ -692,7 +703,7 @@ text_page(struct review *rv)
 			    "statement\n");
 		else {
 			sg_buf_addf(rv->out, "\n=== %s:%u\n",
-			    s->loc.src->name, s->loc.line);
+			    s->loc.src->name, line_of(rv, s));
 			sg_buf_add(rv->out, s->loc.src->text + s->loc.off,
 			    s->loc.end - s->loc.off);
 			sg_buf_adds(rv->out, ";\n");

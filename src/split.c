@@ -201,17 +201,16 @@ sg_split_add(struct sg_splitter *s, size_t off, size_t end, size_t at)
 void
 sg_split_warn(struct sg_splitter *s, size_t off, const char *fmt, ...)
 {
-	struct sg_loc	loc;
+	struct sg_mark	mark;
 	va_list		ap;
 
-	memset(&loc, 0, sizeof loc);
-	loc.src = s->src;
-	sg_split_where(s, off, &loc.line, &loc.col);
-	loc.end_line = loc.line;
-	loc.off = loc.end = (unsigned)off;
+	/* The splitter counts columns in bytes, as the clients do. */
+	mark.src = s->src;
+	sg_split_where(s, off, &mark.line, &mark.col);
+	mark.off = (unsigned)off;
 	s->res->warnings++;
 	va_start(ap, fmt);
-	sg_diagv(s->diag, SG_WARNING, &loc, fmt, ap);
+	sg_diag_markv(s->diag, SG_WARNING, &mark, fmt, ap);
 	va_end(ap);
 }
 

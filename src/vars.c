@@ -119,7 +119,7 @@ bool
 sg_vars_load(struct sg_vars *vars, const char *path, struct sg_diag *diag)
 {
 	struct sg_source	 src;
-	struct sg_loc		 loc;
+	struct sg_mark		 loc;	/* columns in bytes */
 	struct sg_buf		 buf = { 0 };
 	FILE			*f;
 	char			 chunk[4096];
@@ -157,26 +157,22 @@ sg_vars_load(struct sg_vars *vars, const char *path, struct sg_diag *diag)
 			continue;
 		/* A C string would end at a NUL: the value would be cut. */
 		if ((p = memchr(line, '\0', len)) != NULL) {
-			memset(&loc, 0, sizeof loc);
 			loc.src = &src;
 			loc.line = lineno;
 			loc.col = (unsigned)(p - line) + 1;
 			loc.off = (unsigned)(p - text);
-			loc.end = loc.off + 1;
-			sg_diag(diag, SG_ERROR, &loc, "a NUL byte (\\x00) in "
+			sg_diag_mark(diag, SG_ERROR, &loc, "a NUL byte (\\x00) in "
 			    "a setting");
 			ok = false;
 			continue;
 		}
 		if (set(vars, line, len, &bad))
 			continue;
-		memset(&loc, 0, sizeof loc);
 		loc.src = &src;
 		loc.line = lineno;
 		loc.col = (unsigned)bad + 1;
 		loc.off = (unsigned)(line - text) + (unsigned)bad;
-		loc.end = loc.off;
-		sg_diag(diag, SG_ERROR, &loc, "expected NAME=VALUE, NAME a "
+		sg_diag_mark(diag, SG_ERROR, &loc, "expected NAME=VALUE, NAME a "
 		    "placeholder name ([A-Za-z_][A-Za-z0-9_]*)");
 		ok = false;
 	}

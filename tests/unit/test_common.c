@@ -26,6 +26,7 @@
 #include "dialect.h"
 #include "diag.h"
 #include "emit.h"
+#include "lines.h"
 #include "parse.h"
 
 #ifndef SRCDIR
@@ -49,6 +50,49 @@
 		fail_msg("did not expect\n---\n%s\n---\nin\n---\n%s\n---", \
 		    n_, h_);						\
 } while (0)
+
+/*
+ * The line and column of byte off of loc's source, as a message gives
+ * them: locations hold offsets only.
+ */
+static inline void
+loc_where(const struct sg_loc *loc, unsigned off, unsigned *line,
+    unsigned *col)
+{
+	struct sg_lines	l;
+
+	sg_lines_build(&l, loc->src->text, loc->src->len);
+	sg_lines_find(&l, off, line, col);
+	sg_lines_free(&l);
+}
+
+static inline unsigned
+loc_line(const struct sg_loc *loc)
+{
+	unsigned	line, col;
+
+	loc_where(loc, loc->off, &line, &col);
+	return line;
+}
+
+static inline unsigned
+loc_col(const struct sg_loc *loc)
+{
+	unsigned	line, col;
+
+	loc_where(loc, loc->off, &line, &col);
+	return col;
+}
+
+/* The line the span ends on. */
+static inline unsigned
+loc_end_line(const struct sg_loc *loc)
+{
+	unsigned	line, col;
+
+	loc_where(loc, loc->end, &line, &col);
+	return line;
+}
 
 /* How many times needle occurs in hay (non-overlapping). */
 static inline unsigned

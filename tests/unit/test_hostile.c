@@ -180,7 +180,7 @@ test_bom_at_start(void **state)
 	    "t.sqlg:2:19: error: syntax error at 'integr', expected a type; "
 	    "did you mean 'integer'?\n");
 	assert_int_equal(stmt_count(u), 1);
-	assert_int_equal(table_at(u, 0)->n.loc.col, 1);
+	assert_int_equal(loc_col(&table_at(u, 0)->n.loc), 1);
 	assert_int_equal(table_at(u, 0)->n.loc.off, 0);
 }
 

@@ -141,8 +141,8 @@ test_unreserved_keywords_as_names(void **state)
 		    cols[k].kind);
 	}
 	/* The name's position is where it was written. */
-	assert_int_equal(column_at(t, 1)->name.ident.loc.line, 3);
-	assert_int_equal(column_at(t, 1)->name.ident.loc.col, 5);
+	assert_int_equal(loc_line(&column_at(t, 1)->name.ident.loc), 3);
+	assert_int_equal(loc_col(&column_at(t, 1)->name.ident.loc), 5);
 	i = index_at(u, 1);
 	assert_string_equal(i->name.ident.text, "INDEX");
 	assert_string_equal(i->table.text, "KEY");
@@ -169,11 +169,11 @@ test_quoted_names(void **state)
 	    "\"key\" integer, \"a--b\" integer);");
 	t = table_at(u, 0);
 	assert_string_equal(t->name.ident.text, "My Table");
-	assert_int_equal(t->name.ident.loc.col, 14);
+	assert_int_equal(loc_col(&t->name.ident.loc), 14);
 	assert_int_equal(t->name.ident.loc.off, 13);
 	assert_int_equal(t->name.ident.loc.end, 23);
 	assert_string_equal(column_at(t, 0)->name.ident.text, "default");
-	assert_int_equal(column_at(t, 0)->name.ident.loc.col, 26);
+	assert_int_equal(loc_col(&column_at(t, 0)->name.ident.loc), 26);
 	/* Quoted, a keyword is a name spelt as written. */
 	assert_string_equal(column_at(t, 1)->name.ident.text, "key");
 	/* "--" inside quotes does not start a comment. */
@@ -211,8 +211,8 @@ test_strings_doubled_quotes(void **state)
 		assert_string_equal(o->value->text, want[k]);
 	}
 	/* The value's span covers the quotes. */
-	assert_int_equal(column_at(t, 0)->opts->value->loc.line, 2);
-	assert_int_equal(column_at(t, 0)->opts->value->loc.col, 26);
+	assert_int_equal(loc_line(&column_at(t, 0)->opts->value->loc), 2);
+	assert_int_equal(loc_col(&column_at(t, 0)->opts->value->loc), 26);
 	assert_int_equal(column_at(t, 0)->opts->value->loc.end -
 	    column_at(t, 0)->opts->value->loc.off, strlen("'it''s'"));
 	/* No comment was made of "--" inside the string. */
@@ -259,20 +259,20 @@ test_comment_text_and_position(void **state)
 	c = u->script.trailing;
 	assert_non_null(c);
 	assert_string_equal(c->text, "--first");
-	assert_int_equal(c->loc.line, 1);
-	assert_int_equal(c->loc.col, 1);
+	assert_int_equal(loc_line(&c->loc), 1);
+	assert_int_equal(loc_col(&c->loc), 1);
 	c = c->next_attached;
 	assert_string_equal(c->text, "-- second, indented");
-	assert_int_equal(c->loc.line, 2);
-	assert_int_equal(c->loc.col, 3);
+	assert_int_equal(loc_line(&c->loc), 2);
+	assert_int_equal(loc_col(&c->loc), 3);
 	assert_int_equal(c->loc.off, 10);
 	c = c->next_attached;
 	assert_string_equal(c->text, "--");
-	assert_int_equal(c->loc.line, 3);
-	assert_int_equal(c->loc.col, 2);
+	assert_int_equal(loc_line(&c->loc), 3);
+	assert_int_equal(loc_col(&c->loc), 2);
 	c = c->next_attached;
 	assert_string_equal(c->text, "-- last");
-	assert_int_equal(c->loc.line, 4);
+	assert_int_equal(loc_line(&c->loc), 4);
 	assert_null(c->next_attached);
 	assert_ptr_equal(u->script.trailing_tail, c);
 }
@@ -290,12 +290,12 @@ test_columns_count_characters(void **state)
 	t = table_at(u, 0);
 	assert_string_equal(t->name.ident.text, "\xc3\xa9t\xc3\xa9");
 	/* create table "été" (A: the A is character 21, byte 22. */
-	assert_int_equal(column_at(t, 0)->name.ident.loc.line, 1);
-	assert_int_equal(column_at(t, 0)->name.ident.loc.col, 21);
+	assert_int_equal(loc_line(&column_at(t, 0)->name.ident.loc), 1);
+	assert_int_equal(loc_col(&column_at(t, 0)->name.ident.loc), 21);
 	assert_int_equal(column_at(t, 0)->name.ident.loc.off, 22);
-	assert_int_equal(column_at(t, 1)->name.ident.loc.line, 2);
-	assert_int_equal(column_at(t, 1)->name.ident.loc.col, 2);
-	assert_int_equal(column_at(t, 1)->type.loc.col, 4);
+	assert_int_equal(loc_line(&column_at(t, 1)->name.ident.loc), 2);
+	assert_int_equal(loc_col(&column_at(t, 1)->name.ident.loc), 2);
+	assert_int_equal(loc_col(&column_at(t, 1)->type.loc), 4);
 }
 
 /*
@@ -317,9 +317,9 @@ test_non_ascii_text(void **state)
 	t = table_at(u, 0);
 	o = column_at(t, 0)->opts;
 	assert_string_equal(o->value->text, "n\xc3\xa9");
-	assert_int_equal(o->value->loc.col, 38);
+	assert_int_equal(loc_col(&o->value->loc), 38);
 	/* 'né' is four characters wide: "not" follows at 43... */
-	assert_int_equal(o->next->loc.col, 43);
+	assert_int_equal(loc_col(&o->next->loc), 43);
 	/* ...and at byte 22 (line 1) + 43 (line 2, é has two bytes). */
 	assert_int_equal(o->next->loc.off, 65);
 }

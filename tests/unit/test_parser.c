@@ -96,10 +96,10 @@ test_table(void **state)
 	assert_non_null(p);
 	assert_string_equal(idents(u, p->dialects), "oracle, oracle_rac");
 	assert_string_equal(p->name.text, "IDN_OAUTH_APPS");
-	assert_int_equal(p->name.loc.line, 2);
-	assert_int_equal(p->name.loc.col, 30);
-	assert_int_equal(p->dialects->loc.col, 10);
-	assert_int_equal(p->dialects->next->loc.col, 18);
+	assert_int_equal(loc_line(&p->name.loc), 2);
+	assert_int_equal(loc_col(&p->name.loc), 30);
+	assert_int_equal(loc_col(&p->dialects->loc), 10);
+	assert_int_equal(loc_col(&p->dialects->next->loc), 18);
 	assert_null(p->next);
 	for (e = t->elements.head; e != NULL; e = e->next)
 		n++;
@@ -132,14 +132,14 @@ test_types_and_overrides(void **state)
 		    kinds[k]);
 	c = column_at(t, 1);
 	assert_int_equal(c->type.len, 255);
-	assert_int_equal(c->type.loc.line, 6);
-	assert_int_equal(c->type.loc.col, 20);
+	assert_int_equal(loc_line(&c->type.loc), 6);
+	assert_int_equal(loc_col(&c->type.loc), 20);
 	o = c->type.overrides;
 	assert_non_null(o);
 	assert_string_equal(idents(u, o->dialects), "h2");
 	assert_int_equal(o->type.kind, SG_T_VARCHAR);
 	assert_int_equal(o->type.len, 200);
-	assert_int_equal(o->type.loc.col, 38);
+	assert_int_equal(loc_col(&o->type.loc), 38);
 	o = o->next;
 	assert_non_null(o);
 	assert_string_equal(idents(u, o->dialects), "mssql, db2");
@@ -166,8 +166,8 @@ test_column_options(void **state)
 	/* identity sequence NAME [pin] trigger NAME */
 	o = column_at(t, 0)->opts;
 	assert_int_equal(o->kind, SG_OPT_IDENTITY);
-	assert_int_equal(o->loc.line, 3);
-	assert_int_equal(o->loc.col, 28);
+	assert_int_equal(loc_line(&o->loc), 3);
+	assert_int_equal(loc_col(&o->loc), 28);
 	o = o->next;
 	assert_int_equal(o->kind, SG_OPT_SEQUENCE);
 	assert_string_equal(o->name->ident.text, "IDN_APPS_SEQ");
@@ -220,23 +220,23 @@ test_constraints(void **state)
 	assert_string_equal(idents(u, k->name->pins->dialects), "oracle");
 	assert_string_equal(k->name->pins->name.text, "CAK");
 	assert_string_equal(idents(u, k->columns), "CONSUMER_KEY, ID");
-	assert_int_equal(k->n.loc.line, 17);
-	assert_int_equal(k->n.loc.col, 5);
+	assert_int_equal(loc_line(&k->n.loc), 17);
+	assert_int_equal(loc_col(&k->n.loc), 5);
 
 	k = constraint_at(t, 13);
 	assert_int_equal(k->kind, SG_PRIMARY_KEY);
 	assert_null(k->name);
 	assert_string_equal(idents(u, k->columns), "ID");
 	/* Without a name the span starts at "primary". */
-	assert_int_equal(k->n.loc.line, 18);
-	assert_int_equal(k->n.loc.col, 5);
+	assert_int_equal(loc_line(&k->n.loc), 18);
+	assert_int_equal(loc_col(&k->n.loc), 5);
 
 	k = constraint_at(t, 14);
 	assert_int_equal(k->kind, SG_FOREIGN_KEY);
 	assert_string_equal(idents(u, k->columns), "SMALL, COUNTER");
 	assert_string_equal(k->ref_table.text, "OTHER");
-	assert_int_equal(k->ref_table.loc.line, 19);
-	assert_int_equal(k->ref_table.loc.col, 45);
+	assert_int_equal(loc_line(&k->ref_table.loc), 19);
+	assert_int_equal(loc_col(&k->ref_table.loc), 45);
 	assert_string_equal(idents(u, k->ref_columns), "A, B");
 	assert_int_equal(k->on_delete, SG_RA_CASCADE);
 	assert_null(k->ref);
@@ -262,8 +262,8 @@ test_index(void **state)
 	assert_string_equal(i->name.pins->name.text, "IK");
 	assert_string_equal(i->table.text, "IDN_OAUTH_CONSUMER_APPS");
 	assert_string_equal(idents(u, i->columns), "CONSUMER_KEY, ID");
-	assert_int_equal(i->n.loc.line, 22);
-	assert_int_equal(i->n.loc.col, 1);
+	assert_int_equal(loc_line(&i->n.loc), 22);
+	assert_int_equal(loc_col(&i->n.loc), 1);
 	assert_null(i->target);
 	i = index_at(u, 2);
 	assert_false(i->unique);
@@ -289,33 +289,33 @@ test_locations(void **state)
 	parse_ok(u, text);
 	t = table_at(u, 0);
 	assert_ptr_equal(t->n.loc.src, &u->src[0]);
-	assert_int_equal(t->n.loc.line, 2);
-	assert_int_equal(t->n.loc.col, 3);
+	assert_int_equal(loc_line(&t->n.loc), 2);
+	assert_int_equal(loc_col(&t->n.loc), 3);
 	assert_int_equal(t->n.loc.off, 3);
-	assert_int_equal(t->n.loc.end_line, 6);
+	assert_int_equal(loc_end_line(&t->n.loc), 6);
 	assert_int_equal(t->n.loc.end, strstr(text, ") ;") + 1 - text);
-	assert_int_equal(t->name.ident.loc.col, 16);
+	assert_int_equal(loc_col(&t->name.ident.loc), 16);
 
 	c = column_at(t, 0);
-	assert_int_equal(c->n.loc.line, 3);
-	assert_int_equal(c->n.loc.col, 5);
-	assert_int_equal(c->n.loc.end_line, 3);
+	assert_int_equal(loc_line(&c->n.loc), 3);
+	assert_int_equal(loc_col(&c->n.loc), 5);
+	assert_int_equal(loc_end_line(&c->n.loc), 3);
 	assert_int_equal(c->n.loc.end - c->n.loc.off,
 	    strlen("A integer not null"));
-	assert_int_equal(c->opts->loc.col, 15);
+	assert_int_equal(loc_col(&c->opts->loc), 15);
 
 	/* A column ends at its last option, on a later line. */
 	c = column_at(t, 1);
-	assert_int_equal(c->n.loc.line, 4);
-	assert_int_equal(c->n.loc.end_line, 5);
-	assert_int_equal(c->opts->value->loc.line, 5);
-	assert_int_equal(c->opts->value->loc.col, 17);
-	assert_int_equal(c->opts->loc.col, 9);
+	assert_int_equal(loc_line(&c->n.loc), 4);
+	assert_int_equal(loc_end_line(&c->n.loc), 5);
+	assert_int_equal(loc_line(&c->opts->value->loc), 5);
+	assert_int_equal(loc_col(&c->opts->value->loc), 17);
+	assert_int_equal(loc_col(&c->opts->loc), 9);
 
-	assert_int_equal(index_at(u, 1)->n.loc.line, 7);
-	assert_int_equal(index_at(u, 1)->n.loc.col, 1);
-	assert_int_equal(index_at(u, 1)->columns->loc.col, 22);
-	assert_int_equal(index_at(u, 1)->table.loc.col, 19);
+	assert_int_equal(loc_line(&index_at(u, 1)->n.loc), 7);
+	assert_int_equal(loc_col(&index_at(u, 1)->n.loc), 1);
+	assert_int_equal(loc_col(&index_at(u, 1)->columns->loc), 22);
+	assert_int_equal(loc_col(&index_at(u, 1)->table.loc), 19);
 }
 
 /*
@@ -355,12 +355,12 @@ test_comment_placement(void **state)
 	c = c->next_attached;
 	assert_string_equal(c->text, "-- c2 before T");
 	assert_int_equal(c->pos, SG_COMMENT_BEFORE);
-	assert_int_equal(c->loc.line, 3);
+	assert_int_equal(loc_line(&c->loc), 3);
 	c = c->next_attached;
 	assert_string_equal(c->text, "-- c7 after T");
 	assert_int_equal(c->pos, SG_COMMENT_AFTER);
-	assert_int_equal(c->loc.line, 11);
-	assert_int_equal(c->loc.col, 4);
+	assert_int_equal(loc_line(&c->loc), 11);
+	assert_int_equal(loc_col(&c->loc), 4);
 	assert_null(c->next_attached);
 
 	c = column_at(t, 0)->n.comments;
@@ -369,8 +369,8 @@ test_comment_placement(void **state)
 	c = c->next_attached;
 	assert_string_equal(c->text, "-- c4 eol A");
 	assert_int_equal(c->pos, SG_COMMENT_EOL);
-	assert_int_equal(c->loc.line, 6);
-	assert_int_equal(c->loc.col, 16);
+	assert_int_equal(loc_line(&c->loc), 6);
+	assert_int_equal(loc_col(&c->loc), 16);
 	assert_null(c->next_attached);
 
 	/* The end of a column written on two lines. */
@@ -397,7 +397,7 @@ test_comment_placement(void **state)
 	assert_string_equal(c->text, "-- c10 trailing");
 	c = c->next_attached;
 	assert_string_equal(c->text, "-- c11 trailing");
-	assert_int_equal(c->loc.line, 16);
+	assert_int_equal(loc_line(&c->loc), 16);
 	assert_null(c->next_attached);
 	assert_ptr_equal(u->script.trailing_tail, c);
 
@@ -465,7 +465,7 @@ test_two_files(void **state)
 	assert_string_equal(table_at(u, 0)->name.ident.text, "A");
 	assert_string_equal(table_at(u, 1)->name.ident.text, "B");
 	assert_string_equal(table_at(u, 1)->n.loc.src->name, "two.sqlg");
-	assert_int_equal(table_at(u, 1)->n.loc.line, 1);
+	assert_int_equal(loc_line(&table_at(u, 1)->n.loc), 1);
 	assert_string_equal(u->script.first_file, "one.sqlg");
 	assert_ptr_equal(u->script.stmts.tail, stmt_at(u, 2));
 }

@@ -308,7 +308,7 @@ test_diag_format(void **state)
 {
 	static const struct sg_source src = { "in.sqlg",
 	    "create table T (\n\tA varchr(10)\n);\n", 34 };
-	struct sg_loc	loc = { &src, 2, 4, 2, 20, 26 };
+	struct sg_loc	loc = { &src, 20, 26 };
 	struct capture	cap;
 
 	(void)state;
@@ -360,7 +360,7 @@ test_diag_caret_after_utf8(void **state)
 {
 	static const struct sg_source src = { "u.sqlg",
 	    "'\xc3\xa9t\xc3\xa9'\tX @\n", 12 };
-	struct sg_loc	loc = { &src, 1, 9, 1, 10, 11 };
+	struct sg_loc	loc = { &src, 10, 11 };
 	struct capture	cap;
 
 	(void)state;
@@ -385,10 +385,10 @@ test_diag_source_order(void **state)
 {
 	static const struct sg_source a = { "a.sqlg", "x\ny\nz\n", 6 };
 	static const struct sg_source b = { "b.sqlg", "p q\n", 4 };
-	struct sg_loc	a3 = { &a, 3, 1, 3, 4, 5 };
-	struct sg_loc	a1 = { &a, 1, 1, 1, 0, 1 };
-	struct sg_loc	b1 = { &b, 1, 1, 1, 0, 1 };
-	struct sg_loc	b3 = { &b, 1, 3, 1, 2, 3 };
+	struct sg_loc	a3 = { &a, 4, 5 };
+	struct sg_loc	a1 = { &a, 0, 1 };
+	struct sg_loc	b1 = { &b, 0, 1 };
+	struct sg_loc	b3 = { &b, 2, 3 };
 	struct capture	cap;
 
 	(void)state;
@@ -432,8 +432,8 @@ test_diag_long_line(void **state)
 {
 	static char		text[1001];
 	struct sg_source	src = { "l.sqlg", text, 1000 };
-	struct sg_loc		mid = { &src, 1, 501, 1, 500, 501 };
-	struct sg_loc		end = { &src, 1, 1000, 1, 999, 1000 };
+	struct sg_loc		mid = { &src, 500, 501 };
+	struct sg_loc		end = { &src, 999, 1000 };
 	struct capture		cap;
 	const char		*out, *quote, *caret, *nl;
 

@@ -348,16 +348,18 @@ parse_all(struct run *r, struct sg_script *script, struct sg_source *srcs,
  * Writes one dialect's plan to its temporary file (or standard output)
  * if write, once its runner is known to send the statements it means.
  * Returns 0, EXIT_INPUT if the runner would not, or EXIT_USAGE after an
- * I/O error.
+ * I/O error.  Frees p once it is printed: the split-back check holds
+ * the script and its statements, and need not hold the plan as well
+ * (issue 10: the peak of a large run).
  */
 static int
-write_plan(struct run *r, const struct sg_plan *p, struct output *o,
-    bool write)
+write_plan(struct run *r, struct sg_plan *p, struct output *o, bool write)
 {
 	struct sg_buf		 out = { 0 };
 	struct sg_emit_stats	 stats;
 	struct sg_emit_opts	 opts;
-	const char		*name = p->d->name;
+	const struct sg_dialect	*d = p->d;
+	const char		*name = d->name;
 	char			*file, *shown;
 	FILE			*sink;
 	int			 rc = 0;
@@ -370,10 +372,11 @@ write_plan(struct run *r, const struct sg_plan *p, struct output *o,
 	opts.runner = r->runner;
 	opts.preamble = r->preamble;
 	sg_emit_for(p, &out, &stats, &opts);
-	sg_split_fit(p->d, r->runner, out.data, out.len);
+	sg_plan_free(p);
+	sg_split_fit(d, r->runner, out.data, out.len);
 	file = r->rollback ? xasprintf("%s.rollback", name) : xstrdup(name);
 	shown = xasprintf("%s.sql", file);
-	if (!sg_split_verify(p->d, r->runner, shown, sg_buf_str(&out),
+	if (!sg_split_verify(d, r->runner, shown, sg_buf_str(&out),
 	    out.len, opts.meant, opts.nmeant, &r->diag))
 		rc = EXIT_INPUT;
 	free(shown);
@@ -447,7 +450,6 @@ generate(struct run *r, int argc, char **argv)
 		else if ((k = write_plan(r, p, &outs[i], rc == 0)) != 0 &&
 		    rc != EXIT_USAGE)
 			rc = k;
-		sg_plan_free(p);
 	}
 	/* All or nothing: no script is left behind if any failed. */
 	for (i = 0; i < r->ntargets; i++)

@@ -230,14 +230,15 @@ done
 # then the forward script once more; after the second and third forward
 # runs and after each rollback run the keys and row counts
 # (tests/db/golden/keys-<engine>.sql, or the case's own
-# CASE.forward-<engine>.sql and CASE.rollback-<engine>.sql) must be
+# CASE.keys-<engine>.sql, or CASE.forward-<engine>.sql and
+# CASE.rollback-<engine>.sql) must be
 # CASE.forward.out and CASE.rollback.out, the same on every engine.
 # Where the case has CASE.probe.sql, it runs before the keys are read
 # after the second and third forward runs (rows inserted then show what
 # the schema does with them), and CASE.unprobe.sql after, before the
 # rollback.  A case written for some dialects only (its "-- dialects:"
 # line) runs on those engines.
-key_cases="drop-key identity-key drop-index-fk"
+key_cases="drop-key identity-key drop-index-fk cut-short"
 for g in $key_cases; do
 	gdir=$srcdir/tests/db/golden
 	for e in $up; do
@@ -282,6 +283,7 @@ for g in $key_cases; do
 				fi
 			fi
 			keys=$gdir/$g.$want-$e.sql
+			[ -f "$keys" ] || keys=$gdir/$g.keys-$e.sql
 			[ -f "$keys" ] || keys=$gdir/keys-$e.sql
 			if query "$e" "$gdb" "$keys" 2>"$tmp/log" |
 			    LC_ALL=C sort >"$tmp/keys"; then

@@ -116,6 +116,7 @@ static struct sg_colopt *opt_ring_add(struct sg_colopt *, struct sg_colopt *);
 	struct sg_table_ref	*tref;
 	struct sg_set_item	*set;
 	struct sg_key_list	 keys;
+	struct sg_keyset	*kset;
 	enum sg_join		 join;
 	unsigned		 num;
 }
@@ -189,7 +190,8 @@ static struct sg_colopt *opt_ring_add(struct sg_colopt *, struct sg_colopt *);
 %type <tref>	from_list table_ref from_items
 %type <join>	join_type
 %type <set>	set_list set_item set_items
-%type <ident>	opt_alias opt_insert_keys opt_key_columns
+%type <ident>	opt_alias opt_key_columns
+%type <kset>	opt_insert_keys key_sets
 %type <list>	rows
 %type <opt>	column_options column_option identity_options identity_option
 %type <node>	block_stmt move_table
@@ -830,7 +832,8 @@ delete:
 
 /*
  * INSERT: values, one row or many, or a select.  "if not exists (KEYS)"
- * inserts only the rows whose keys are missing.
+ * inserts only the rows whose keys are missing; "or (KEYS)" adds another
+ * key a row must not have either (a table's second unique key).
  */
 insert:
 	  INSERT INTO name_item '(' name_list ')' VALUES rows opt_insert_keys
@@ -842,7 +845,10 @@ insert:
 			i->table.table = *$3;
 			i->columns = $5;
 			i->rows = $8;
-			i->keys = $9;
+			if ($9 != NULL) {
+				i->keys = $9->cols;
+				i->or_keys = $9->next;
+			}
 			$$ = &i->n;
 		}
 	| INSERT INTO name_item '(' name_list ')' select opt_insert_keys
@@ -854,7 +860,10 @@ insert:
 			i->table.table = *$3;
 			i->columns = $5;
 			i->select = $7;
-			i->keys = $8;
+			if ($8 != NULL) {
+				i->keys = $8->cols;
+				i->or_keys = $8->next;
+			}
 			$$ = &i->n;
 		}
 	;
@@ -878,8 +887,24 @@ row:
 	;
 
 opt_insert_keys:
-	  %empty				{ $$ = NULL; }
-	| IF_P NOT EXISTS '(' name_list ')'	{ $$ = $5; }
+	  %empty			{ $$ = NULL; }
+	| IF_P NOT EXISTS key_sets	{ $$ = $4; }
+	;
+
+/* Right-recursive: a handful at most, and the list comes out in order. */
+key_sets:
+	  '(' name_list ')'
+		{
+			$$ = sg_arena_alloc(ps->arena, sizeof *$$);
+			$$->cols = $2;
+			$$->next = NULL;
+		}
+	| '(' name_list ')' OR key_sets
+		{
+			$$ = sg_arena_alloc(ps->arena, sizeof *$$);
+			$$->cols = $2;
+			$$->next = $5;
+		}
 	;
 
 commit:

@@ -402,6 +402,12 @@ struct sg_row {
  * "insert into T (cols) select ...".  With keys, a row is inserted only
  * if no row of T has its values in those columns: safe to run twice.
  */
+/* "(A, B)" of "if not exists (A, B) or (C)": one key of the rows. */
+struct sg_keyset {
+	struct sg_keyset	*next;
+	struct sg_ident		*cols;
+};
+
 struct sg_insert {
 	struct sg_node		 n;
 	struct sg_table_ref	 table;
@@ -409,6 +415,7 @@ struct sg_insert {
 	struct sg_list		 rows;		/* of struct sg_row */
 	struct sg_select	*select;	/* instead of rows */
 	struct sg_ident		*keys;		/* if not exists (keys) */
+	struct sg_keyset	*or_keys;	/* ... or (keys) ...: the others */
 };
 
 enum sg_alter_kind {

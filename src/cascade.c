@@ -85,6 +85,16 @@ conflicts(struct graph *g, unsigned parent, unsigned child, unsigned *from,
 	nd = walk(g, child, g->in_d, true);
 	if (g->in_d[parent] == g->stamp)
 		return true;			/* a cycle */
+	/*
+	 * No table of D has a parent yet (a table the script has just
+	 * created, its first key): no path reaches D, so there is no second
+	 * one, and the ancestors of parent, a whole chain of tables, need
+	 * no walk.
+	 */
+	for (i = 0; i < nd && g->in[g->queue[i]] == NULL; i++)
+		continue;
+	if (i == nd)
+		return false;
 	d = sg_arena_alloc(g->arena, nd * sizeof *d);
 	memcpy(d, g->queue, nd * sizeof *d);
 	walk(g, parent, g->in_a, false);
@@ -100,15 +110,21 @@ conflicts(struct graph *g, unsigned parent, unsigned child, unsigned *from,
 	for (head = 0; head < nq; head++) {
 		if (g->in_a[g->queue[head]] == g->stamp) {
 			*from = g->queue[head];
-			/* Which descendant it already reaches. */
-			g->stamp++;
-			walk(g, *from, g->seen, true);
-			for (i = 0; i < nd; i++)
-				if (g->seen[d[i]] == g->stamp &&
-				    d[i] != *from) {
+			/*
+			 * Which table of D it already reaches, the first in
+			 * D's order: looked for up from each, as from's own
+			 * descendants may be the whole schema.
+			 */
+			for (i = 0; i < nd; i++) {
+				if (d[i] == *from)
+					continue;
+				g->stamp++;
+				walk(g, d[i], g->seen, false);
+				if (g->seen[*from] == g->stamp) {
 					*to = d[i];
 					break;
 				}
+			}
 			return true;
 		}
 		for (e = g->in[g->queue[head]]; e != NULL; e = e->next)

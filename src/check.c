@@ -1001,6 +1001,18 @@ check_delete(struct check *c, struct sg_delete *d)
 	check_expr(c, d->where, &sc);
 }
 
+/* Each key of an insert's "if not exists" is one of its columns. */
+static void
+keys_inserted(struct check *c, struct names *cols, const struct sg_ident *keys)
+{
+	const struct sg_ident	*id;
+
+	for (id = keys; id != NULL; id = id->next)
+		if (names_get(cols, id->text) == NULL)
+			error(c, &id->loc, "key %s is not one of the inserted "
+			    "columns", id->text);
+}
+
 /*
  * A value of an insert's row: literals and functions, never a column.
  * Down the left spine in a loop, as long chains ("1 + 1 + ...") are.
@@ -1030,6 +1042,7 @@ check_value(struct check *c, const struct sg_expr *x)
 static void
 check_insert(struct check *c, struct sg_insert *i)
 {
+	const struct sg_keyset		*ks;
 	const struct sg_ident		*id;
 	const struct sg_select_item	*it;
 	const struct sg_expr		*v;
@@ -1075,10 +1088,9 @@ check_insert(struct check *c, struct sg_insert *i)
 		    "twice inserts its rows twice, or fails on a key%s",
 		    i->select == NULL ? ": give \"if not exists (KEY, ...)\"" :
 		    "");
-	for (id = i->keys; id != NULL; id = id->next)
-		if (names_get(&cols, id->text) == NULL)
-			error(c, &id->loc, "key %s is not one of the inserted "
-			    "columns", id->text);
+	keys_inserted(c, &cols, i->keys);
+	for (ks = i->or_keys; ks != NULL; ks = ks->next)
+		keys_inserted(c, &cols, ks->cols);
 }
 
 /* A column's "references": an "add foreign key" right after it. */

@@ -671,16 +671,30 @@ insert_head(struct out *o, const struct sg_insert *i)
 	sg_emit_ident_list(o->e, o->b, i->columns);
 }
 
-/* "k1 = v1 AND k2 = v2": the row's values in the key columns. */
+/*
+ * "k1 = v1 AND k2 = v2": a row has the values of r (or, r NULL, of the
+ * derived table NEW_ROWS) in the columns keys; in parentheses if paren.
+ */
 static void
-key_match(struct out *o, const struct sg_insert *i, const struct sg_row *r)
+key_match(struct out *o, const struct sg_insert *i, const struct sg_ident *keys,
+    const struct sg_row *r, bool paren)
 {
 	const struct sg_ident	*k, *c;
 	const struct sg_expr	*v;
 
-	for (k = i->keys; k != NULL; k = k->next) {
-		if (k != i->keys)
+	paren = paren && keys->next != NULL;
+	if (paren)
+		sg_buf_addc(o->b, '(');
+	for (k = keys; k != NULL; k = k->next) {
+		if (k != keys)
 			sg_buf_adds(o->b, " AND ");
+		if (r == NULL) {
+			sg_buf_adds(o->b, "OLD_ROWS.");
+			sg_emit_ident(o->e, o->b, k->text);
+			sg_buf_adds(o->b, " = NEW_ROWS.");
+			sg_emit_ident(o->e, o->b, k->text);
+			continue;
+		}
 		for (c = i->columns, v = r->values; c != NULL;
 		    c = c->next, v = v->next)
 			if (sg_name_eq(c->text, k->text))
@@ -688,6 +702,22 @@ key_match(struct out *o, const struct sg_insert *i, const struct sg_row *r)
 		sg_emit_ident(o->e, o->b, k->text);
 		sg_buf_adds(o->b, " = ");
 		expr(o, v);		/* check.c: a key is an inserted column */
+	}
+	if (paren)
+		sg_buf_addc(o->b, ')');
+}
+
+/* A row has any of the insert's keys: "k = v OR (k2 = v2 AND k3 = v3)". */
+static void
+keys_match(struct out *o, const struct sg_insert *i, const struct sg_row *r)
+{
+	const struct sg_keyset	*ks;
+	bool			 paren = i->or_keys != NULL;
+
+	key_match(o, i, i->keys, r, paren);
+	for (ks = i->or_keys; ks != NULL; ks = ks->next) {
+		sg_buf_adds(o->b, " OR ");
+		key_match(o, i, ks->cols, r, paren);
 	}
 }
 
@@ -700,8 +730,6 @@ key_match(struct out *o, const struct sg_insert *i, const struct sg_row *r)
 static void
 insert_select_keys(struct out *o, const struct sg_insert *i)
 {
-	const struct sg_ident	*k;
-
 	sg_buf_adds(o->b, "SELECT ");
 	sg_emit_ident_names(o->e, o->b, i->columns);
 	newline(o);
@@ -712,14 +740,7 @@ insert_select_keys(struct out *o, const struct sg_insert *i)
 	sg_buf_adds(o->b, "WHERE NOT EXISTS (SELECT 1 FROM ");
 	table_name(o, &i->table);
 	sg_buf_adds(o->b, " OLD_ROWS WHERE ");
-	for (k = i->keys; k != NULL; k = k->next) {
-		if (k != i->keys)
-			sg_buf_adds(o->b, " AND ");
-		sg_buf_adds(o->b, "OLD_ROWS.");
-		sg_emit_ident(o->e, o->b, k->text);
-		sg_buf_adds(o->b, " = NEW_ROWS.");
-		sg_emit_ident(o->e, o->b, k->text);
-	}
+	keys_match(o, i, NULL);
 	sg_buf_addc(o->b, ')');
 }
 
@@ -768,7 +789,7 @@ sg_emit_insert(struct sg_emitter *e, const struct sg_change *c)
 			sg_buf_adds(o.b, "WHERE NOT EXISTS (SELECT 1 FROM ");
 			table_name(&o, &i->table);
 			sg_buf_adds(o.b, " WHERE ");
-			key_match(&o, i, (const struct sg_row *)n);
+			keys_match(&o, i, (const struct sg_row *)n);
 			sg_buf_addc(o.b, ')');
 		} else
 			sg_buf_addc(o.b, ')');
@@ -778,7 +799,7 @@ sg_emit_insert(struct sg_emitter *e, const struct sg_change *c)
 	}
 }
 
-/* A rollback's: the rows an insert with keys added, found by them. */
+/* A rollback's: the rows an insert with keys added, found by its first key. */
 void
 sg_emit_delete_rows(struct sg_emitter *e, const struct sg_change *c)
 {
@@ -792,7 +813,7 @@ sg_emit_delete_rows(struct sg_emitter *e, const struct sg_change *c)
 		table_name(&o, &i->table);
 		newline(&o);
 		sg_buf_adds(o.b, "WHERE ");
-		key_match(&o, i, (const struct sg_row *)n);
+		key_match(&o, i, i->keys, (const struct sg_row *)n, false);
 		sg_emit_unit(e, SG_UNIT_STATEMENT, sg_buf_str(&e->stmt));
 	}
 }

@@ -226,21 +226,30 @@ done
 # Golden cases on the engines (MIGRATIONS=" " runs only these, while
 # debugging; the check on unused expected files then fails): tests/golden/CASE.<engine>.sql (and its
 # .rollback.sql) on a database holding tests/db/golden/CASE.setup.sql,
-# with rows.  The forward script runs twice, then the rollback twice;
-# after the second forward run and after each rollback run the keys and
-# row counts (tests/db/golden/keys-<engine>.sql, or the case's own
-# CASE.forward-<engine>.sql and CASE.rollback-<engine>.sql) must be
+# with rows.  The forward script runs twice, then the rollback twice,
+# then the forward script once more; after the second and third forward
+# runs and after each rollback run the keys and row counts
+# (tests/db/golden/keys-<engine>.sql, or the case's own
+# CASE.keys-<engine>.sql, or CASE.forward-<engine>.sql and
+# CASE.rollback-<engine>.sql) must be
 # CASE.forward.out and CASE.rollback.out, the same on every engine.
 # Where the case has CASE.probe.sql, it runs before the keys are read
-# after the second forward run (rows inserted then show what the schema
-# does with them), and CASE.unprobe.sql after, before the rollback.
-key_cases="drop-key identity-key"
+# after the second and third forward runs (rows inserted then show what
+# the schema does with them), and CASE.unprobe.sql after, before the
+# rollback.  A case written for some dialects only (its "-- dialects:"
+# line) runs on those engines.
+key_cases="drop-key identity-key drop-index-fk cut-short"
 for g in $key_cases; do
 	gdir=$srcdir/tests/db/golden
 	for e in $up; do
 		gdb=g_$(echo "$g" | tr -c 'a-zA-Z0-9\n' _)
 		fwd=$srcdir/tests/golden/$g.$e.sql
 		back=$srcdir/tests/golden/$g.$e.rollback.sql
+		case " $(sed -n '1s/^-- dialects: *//p' \
+		    "$srcdir/tests/golden/$g.sg") " in
+		"  "|*" $e "*) ;;
+		*) continue ;;
+		esac
 		if ! new_db "$e" "$gdb" >"$tmp/log" 2>&1 ||
 		    ! run "$e" "$gdb" "$gdir/$g.setup.sql" >>"$tmp/log" 2>&1; then
 			bad "$e: golden $g: cannot make database $gdb:"
@@ -248,7 +257,8 @@ for g in $key_cases; do
 			continue
 		fi
 		for what in "forward 1:$fwd:" "forward 2:$fwd:forward" \
-		    "rollback 1:$back:rollback" "rollback 2:$back:rollback"; do
+		    "rollback 1:$back:rollback" "rollback 2:$back:rollback" \
+		    "forward 3:$fwd:forward"; do
 			label=${what%%:*}
 			rest=${what#*:}
 			file=${rest%:*}
@@ -273,6 +283,7 @@ for g in $key_cases; do
 				fi
 			fi
 			keys=$gdir/$g.$want-$e.sql
+			[ -f "$keys" ] || keys=$gdir/$g.keys-$e.sql
 			[ -f "$keys" ] || keys=$gdir/keys-$e.sql
 			if query "$e" "$gdb" "$keys" 2>"$tmp/log" |
 			    LC_ALL=C sort >"$tmp/keys"; then

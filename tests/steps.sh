@@ -58,34 +58,8 @@ delta_of() {
 	for k in "$@"; do
 	    for f in "$deltas/$k.delta" "$deltas/$k.$de.delta"; do
 		[ -f "$f" ] || continue
-		awk -v delta="$f" '
-		BEGIN {
-			while ((getline l < delta) > 0) {
-				if (l ~ /^- /)
-					del[substr(l, 3)] = 1
-				else if (l ~ /^\+ /)
-					add[++n] = substr(l, 3)
-				else if (l !~ /^(#|$)/) {
-					print "steps: " delta ": not a delta " \
-					    "line: " l > "/dev/stderr"
-					bad = 1
-				}
-			}
-		}
-		$0 in del { seen[$0] = 1; next }
-		{ print }
-		END {
-			for (i = 1; i <= n; i++)
-				print add[i]
-			for (l in del)
-				if (!(l in seen)) {
-					print "steps: " delta ": no line to " \
-					    "take out: " l > "/dev/stderr"
-					bad = 1
-				}
-			exit bad
-		}' "$tmp/d0" >"$tmp/d1" || return 1
-		LC_ALL=C sort "$tmp/d1" >"$tmp/d0"
+		apply_delta "$f" "$tmp/d0" >"$tmp/d1" || return 1
+		mv "$tmp/d1" "$tmp/d0"
 	    done
 	done
 	cat "$tmp/d0"

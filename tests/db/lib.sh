@@ -482,11 +482,12 @@ changes() {
 	}' | LC_ALL=C sort
 }
 
-# want ENGINE KEY: the expected catalog of migration KEY on ENGINE, its
-# delta file applied; with REVERSE=1 the delta is undone instead, which
-# turns an engine's catalog into the shared file.
-want() {
-	awk -v delta="$expected/$2.$1.delta" -v reverse="${REVERSE:-0}" '
+# apply_delta DELTA [FILE]: FILE (standard input if none) with the
+# delta file DELTA applied, sorted: each "- LINE" taken out (it must be
+# there), each "+ LINE" added; with REVERSE=1 the other way round.  A
+# missing DELTA changes nothing.
+apply_delta() {
+	awk -v delta="$1" -v reverse="${REVERSE:-0}" '
 	BEGIN {
 		while ((getline l < delta) > 0) {
 			if (l ~ /^[-+] /) {
@@ -498,7 +499,7 @@ want() {
 				else
 					add[++n] = substr(l, 3)
 			} else if (l !~ /^(#|$)/) {
-				print "db: " delta ": not a delta line: " l \
+				print delta ": not a delta line: " l \
 				    > "/dev/stderr"
 				bad = 1
 			}
@@ -511,13 +512,21 @@ want() {
 			print add[i]
 		for (l in del)
 			if (!(l in seen)) {
-				print "db: " delta ": no line to take out: " l \
+				print delta ": no line to take out: " l \
 				    > "/dev/stderr"
 				bad = 1
 			}
 		exit bad
-	}' "${3:--}" >"$tmp/applied" || return 1
+	}' "${2:--}" >"$tmp/applied" || return 1
 	LC_ALL=C sort "$tmp/applied"
+}
+
+# want ENGINE KEY [FILE]: the expected catalog of migration KEY on ENGINE
+# (FILE, or standard input), its delta file applied; with REVERSE=1 the
+# delta is undone instead, which turns an engine's catalog into the
+# shared file.
+want() {
+	apply_delta "$expected/$2.$1.delta" "${3:-}"
 }
 
 # compare ENGINE WHAT KEY ACTUAL: a check that ACTUAL is what

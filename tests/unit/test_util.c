@@ -479,7 +479,7 @@ test_diag_long_line(void **state)
 static void
 test_diag_many_on_one_line(void **state)
 {
-	enum { N = 4000 };
+	enum { N = SG_DIAG_MAX_ERRORS };	/* all shown */
 	struct sg_script	 script;
 	struct sg_source	 src;
 	struct capture		 cap;

@@ -95,7 +95,9 @@ SELECT '1358bdbf-e0cc-4268-a42c-c3e0960e13f0', 'ADAPTIVE_AUTH_CALL_CHOREO', 'Sec
 WHERE NOT EXISTS (SELECT 1 FROM IDN_SECRET_TYPE WHERE ID = '1358bdbf-e0cc-4268-a42c-c3e0960e13f0')
 /
 
+-- IDN_CONFIG_TYPE has a second unique key, NAME: a database with a
+-- Publisher type under another ID keeps it, as the vendor's insert does.
 INSERT INTO IDN_CONFIG_TYPE (ID, NAME, DESCRIPTION)
 SELECT '669b99ca-cdb0-44a6-8cae-babed3b585df', 'Publisher', 'A resource type to keep the event publisher configurations' FROM DUAL
-WHERE NOT EXISTS (SELECT 1 FROM IDN_CONFIG_TYPE WHERE ID = '669b99ca-cdb0-44a6-8cae-babed3b585df')
+WHERE NOT EXISTS (SELECT 1 FROM IDN_CONFIG_TYPE WHERE ID = '669b99ca-cdb0-44a6-8cae-babed3b585df' OR NAME = 'Publisher')
 /

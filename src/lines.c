@@ -99,13 +99,23 @@ sg_lines_at(struct sg_line_cursor *c, const char *text, size_t len,
 
 	if (off > len)
 		off = len;
-	if (c->text != text || off < c->off) {
+	if (c->text != text) {
 		c->text = text;
-		c->off = 0;
+		c->off = c->bol = 0;
 		c->line = 1;
 	}
+	if (off < c->off) {
+		while (c->off > off)
+			if (text[--c->off] == '\n')
+				c->line--;
+		if (c->bol > off)
+			for (c->bol = off; c->bol > 0 && text[c->bol - 1] != '\n';
+			    c->bol--)
+				;
+	}
+	/* Forward a line at a time (a byte loop was 5% of a run, issue 10). */
 	while ((nl = memchr(text + c->off, '\n', off - c->off)) != NULL) {
-		c->off = (size_t)(nl - text) + 1;
+		c->off = c->bol = (size_t)(nl - text) + 1;
 		c->line++;
 	}
 	c->off = off;

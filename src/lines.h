@@ -46,16 +46,21 @@ unsigned sg_lines_line(const struct sg_lines *, size_t off);
 size_t	sg_lines_eol(const char *text, size_t len, size_t from);
 
 /*
- * A line count walked forward, without a table: offsets asked for in
- * increasing order cost a pass over the text in all.  Zeroed to start.
+ * A line count walked from the last offset asked for, without a table:
+ * offsets asked for close together, as a splitter's are, cost a pass
+ * over the text in all.  Zeroed to start.
  */
 struct sg_line_cursor {
 	const char	*text;
 	size_t		 off;
+	size_t		 bol;	/* where off's line starts */
 	unsigned	 line;
 };
 
-/* The 1-based line of byte off (at most len) of text. */
+/*
+ * The 1-based line of byte off (at most len) of text; off - c->bol is
+ * then its byte column, less one.
+ */
 unsigned sg_lines_at(struct sg_line_cursor *, const char *text, size_t len,
 	    size_t off);
 

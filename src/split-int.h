@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "dialect.h"
+#include "lines.h"
 #include "split.h"
 
 struct sg_splitter {
@@ -22,13 +23,11 @@ struct sg_splitter {
 	pcre2_match_data	*md;	/* of the last sg_split_match */
 
 	/*
-	 * The line of at_off and where that line starts, to count line
-	 * numbers and columns from: on one long line a position costs
-	 * the distance from the last one, not from the line's start.
+	 * The last position's line and where it starts, to count from: on
+	 * one long line a position costs the distance from the last one,
+	 * not from the line's start.
 	 */
-	size_t			 at_off;
-	size_t			 at_bol;
-	unsigned		 at_line;
+	struct sg_line_cursor	 at;
 
 	/* The statement being read by the stream clients. */
 	bool			 open;

@@ -111,7 +111,6 @@ sg_split_runner(const struct sg_dialect *d, enum sg_runner runner,
 	s.len = src->text != NULL ? src->len : 0;
 	s.res = res;
 	s.diag = diag;
-	s.at_line = 1;
 	/* Ten pairs: more than any pattern of the clients has groups. */
 	if ((s.md = pcre2_match_data_create(10, NULL)) == NULL) {
 		fputs("sqlgen: out of memory\n", stderr);
@@ -141,33 +140,8 @@ void
 sg_split_where(struct sg_splitter *s, size_t off, unsigned *line,
     unsigned *col)
 {
-	const char	*nl;
-	size_t		 to = off < s->len ? off : s->len;
-
-	/* Positions asked for are close together: count from the last. */
-	while (s->at_off > off)
-		if (s->t[--s->at_off] == '\n')
-			s->at_line--;
-	if (s->at_bol > s->at_off)
-		for (s->at_bol = s->at_off; s->at_bol > 0 &&
-		    s->t[s->at_bol - 1] != '\n'; s->at_bol--)
-			;
-	/*
-	 * Forward a line at a time: a verified script is walked to its end
-	 * once per dialect, and a byte loop here was 5% of a run (issue 10).
-	 */
-	while (s->at_off < to) {
-		if ((nl = memchr(s->t + s->at_off, '\n', to - s->at_off)) ==
-		    NULL) {
-			s->at_off = to;
-			break;
-		}
-		s->at_off = (size_t)(nl - s->t) + 1;
-		s->at_line++;
-		s->at_bol = s->at_off;
-	}
-	*line = s->at_line;
-	*col = (unsigned)(off - s->at_bol) + 1;
+	*line = sg_lines_at(&s->at, s->t, s->len, off);
+	*col = (unsigned)(off - s->at.bol) + 1;
 }
 
 unsigned

@@ -1,9 +1,10 @@
 /*
  * The small utilities: growable buffers (src/buf.c), the case-insensitive
  * symbol table (src/symtab.c), "{name}" templates (src/template.c) and
- * the diagnostics' format (src/diag.c).
+ * the diagnostics' format (src/diag.c) and line counting (src/lines.c).
  */
 #include "test_common.c"
+#include "lines.h"
 #include "symtab.h"
 #include "suggest.h"
 #include "template.h"
@@ -561,6 +562,43 @@ test_suggest(void **state)
 	assert_null(sg_suggest_best(&s));
 }
 
+/*
+ * Line counting: the cursor, walked forward, back and forward again,
+ * agrees with the table at every offset, and its line start gives the
+ * byte column.
+ */
+static void
+test_lines_cursor(void **state)
+{
+	static const char	 text[] = "ab\n\ncd\xc3\xa9" "f\nlast";
+	size_t			 len = sizeof text - 1, off, i;
+	struct sg_lines		 l;
+	struct sg_line_cursor	 c = { 0 };
+	unsigned		 line, col, bytecol;
+	const size_t		 order[] = { 0, 3, 12, 5, 1, 2, 8, 14, 4, 7 };
+
+	(void)state;
+	sg_lines_build(&l, text, len);
+	assert_int_equal(l.n, 4);
+	for (i = 0; i < sizeof order / sizeof order[0]; i++) {
+		off = order[i];
+		sg_lines_find(&l, off, &line, &col);
+		assert_int_equal(sg_lines_at(&c, text, len, off), line);
+		assert_int_equal(sg_lines_line(&l, off), line);
+		bytecol = (unsigned)(off - l.starts[line - 1]) + 1;
+		assert_int_equal(off - c.bol + 1, bytecol);
+	}
+	/* "\xc3\xa9" is one character, two bytes: column 4 is byte 5. */
+	sg_lines_find(&l, 8, &line, &col);
+	assert_int_equal(line, 3);
+	assert_int_equal(col, 4);
+	/* Past the end counts as the end. */
+	assert_int_equal(sg_lines_at(&c, text, len, 99), 4);
+	assert_int_equal(sg_lines_eol(text, len, 4), 9);
+	assert_int_equal(sg_lines_eol(text, len, 10), len);
+	sg_lines_free(&l);
+}
+
 int
 main(void)
 {
@@ -584,6 +622,7 @@ main(void)
 		cmocka_unit_test(test_diag_source_order),
 		cmocka_unit_test(test_diag_long_line),
 		cmocka_unit_test(test_diag_many_on_one_line),
+		cmocka_unit_test(test_lines_cursor),
 	};
 
 	return cmocka_run_group_tests_name("util", tests, NULL, NULL);

@@ -200,8 +200,6 @@ plan_one(struct sg_plan *p, struct graph *g, const char **dropped,
 	const char		*of, *ref;
 	unsigned		 from, to, parent, child;
 
-	if (a != SG_RA_CASCADE && a != SG_RA_SET_NULL)
-		return;
 	/* The key's tables as it names them. */
 	of = k->owner != NULL ? k->owner->name.ident.text : name;
 	ref = k->ref != NULL ? k->ref->name.ident.text : k->ref_table.text;
@@ -235,21 +233,74 @@ zeroed(struct sg_arena *arena, size_t n, size_t size)
 	return v;
 }
 
-/* One graph: the delete actions, or the update actions. */
+/* A foreign key and the table it belongs to when the script alters it. */
+struct key {
+	const struct sg_constraint	*k;
+	const char			*name;
+};
+
+/*
+ * The foreign keys with a cascading action (on update if update, else
+ * on delete), in statement order, those of alter table too: the only
+ * ones the graph holds.
+ */
+static size_t
+cascading_keys(const struct sg_script *script, struct key *keys, bool update)
+{
+	const struct sg_node		*s, *el;
+	const struct sg_constraint	*k;
+	const struct sg_alter_action	*x;
+	const char			*name;
+	enum sg_ref_action		 a;
+	size_t				 n = 0;
+
+	for (s = script->stmts.head; s != NULL; s = s->next) {
+		if (s->tag == SG_CREATE_TABLE) {
+			el = ((const struct sg_create_table *)s)->elements.head;
+			name = NULL;
+		} else if (s->tag == SG_ALTER_TABLE) {
+			el = ((const struct sg_alter_table *)s)->actions.head;
+			name = ((const struct sg_alter_table *)s)->table.text;
+		} else
+			continue;
+		for (; el != NULL; el = el->next) {
+			if (s->tag == SG_CREATE_TABLE)
+				k = el->tag == SG_CONSTRAINT ?
+				    (const void *)el : NULL;
+			else {
+				x = (const void *)el;
+				k = x->kind == SG_ALTER_ADD_CONSTRAINT ?
+				    x->constraint : NULL;
+			}
+			if (k == NULL || k->kind != SG_FOREIGN_KEY)
+				continue;
+			a = update ? k->on_update : k->on_delete;
+			if (a == SG_RA_CASCADE || a == SG_RA_SET_NULL) {
+				keys[n].k = k;
+				keys[n++].name = name;
+			}
+		}
+	}
+	return n;
+}
+
+/*
+ * One graph: the delete actions, or the update actions; NULL when no
+ * key has one (the update graph, mostly).
+ */
 static const char **
 plan_graph(struct sg_plan *p, const struct sg_create_table **tables,
-    bool update)
+    struct key *keys, bool update)
 {
 	const struct sg_script		*script = p->script;
-	const struct sg_node		*s, *el;
-	const struct sg_alter_action	*x;
-	const struct sg_alter_table	*a;
 	const char			**dropped;
 	struct graph			 g;
-	size_t				 max, i;
+	size_t				 max, nkeys, i;
 
+	if ((nkeys = cascading_keys(script, keys, update)) == 0)
+		return NULL;
 	/* At most two tables a key, both outside the script. */
-	max = script->ntables + 2 * (size_t)script->nfks;
+	max = script->ntables + 2 * nkeys;
 	memset(&g, 0, sizeof g);
 	g.arena = p->arena;
 	g.n = script->ntables;
@@ -264,29 +315,8 @@ plan_graph(struct sg_plan *p, const struct sg_create_table **tables,
 	g.in_d = zeroed(g.arena, max, sizeof *g.in_d);
 	g.seen = zeroed(g.arena, max, sizeof *g.seen);
 	g.queue = sg_arena_alloc(g.arena, max * sizeof *g.queue);
-
-	/* Foreign keys in statement order, those of alter table too. */
-	for (s = script->stmts.head; s != NULL; s = s->next) {
-		if (s->tag == SG_CREATE_TABLE)
-			for (el = ((const struct sg_create_table *)s)->
-			    elements.head; el != NULL; el = el->next) {
-				if (el->tag == SG_CONSTRAINT &&
-				    ((const struct sg_constraint *)el)->kind ==
-				    SG_FOREIGN_KEY)
-					plan_one(p, &g, dropped,
-					    (const void *)el, NULL, update);
-			}
-		else if (s->tag == SG_ALTER_TABLE) {
-			a = (const struct sg_alter_table *)s;
-			for (el = a->actions.head; el != NULL; el = el->next) {
-				x = (const void *)el;
-				if (x->kind == SG_ALTER_ADD_CONSTRAINT &&
-				    x->constraint->kind == SG_FOREIGN_KEY)
-					plan_one(p, &g, dropped, x->constraint,
-					    a->table.text, update);
-			}
-		}
-	}
+	for (i = 0; i < nkeys; i++)
+		plan_one(p, &g, dropped, keys[i].k, keys[i].name, update);
 	return dropped;
 }
 
@@ -296,15 +326,17 @@ sg_cascade_plan(struct sg_plan *p)
 	const struct sg_script		 *script = p->script;
 	const struct sg_create_table	**tables;
 	const struct sg_node		 *s;
+	struct key			 *keys;
 
 	if (!p->d->single_cascade_path || script->nfks == 0)
 		return;
+	keys = sg_arena_alloc(p->arena, script->nfks * sizeof *keys);
 	tables = sg_arena_alloc(p->arena, (script->ntables + 1) *
 	    sizeof *tables);
 	for (s = script->stmts.head; s != NULL; s = s->next)
 		if (s->tag == SG_CREATE_TABLE)
 			tables[((const struct sg_create_table *)s)->ordinal] =
 			    (const struct sg_create_table *)s;
-	p->cascade_dropped = plan_graph(p, tables, false);
-	p->update_dropped = plan_graph(p, tables, true);
+	p->cascade_dropped = plan_graph(p, tables, keys, false);
+	p->update_dropped = plan_graph(p, tables, keys, true);
 }

@@ -25,6 +25,7 @@ static const char *const add_key_vars[] = { "table", "table_name", "column",
 	"column_name", "type", "sequence", NULL };
 static const char *const guard_vars[] = { "name", "table", "statement",
 	"statement_literal", NULL };
+static const char *const helper_vars[] = { "unnamed_foreign_key", NULL };
 static const char *const concat_vars[] = { "left", "right", NULL };
 /* The templates alter: had first share one list, as they always did. */
 static const char *const alter_vars[] = { "table", "column", "columns",
@@ -238,6 +239,16 @@ static const struct sg_dialect_key keys[] = {
 	    "add constraint if not exists"),
 	GUARD("drop_column", SG_OBJ_DROP_COLUMN, "drop column if exists"),
 	GUARD("drop_index", SG_OBJ_DROP_INDEX, "drop index if exists"),
+	{ .path = "guards.drop_index_helper", .type = SG_KEY_UNITS,
+	  D(drop_index_helper),
+	  .aux = offsetof(struct sg_dialect, ndrop_index_helper),
+	  .names = helper_vars,
+	  .help = "units before a script's first drop_index guard" },
+	{ .path = "guards.drop_index_helper_end", .type = SG_KEY_UNITS,
+	  D(drop_index_helper_end),
+	  .aux = offsetof(struct sg_dialect, ndrop_index_helper_end),
+	  .names = no_vars,
+	  .help = "units at the end of a script that wrote those" },
 	GUARD("drop_table", SG_OBJ_DROP_TABLE, "drop table if exists"),
 	GUARD("drop_sequence", SG_OBJ_DROP_SEQUENCE,
 	    "drop sequence if exists"),
@@ -338,6 +349,9 @@ static const struct sg_dialect_key keys[] = {
 	{ .path = "keys.add", .type = SG_KEY_GUARD, D(keys.add),
 	  .names = key_unit_vars,
 	  .help = "units that run {statement} if {query} names no key" },
+	{ .path = "keys.unnamed_foreign_key", .type = SG_KEY_TEMPLATE,
+	  D(keys.unnamed_foreign_key), .names = no_vars, .def = "FALSE",
+	  .help = "true of a foreign key's name k that the engine made" },
 	{ .path = "keys.drops_one", .type = SG_KEY_BOOL, D(keys.drops_one),
 	  .def = "false",
 	  .help = "drop removes one key a run, not each of several" },

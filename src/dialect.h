@@ -134,6 +134,11 @@ struct sg_keys {
 	const char	*match;		/* {column_names} {column_count} */
 	struct sg_guard	 drop;		/* {query} {table} {table_name} */
 	struct sg_guard	 add;		/* and {statement} {statement_literal} */
+	/*
+	 * A condition on k, the name of a foreign key of table p_table,
+	 * true where the engine named the key (the drop-index helper).
+	 */
+	const char	*unnamed_foreign_key;
 	bool		 drops_one;	/* drop removes one key a run */
 	bool		 drop_before_column; /* a key column's drop refused */
 	bool		 prefix_length;	/* "C(255)" keys a prefix of C */
@@ -278,6 +283,14 @@ struct sg_dialect {
 	bool			 single_cascade_path;
 
 	struct sg_guard		 guards[SG_OBJ_COUNT];
+	/*
+	 * A procedure the drop-index guard calls: created once in a script,
+	 * before the first guard (helper), and dropped at its end.
+	 */
+	struct sg_tmpl_unit	*drop_index_helper;	/* {unnamed_foreign_key} */
+	size_t			 ndrop_index_helper;
+	struct sg_tmpl_unit	*drop_index_helper_end;
+	size_t			 ndrop_index_helper_end;
 
 	/* Data fix-ups: select, update, delete, commit. */
 	bool			 qualified_set_target;	/* SET T.C = ... */

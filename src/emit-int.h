@@ -27,6 +27,7 @@ struct sg_emitter {
 	enum sg_runner		 runner;
 	const struct sg_node	*from;		/* the change's statement */
 	char			*delim;		/* migration client's, now */
+	bool			 helped;	/* drop_index_helper written */
 };
 
 /*

@@ -230,6 +230,24 @@ sg_emit_guard_words(const struct sg_emitter *e, enum sg_object obj,
 	    "IF EXISTS " : "IF NOT EXISTS ";
 }
 
+/*
+ * The procedure the drop-index guard calls, before the first such guard;
+ * the change's notes stay with the guard.
+ */
+static void
+helper(struct sg_emitter *e)
+{
+	const struct sg_adjust	*notes = e->notes;
+	struct sg_tmpl_var	 var = { "unnamed_foreign_key",
+	    e->d->keys.unnamed_foreign_key };
+
+	e->helped = true;
+	e->notes = NULL;
+	sg_emit_units(e, e->d->drop_index_helper, e->d->ndrop_index_helper,
+	    &var, 1);
+	e->notes = notes;
+}
+
 void
 sg_emit_guarded(struct sg_emitter *e, enum sg_object obj, bool guarded,
     const char *name, const char *table)
@@ -242,6 +260,8 @@ sg_emit_guarded(struct sg_emitter *e, enum sg_object obj, bool guarded,
 		sg_emit_unit(e, SG_UNIT_STATEMENT, sg_buf_str(&e->stmt));
 		return;
 	}
+	if (obj == SG_OBJ_DROP_INDEX && !e->helped)
+		helper(e);
 	/*
 	 * The migration client joins a literal's lines with spaces: one
 	 * written on one line means what it says.

@@ -200,6 +200,9 @@ emit_plan(const struct sg_plan *p, struct sg_buf *out,
 	e.arena = sg_arena_new();
 	header(&e);
 	print_all(&e, marks);
+	if (e.helped)
+		sg_emit_units(&e, p->d->drop_index_helper_end,
+		    p->d->ndrop_index_helper_end, NULL, 0);
 	if (script->trailing != NULL && !p->rollback) {
 		sg_emit_separate(&e);
 		for (c = script->trailing; c != NULL; c = c->next_attached) {

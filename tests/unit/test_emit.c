@@ -400,6 +400,49 @@ test_guard_mysql_index(void **state)
 	    "DROP PROCEDURE sqlgen_create_index;\n");
 	assert_int_equal(u->stats.statements, 4);
 	assert_int_equal(u->stats.blocks, 1);
+	assert_int_equal(count_of(out, "sqlgen_drop_index"), 0);
+}
+
+/*
+ * MySQL's drop of an index is a procedure call: the procedure is written
+ * once, before the first call, and dropped at the end of the script; a
+ * script without such a drop has none.
+ */
+static void
+test_guard_mysql_drop_index_helper(void **state)
+{
+	struct unit	*u = *state;
+	const char	*out;
+
+	compile(u, "create table T (A integer, B integer);\n"
+	    "create index IX_A on T (A);\n"
+	    "create index IX_C on T (B);\n"
+	    "drop index if exists IX_A on T;\n"
+	    "create table U (A integer);\n"
+	    "create index IX_B on U (A);\n"
+	    "drop index if exists IX_B on U;\n"
+	    "drop index IX_C on T;\n");
+	out = emit(u, "mysql");
+	assert_int_equal(count_of(out, "CREATE PROCEDURE sqlgen_drop_index("),
+	    1);
+	assert_int_equal(count_of(out, "CALL sqlgen_drop_index("), 2);
+	assert_contains(out, "\nCALL sqlgen_drop_index('T', 'IX_A');\n");
+	assert_contains(out, "\nCALL sqlgen_drop_index('U', 'IX_B');\n");
+	assert_contains(out, "\nDROP INDEX IX_C ON T;\n");
+	assert_int_equal(count_of(out, "DROP PROCEDURE sqlgen_drop_index;"),
+	    1);
+	assert_true(offset_of(out, "CREATE PROCEDURE sqlgen_drop_index(") <
+	    offset_of(out, "CALL sqlgen_drop_index('T', 'IX_A');"));
+	assert_true(offset_of(out, "CALL sqlgen_drop_index('T', 'IX_A');") <
+	    offset_of(out, "CREATE TABLE U"));
+	assert_true(offset_of(out, "DROP INDEX IX_C ON T;\n") <
+	    offset_of(out, "DROP PROCEDURE sqlgen_drop_index;"));
+	/* Each engine's own names for a key given without one. */
+	assert_contains(out, "IF k LIKE CONCAT(p_table, '\\_ibfk\\_%') "
+	    "THEN\n");
+	out = emit(u, "mysql_cluster");
+	assert_contains(out, "IF k LIKE CONCAT(p_table, '\\_fk\\_%') OR k "
+	    "REGEXP '^FK_[0-9]+_[0-9]+$' THEN\n");
 }
 
 /*
@@ -832,6 +875,7 @@ main(void)
 		T(test_guard_db2),
 		T(test_guard_oracle_sequence),
 		T(test_guard_mysql_index),
+		T(test_guard_mysql_drop_index_helper),
 		T(test_type_override),
 		T(test_pin),
 		T(test_reserved_word_quoted),

@@ -66,32 +66,33 @@ CALL sqlgen_create_index();
 
 DROP PROCEDURE sqlgen_create_index;
 
-DROP PROCEDURE IF EXISTS sqlgen_guard;
+DROP PROCEDURE IF EXISTS sqlgen_drop_index;
 
 DELIMITER $$
-CREATE PROCEDURE sqlgen_guard()
+CREATE PROCEDURE sqlgen_drop_index(p_table VARCHAR(64), p_index VARCHAR(64))
 BEGIN
-    -- MySQL needs an index led by the columns of each foreign key.
-    -- It makes one where there is none and drops it again once
-    -- another index can serve the key, so the drop of IDX_IOP_CK fails
-    -- (error 1553) where IDX_IOP_CK alone serves a key: such a key first
-    -- gets back the index MySQL made for it, under the name and in
-    -- the way MySQL makes it, by adding a key like it.
+    -- Drops index p_index of table p_table if it exists.  MySQL needs
+    -- an index led by the columns of each foreign key.  It makes one
+    -- where there is none and drops it again once another index can
+    -- serve the key, so the drop fails (error 1553) where p_index
+    -- alone serves a key: such a key first gets back the index MySQL
+    -- made for it, under the name and in the way MySQL makes it, by
+    -- adding a key like it.
     DECLARE k VARCHAR(64) DEFAULT '';
     DECLARE c, d VARCHAR(64);
     DECLARE n, j INT;
     DECLARE fk, pre, adds, post TEXT DEFAULT '';
     DECLARE checks INT DEFAULT @@foreign_key_checks;
     DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET foreign_key_checks = checks; RESIGNAL; END;
-    IF EXISTS (SELECT 1 FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = 'IDN_OIDC_PROPERTY' AND index_name = 'IDX_IOP_CK') THEN
+    IF EXISTS (SELECT 1 FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = p_table AND index_name = p_index) THEN
         REPEAT
-            SET k = (SELECT MIN(constraint_name) FROM information_schema.referential_constraints WHERE constraint_schema = DATABASE() AND table_name = 'IDN_OIDC_PROPERTY' AND constraint_name > k);
-            SET n = (SELECT COUNT(*) FROM information_schema.key_column_usage WHERE table_schema = DATABASE() AND table_name = 'IDN_OIDC_PROPERTY' AND constraint_name = k AND referenced_table_name IS NOT NULL);
-            IF (SELECT GROUP_CONCAT(i) FROM (SELECT s.index_name AS i FROM information_schema.key_column_usage u JOIN information_schema.statistics s ON s.seq_in_index = u.ordinal_position AND s.column_name = u.column_name WHERE u.table_schema = DATABASE() AND u.table_name = 'IDN_OIDC_PROPERTY' AND u.constraint_name = k AND u.referenced_table_name IS NOT NULL AND s.table_schema = DATABASE() AND s.table_name = 'IDN_OIDC_PROPERTY' AND s.sub_part IS NULL GROUP BY s.index_name HAVING COUNT(*) = n) x) = 'IDX_IOP_CK' THEN
-                SELECT CONCAT(' FOREIGN KEY (', GROUP_CONCAT('`', u.column_name, '`' ORDER BY u.ordinal_position), ') REFERENCES `', MAX(u.referenced_table_schema), '`.`', MAX(u.referenced_table_name), '` (', GROUP_CONCAT('`', u.referenced_column_name, '`' ORDER BY u.ordinal_position), ')', IF(MAX(r.delete_rule) = 'RESTRICT', '', CONCAT(' ON DELETE ', MAX(r.delete_rule))), IF(MAX(r.update_rule) = 'RESTRICT', '', CONCAT(' ON UPDATE ', MAX(r.update_rule)))), MAX(IF(u.ordinal_position = 1, u.column_name, NULL)) INTO fk, c FROM information_schema.key_column_usage u JOIN information_schema.referential_constraints r ON r.constraint_name = u.constraint_name WHERE u.table_schema = DATABASE() AND u.table_name = 'IDN_OIDC_PROPERTY' AND u.constraint_name = k AND r.constraint_schema = DATABASE() AND r.table_name = 'IDN_OIDC_PROPERTY';
-                IF k LIKE CONCAT('IDN_OIDC_PROPERTY', '\_ibfk\_%') OR k LIKE CONCAT('IDN_OIDC_PROPERTY', '\_fk\_%') OR k REGEXP '^FK_[0-9]+_[0-9]+$' THEN
+            SET k = (SELECT MIN(constraint_name) FROM information_schema.referential_constraints WHERE constraint_schema = DATABASE() AND table_name = p_table AND constraint_name > k);
+            SET n = (SELECT COUNT(*) FROM information_schema.key_column_usage WHERE table_schema = DATABASE() AND table_name = p_table AND constraint_name = k AND referenced_table_name IS NOT NULL);
+            IF (SELECT GROUP_CONCAT(i) FROM (SELECT s.index_name AS i FROM information_schema.key_column_usage u JOIN information_schema.statistics s ON s.seq_in_index = u.ordinal_position AND s.column_name = u.column_name WHERE u.table_schema = DATABASE() AND u.table_name = p_table AND u.constraint_name = k AND u.referenced_table_name IS NOT NULL AND s.table_schema = DATABASE() AND s.table_name = p_table AND s.sub_part IS NULL GROUP BY s.index_name HAVING COUNT(*) = n) x) = p_index THEN
+                SELECT CONCAT(' FOREIGN KEY (', GROUP_CONCAT('`', u.column_name, '`' ORDER BY u.ordinal_position), ') REFERENCES `', MAX(u.referenced_table_schema), '`.`', MAX(u.referenced_table_name), '` (', GROUP_CONCAT('`', u.referenced_column_name, '`' ORDER BY u.ordinal_position), ')', IF(MAX(r.delete_rule) = 'RESTRICT', '', CONCAT(' ON DELETE ', MAX(r.delete_rule))), IF(MAX(r.update_rule) = 'RESTRICT', '', CONCAT(' ON UPDATE ', MAX(r.update_rule)))), MAX(IF(u.ordinal_position = 1, u.column_name, NULL)) INTO fk, c FROM information_schema.key_column_usage u JOIN information_schema.referential_constraints r ON r.constraint_name = u.constraint_name WHERE u.table_schema = DATABASE() AND u.table_name = p_table AND u.constraint_name = k AND r.constraint_schema = DATABASE() AND r.table_name = p_table;
+                IF k LIKE CONCAT(p_table, '\_fk\_%') OR k REGEXP '^FK_[0-9]+_[0-9]+$' THEN
                     SET d = c, j = 1;
-                    WHILE EXISTS (SELECT 1 FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = 'IDN_OIDC_PROPERTY' AND index_name = d AND index_name <> 'IDX_IOP_CK') OR LOCATE(CONCAT('`', d, '`'), post) > 0 DO
+                    WHILE EXISTS (SELECT 1 FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = p_table AND index_name = d AND index_name <> p_index) OR LOCATE(CONCAT('`', d, '`'), post) > 0 DO
                         SET j = j + 1, d = CONCAT(c, '_', j);
                     END WHILE;
                     SET post = CONCAT(post, ', DROP FOREIGN KEY `', d, '`');
@@ -101,85 +102,27 @@ BEGIN
                 SET adds = CONCAT(adds, ', ADD CONSTRAINT `', d, '`', fk);
             END IF;
         UNTIL k IS NULL END REPEAT;
-        IF adds = '' THEN
-            DROP INDEX IDX_IOP_CK ON IDN_OIDC_PROPERTY;
-        ELSE
-            SET foreign_key_checks = 0, j = 1;
-            WHILE j <= 3 DO
-                SET @sqlgen_statement = ELT(j, pre, CONCAT(', DROP INDEX `IDX_IOP_CK`', adds), post);
-                IF @sqlgen_statement <> '' THEN
-                    SET @sqlgen_statement = CONCAT('ALTER TABLE `IDN_OIDC_PROPERTY`', SUBSTRING(@sqlgen_statement, 2));
-                    PREPARE sqlgen_statement FROM @sqlgen_statement;
-                    EXECUTE sqlgen_statement;
-                    DEALLOCATE PREPARE sqlgen_statement;
-                END IF;
-                SET j = j + 1;
-            END WHILE;
-            SET foreign_key_checks = checks;
+        IF adds <> '' THEN
+            SET foreign_key_checks = 0;
         END IF;
-    END IF;
-END$$
-DELIMITER ;
-
-CALL sqlgen_guard();
-
-DROP PROCEDURE sqlgen_guard;
-
-DROP PROCEDURE IF EXISTS sqlgen_guard;
-
-DELIMITER $$
-CREATE PROCEDURE sqlgen_guard()
-BEGIN
-    -- MySQL needs an index led by the columns of each foreign key.
-    -- It makes one where there is none and drops it again once
-    -- another index can serve the key, so the drop of IDX_TK_VALUE_TYPE fails
-    -- (error 1553) where IDX_TK_VALUE_TYPE alone serves a key: such a key first
-    -- gets back the index MySQL made for it, under the name and in
-    -- the way MySQL makes it, by adding a key like it.
-    DECLARE k VARCHAR(64) DEFAULT '';
-    DECLARE c, d VARCHAR(64);
-    DECLARE n, j INT;
-    DECLARE fk, pre, adds, post TEXT DEFAULT '';
-    DECLARE checks INT DEFAULT @@foreign_key_checks;
-    DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN SET foreign_key_checks = checks; RESIGNAL; END;
-    IF EXISTS (SELECT 1 FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = 'IDN_OAUTH2_TOKEN_BINDING' AND index_name = 'IDX_TK_VALUE_TYPE') THEN
-        REPEAT
-            SET k = (SELECT MIN(constraint_name) FROM information_schema.referential_constraints WHERE constraint_schema = DATABASE() AND table_name = 'IDN_OAUTH2_TOKEN_BINDING' AND constraint_name > k);
-            SET n = (SELECT COUNT(*) FROM information_schema.key_column_usage WHERE table_schema = DATABASE() AND table_name = 'IDN_OAUTH2_TOKEN_BINDING' AND constraint_name = k AND referenced_table_name IS NOT NULL);
-            IF (SELECT GROUP_CONCAT(i) FROM (SELECT s.index_name AS i FROM information_schema.key_column_usage u JOIN information_schema.statistics s ON s.seq_in_index = u.ordinal_position AND s.column_name = u.column_name WHERE u.table_schema = DATABASE() AND u.table_name = 'IDN_OAUTH2_TOKEN_BINDING' AND u.constraint_name = k AND u.referenced_table_name IS NOT NULL AND s.table_schema = DATABASE() AND s.table_name = 'IDN_OAUTH2_TOKEN_BINDING' AND s.sub_part IS NULL GROUP BY s.index_name HAVING COUNT(*) = n) x) = 'IDX_TK_VALUE_TYPE' THEN
-                SELECT CONCAT(' FOREIGN KEY (', GROUP_CONCAT('`', u.column_name, '`' ORDER BY u.ordinal_position), ') REFERENCES `', MAX(u.referenced_table_schema), '`.`', MAX(u.referenced_table_name), '` (', GROUP_CONCAT('`', u.referenced_column_name, '`' ORDER BY u.ordinal_position), ')', IF(MAX(r.delete_rule) = 'RESTRICT', '', CONCAT(' ON DELETE ', MAX(r.delete_rule))), IF(MAX(r.update_rule) = 'RESTRICT', '', CONCAT(' ON UPDATE ', MAX(r.update_rule)))), MAX(IF(u.ordinal_position = 1, u.column_name, NULL)) INTO fk, c FROM information_schema.key_column_usage u JOIN information_schema.referential_constraints r ON r.constraint_name = u.constraint_name WHERE u.table_schema = DATABASE() AND u.table_name = 'IDN_OAUTH2_TOKEN_BINDING' AND u.constraint_name = k AND r.constraint_schema = DATABASE() AND r.table_name = 'IDN_OAUTH2_TOKEN_BINDING';
-                IF k LIKE CONCAT('IDN_OAUTH2_TOKEN_BINDING', '\_ibfk\_%') OR k LIKE CONCAT('IDN_OAUTH2_TOKEN_BINDING', '\_fk\_%') OR k REGEXP '^FK_[0-9]+_[0-9]+$' THEN
-                    SET d = c, j = 1;
-                    WHILE EXISTS (SELECT 1 FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = 'IDN_OAUTH2_TOKEN_BINDING' AND index_name = d AND index_name <> 'IDX_TK_VALUE_TYPE') OR LOCATE(CONCAT('`', d, '`'), post) > 0 DO
-                        SET j = j + 1, d = CONCAT(c, '_', j);
-                    END WHILE;
-                    SET post = CONCAT(post, ', DROP FOREIGN KEY `', d, '`');
-                ELSE
-                    SET d = k, pre = CONCAT(pre, ', DROP FOREIGN KEY `', k, '`');
-                END IF;
-                SET adds = CONCAT(adds, ', ADD CONSTRAINT `', d, '`', fk);
+        SET j = 1;
+        WHILE j <= 3 DO
+            SET @sqlgen_statement = ELT(j, pre, CONCAT(', DROP INDEX `', p_index, '`', adds), post);
+            IF @sqlgen_statement <> '' THEN
+                SET @sqlgen_statement = CONCAT('ALTER TABLE `', p_table, '`', SUBSTRING(@sqlgen_statement, 2));
+                PREPARE sqlgen_statement FROM @sqlgen_statement;
+                EXECUTE sqlgen_statement;
+                DEALLOCATE PREPARE sqlgen_statement;
             END IF;
-        UNTIL k IS NULL END REPEAT;
-        IF adds = '' THEN
-            DROP INDEX IDX_TK_VALUE_TYPE ON IDN_OAUTH2_TOKEN_BINDING;
-        ELSE
-            SET foreign_key_checks = 0, j = 1;
-            WHILE j <= 3 DO
-                SET @sqlgen_statement = ELT(j, pre, CONCAT(', DROP INDEX `IDX_TK_VALUE_TYPE`', adds), post);
-                IF @sqlgen_statement <> '' THEN
-                    SET @sqlgen_statement = CONCAT('ALTER TABLE `IDN_OAUTH2_TOKEN_BINDING`', SUBSTRING(@sqlgen_statement, 2));
-                    PREPARE sqlgen_statement FROM @sqlgen_statement;
-                    EXECUTE sqlgen_statement;
-                    DEALLOCATE PREPARE sqlgen_statement;
-                END IF;
-                SET j = j + 1;
-            END WHILE;
-            SET foreign_key_checks = checks;
-        END IF;
+            SET j = j + 1;
+        END WHILE;
+        SET foreign_key_checks = checks;
     END IF;
 END$$
 DELIMITER ;
 
-CALL sqlgen_guard();
+CALL sqlgen_drop_index('IDN_OIDC_PROPERTY', 'IDX_IOP_CK');
 
-DROP PROCEDURE sqlgen_guard;
+CALL sqlgen_drop_index('IDN_OAUTH2_TOKEN_BINDING', 'IDX_TK_VALUE_TYPE');
+
+DROP PROCEDURE sqlgen_drop_index;

@@ -6,8 +6,11 @@
 #ifndef SG_SPLIT_INT_H
 #define SG_SPLIT_INT_H
 
+#include <ctype.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
+#include <strings.h>
 
 #include "dialect.h"
 #include "lines.h"
@@ -94,10 +97,43 @@ void	sg_split_lex_init(struct sg_split_lex *,
 	    const struct sg_split_lex_rules *, const char *, size_t);
 /*
  * Consumes the unit at pos (a byte, or a whole quote or comment
- * marker) and returns the position after it.
+ * marker) and returns the position after it.  Most bytes are plain code
+ * or inside a quote or comment, and every byte of every script is
+ * stepped through once per dialect (issue 10): those are taken here,
+ * the rest by sg_split_lex_slow.
  */
-size_t	sg_split_lex_step(struct sg_split_lex *, size_t,
+extern const bool sg_split_lex_special[256];	/* may open a quote */
+size_t	sg_split_lex_slow(struct sg_split_lex *, size_t,
 	    enum sg_split_unit *);
+
+static inline size_t
+sg_split_lex_step(struct sg_split_lex *lx, size_t pos,
+    enum sg_split_unit *unit)
+{
+	unsigned char	c = (unsigned char)lx->t[pos];
+
+	switch (lx->mode) {
+	case SG_SPLIT_IN_CODE:
+		if (sg_split_lex_special[c])
+			break;
+		*unit = SG_SPLIT_CODE;
+		return pos + 1;
+	case SG_SPLIT_IN_QUOTE:
+		if (c == (unsigned char)lx->close || c == '\\')
+			break;
+		*unit = SG_SPLIT_QUOTED;
+		return pos + 1;
+	case SG_SPLIT_IN_LINE_COMMENT:
+		if (c == '\n')
+			break;
+		*unit = SG_SPLIT_COMMENT;
+		return pos + 1;
+	case SG_SPLIT_IN_COMMENT:
+	case SG_SPLIT_IN_DOLLAR:
+		break;
+	}
+	return sg_split_lex_slow(lx, pos, unit);
+}
 /* Warns if the script ended inside a quote or comment. */
 void	sg_split_lex_finish(struct sg_splitter *,
 	    const struct sg_split_lex *);
@@ -117,8 +153,21 @@ void	sg_split_where(struct sg_splitter *, size_t, unsigned *,
 unsigned sg_split_line(struct sg_splitter *, size_t);
 
 /* Notes a lexer unit of the statement being read. */
-void	sg_split_feed(struct sg_splitter *, size_t, size_t,
-	    enum sg_split_unit);
+static inline void
+sg_split_feed(struct sg_splitter *s, size_t pos, size_t next,
+    enum sg_split_unit unit)
+{
+	/* Blanks never start a statement; comments before one are dropped. */
+	if (unit == SG_SPLIT_CODE && isspace((unsigned char)s->t[pos]))
+		return;
+	if (unit == SG_SPLIT_COMMENT && !s->open)
+		return;
+	if (!s->open) {
+		s->open = true;
+		s->start = pos;
+	}
+	s->last = next;
+}
 /* Ends the statement being read; NULL if it held nothing. */
 struct sg_split_stmt *sg_split_end(struct sg_splitter *);
 
@@ -142,8 +191,23 @@ size_t	sg_split_trim(const struct sg_splitter *, size_t, size_t);
 
 /* Words: the length of the word starting at pos, 0 if none starts. */
 size_t	sg_split_word(const struct sg_splitter *, size_t, size_t);
-/* True if the n bytes at w are kw, ignoring case. */
-bool	sg_split_word_is(const char *, size_t, const char *);
-bool	sg_split_ident(char);
+/*
+ * True if the n bytes at w are kw, ignoring case.  Inline, as are the
+ * two below: the splitters ask at every word and byte of each script,
+ * and kw is a constant whose length the compiler knows.
+ */
+static inline bool
+sg_split_word_is(const char *w, size_t n, const char *kw)
+{
+	return strlen(kw) == n && strncasecmp(w, kw, n) == 0;
+}
+
+/* Bytes of UTF-8 sequences count as letters, as in the servers. */
+static inline bool
+sg_split_ident(char c)
+{
+	return isalnum((unsigned char)c) || c == '_' || c == '$' ||
+	    (unsigned char)c >= 0x80;
+}
 
 #endif

@@ -102,8 +102,14 @@ step_code(struct sg_split_lex *lx, size_t pos, enum sg_split_unit *unit)
 	return pos + 1;
 }
 
+/* The bytes step_code looks at, whatever the client's rules. */
+const bool sg_split_lex_special[256] = {
+	['-'] = true, ['#'] = true, ['/'] = true, ['\''] = true,
+	['"'] = true, ['`'] = true, ['['] = true, ['$'] = true
+};
+
 size_t
-sg_split_lex_step(struct sg_split_lex *lx, size_t pos,
+sg_split_lex_slow(struct sg_split_lex *lx, size_t pos,
     enum sg_split_unit *unit)
 {
 	const char	*t = lx->t;

@@ -188,22 +188,6 @@ sg_split_warn(struct sg_splitter *s, size_t off, const char *fmt, ...)
 	va_end(ap);
 }
 
-void
-sg_split_feed(struct sg_splitter *s, size_t pos, size_t next,
-    enum sg_split_unit unit)
-{
-	/* Blanks never start a statement; comments before one are dropped. */
-	if (unit == SG_SPLIT_CODE && isspace((unsigned char)s->t[pos]))
-		return;
-	if (unit == SG_SPLIT_COMMENT && !s->open)
-		return;
-	if (!s->open) {
-		s->open = true;
-		s->start = pos;
-	}
-	s->last = next;
-}
-
 struct sg_split_stmt *
 sg_split_end(struct sg_splitter *s)
 {
@@ -278,14 +262,6 @@ sg_split_trim(const struct sg_splitter *s, size_t start, size_t end)
 	return end;
 }
 
-bool
-sg_split_ident(char c)
-{
-	/* Bytes of UTF-8 sequences count as letters, as in the servers. */
-	return isalnum((unsigned char)c) || c == '_' || c == '$' ||
-	    (unsigned char)c >= 0x80;
-}
-
 size_t
 sg_split_word(const struct sg_splitter *s, size_t pos, size_t end)
 {
@@ -297,12 +273,6 @@ sg_split_word(const struct sg_splitter *s, size_t pos, size_t end)
 	for (n = 1; pos + n < end && sg_split_ident(s->t[pos + n]); n++)
 		;
 	return n;
-}
-
-bool
-sg_split_word_is(const char *w, size_t n, const char *kw)
-{
-	return strlen(kw) == n && strncasecmp(w, kw, n) == 0;
 }
 
 /*

@@ -32,34 +32,86 @@ struct graph {
 	unsigned		 *in_a;	/* stamp: an ancestor of the parent */
 	unsigned		 *in_d;	/* stamp: a descendant of the child */
 	unsigned		 *seen;	/* stamp: visited by the current walk */
-	unsigned		 *queue;
+	unsigned		 *queue;	/* D's walk, and the others' */
+	unsigned		 *queue_a;	/* A's walk */
 	unsigned		  stamp;
 };
 
 /*
- * Breadth-first walk from start (included), through out-edges if
- * forward, else in-edges, stamping each node reached in mark.  Returns
- * how many nodes were reached; they are queue[0..n).
+ * A breadth-first walk from one table (included), through out-edges if
+ * forward, else in-edges, stamping each table reached in mark; the
+ * tables reached are queue[0..n), those expanded queue[0..head).
  */
+struct walk {
+	struct graph	*g;
+	unsigned	*queue;
+	unsigned	*mark;
+	unsigned	 head, n;
+	bool		 forward;
+};
+
+static void
+walk_start(struct walk *w, struct graph *g, unsigned *queue, unsigned *mark,
+    bool forward, unsigned start)
+{
+	w->g = g;
+	w->queue = queue;
+	w->mark = mark;
+	w->forward = forward;
+	w->head = 0;
+	w->n = 1;
+	queue[0] = start;
+	mark[start] = g->stamp;
+}
+
+/* Expands one table; false once the walk is whole. */
+static bool
+walk_step(struct walk *w)
+{
+	struct edge	*e;
+	unsigned	 v;
+
+	if (w->head == w->n)
+		return false;
+	v = w->queue[w->head++];
+	for (e = w->forward ? w->g->out[v] : w->g->in[v]; e != NULL;
+	    e = e->next) {
+		if (w->mark[e->to] == w->g->stamp)
+			continue;
+		w->mark[e->to] = w->g->stamp;
+		w->queue[w->n++] = e->to;
+	}
+	return true;
+}
+
+/* The whole walk from start; returns how many tables it reached. */
 static unsigned
 walk(struct graph *g, unsigned start, unsigned *mark, bool forward)
 {
-	struct edge	*e;
-	unsigned	 head = 0, nq = 1, v;
+	struct walk	w;
 
-	g->queue[0] = start;
-	mark[start] = g->stamp;
-	while (head < nq) {
-		v = g->queue[head++];
-		for (e = forward ? g->out[v] : g->in[v]; e != NULL;
-		    e = e->next) {
-			if (mark[e->to] == g->stamp)
-				continue;
-			mark[e->to] = g->stamp;
-			g->queue[nq++] = e->to;
-		}
-	}
-	return nq;
+	walk_start(&w, g, g->queue, mark, forward, start);
+	while (walk_step(&w))
+		continue;
+	return w.n;
+}
+
+/*
+ * Is the whole walk w closed: does no edge leave the tables it reached
+ * (in its direction, or against it if back)?
+ */
+static bool
+closed(const struct walk *w, bool back)
+{
+	const struct edge	*e;
+	unsigned		 i;
+
+	for (i = 0; i < w->n; i++)
+		for (e = w->forward != back ? w->g->out[w->queue[i]] :
+		    w->g->in[w->queue[i]]; e != NULL; e = e->next)
+			if (w->mark[e->to] != w->g->stamp)
+				return false;
+	return true;
 }
 
 /*
@@ -75,29 +127,42 @@ static bool
 conflicts(struct graph *g, unsigned parent, unsigned child, unsigned *from,
     unsigned *to)
 {
+	struct walk	 wd, wa;
 	unsigned	*d, nd, i, nq, head;
 	struct edge	*e;
+	bool		 more_d, more_a;
 
 	*from = *to = parent;
 	if (parent == child)
 		return true;
 	g->stamp++;
-	nd = walk(g, child, g->in_d, true);
-	if (g->in_d[parent] == g->stamp)
-		return true;			/* a cycle */
 	/*
-	 * No table of D has a parent yet (a table the script has just
-	 * created, its first key): no path reaches D, so there is no second
-	 * one, and the ancestors of parent, a whole chain of tables, need
-	 * no walk.
+	 * D and A a table at a time each, until one of them is whole: a
+	 * chain of keys given child first makes D long and A short, given
+	 * parent first the other way round, and walking only the long one
+	 * made each key cost the chain's length (issue 9).
 	 */
-	for (i = 0; i < nd && g->in[g->queue[i]] == NULL; i++)
-		continue;
-	if (i == nd)
+	walk_start(&wd, g, g->queue, g->in_d, true, child);
+	walk_start(&wa, g, g->queue_a, g->in_a, false, parent);
+	do {
+		more_d = walk_step(&wd);
+		more_a = walk_step(&wa);
+	} while (more_d && more_a);
+	/* Either whole walk shows a cycle: child reaches parent. */
+	if ((!more_d && g->in_d[parent] == g->stamp) ||
+	    (!more_a && g->in_a[child] == g->stamp))
+		return true;
+	/*
+	 * No edge enters D from outside, or none leaves A: then no path
+	 * joins them (one inside both would be a cycle).
+	 */
+	if ((!more_d && closed(&wd, true)) || (!more_a && closed(&wa, true)))
 		return false;
+	while (walk_step(&wd) || walk_step(&wa))
+		continue;
+	nd = wd.n;
 	d = sg_arena_alloc(g->arena, nd * sizeof *d);
 	memcpy(d, g->queue, nd * sizeof *d);
-	walk(g, parent, g->in_a, false);
 
 	/* Up from D, through at least one existing edge. */
 	nq = 0;
@@ -315,6 +380,7 @@ plan_graph(struct sg_plan *p, const struct sg_create_table **tables,
 	g.in_d = zeroed(g.arena, max, sizeof *g.in_d);
 	g.seen = zeroed(g.arena, max, sizeof *g.seen);
 	g.queue = sg_arena_alloc(g.arena, max * sizeof *g.queue);
+	g.queue_a = sg_arena_alloc(g.arena, max * sizeof *g.queue_a);
 	for (i = 0; i < nkeys; i++)
 		plan_one(p, &g, dropped, keys[i].k, keys[i].name, update);
 	return dropped;

@@ -10,6 +10,7 @@
 #include <sys/resource.h>
 #include <sys/time.h>
 
+#include "plan.h"
 #include "split.h"
 #include "test_common.c"
 
@@ -314,6 +315,74 @@ test_long_chains(void **state)
 }
 
 /*
+ * SQL Server's single cascade path (cascade.c), over chains of 20,000
+ * cascading keys given parent first and child first, and a table with
+ * 20,000 of them to as many parents.  Each key walked all the tables
+ * below it once: a chain given child first took 10 s and an array of
+ * each walk's length, 800 MB of plan.  The plan holds a bound of bytes
+ * a key, and a last key that makes a second path is still dropped.
+ */
+static void
+test_cascade_shapes(void **state)
+{
+	enum { N = 20000 };
+	struct unit		*u = *state;
+	struct sg_buf		 t = { 0 };
+	struct sg_plan		*p;
+	struct sg_buf		 out = { 0 };
+	struct work		 w;
+	size_t			 i;
+
+	for (i = 0; i < N; i++)
+		sg_buf_addf(&t, "create table F%zu (ID integer not null, "
+		    "P integer, constraint PK_F%zu primary key (ID));\n"
+		    "create table R%zu (ID integer not null, P integer, "
+		    "Q integer, constraint PK_R%zu primary key (ID));\n"
+		    "create table S%zu (ID integer not null, "
+		    "constraint PK_S%zu primary key (ID));\n",
+		    i, i, i, i, i, i);
+	sg_buf_adds(&t, "create table C (ID integer not null);\n");
+	for (i = 0; i < N; i++)
+		sg_buf_addf(&t, "alter table C add column X%zu integer;\n", i);
+	for (i = 1; i < N; i++)
+		sg_buf_addf(&t, "alter table F%zu add constraint FK_F%zu "
+		    "foreign key (P) references F%zu (ID) on delete cascade;\n",
+		    i, i, i - 1);
+	for (i = N - 1; i > 0; i--)
+		sg_buf_addf(&t, "alter table R%zu add constraint FK_R%zu "
+		    "foreign key (P) references R%zu (ID) on delete cascade;\n",
+		    i, i, i - 1);
+	for (i = 0; i < N; i++)
+		sg_buf_addf(&t, "alter table C add constraint FK_C%zu "
+		    "foreign key (X%zu) references S%zu (ID) "
+		    "on delete cascade;\n", i, i, i);
+	/* R0 reaches the last R by the chain already. */
+	sg_buf_addf(&t, "alter table R%d add constraint FK_RX foreign key (Q) "
+	    "references R0 (ID) on delete cascade;\n", N - 1);
+	work_start(&w);
+	compile_ok(u, sg_buf_str(&t));
+	p = sg_plan_new(&u->script, dialect_named(reg, "mssql"), false,
+	    &u->cap.diag);
+	assert_non_null(p);
+	if (sg_arena_used(p->arena) > (size_t)N * 3 * 1024)
+		fail_msg("plan: %zu bytes for %d keys", sg_arena_used(p->arena),
+		    3 * N);
+	sg_emit_plan(p, &out, NULL);
+	sg_plan_free(p);
+	work_check(&w, "cascading keys in chains and a star");
+	assert_int_equal(lines_starting(sg_buf_str(&out), "-- sqlgen: ON "
+	    "DELETE CASCADE dropped from the foreign key of R"), 1);
+	assert_contains(sg_buf_str(&out), "FK_RX FOREIGN KEY (Q) REFERENCES "
+	    "R0 (ID);\n");
+	assert_contains(sg_buf_str(&out), "FK_R1 FOREIGN KEY (P) REFERENCES "
+	    "R0 (ID) ON DELETE CASCADE;\n");
+	assert_int_equal(count_of(sg_buf_str(&out), "ON DELETE CASCADE;\n"),
+	    3 * N - 2);
+	sg_buf_free(&out);
+	sg_buf_free(&t);
+}
+
+/*
  * Nesting up to the stated bounds (parse.h), and one past them: a
  * located error naming the limit, never a crash or "memory exhausted".
  */
@@ -514,6 +583,7 @@ main(void)
 		T(test_long_tokens),
 		T(test_long_lists),
 		T(test_long_chains),
+		T(test_cascade_shapes),
 		T(test_nesting_bound),
 		T(test_many_errors),
 		T(test_bench_schema_bytes),

@@ -26,7 +26,15 @@ struct check {
 	struct sg_symtab		*renames;	/* name -> taken */
 	unsigned			 nested;	/* inside undo, only for */
 	unsigned			 errors;
+	size_t				 hint_work;	/* sg_suggest_budget */
 };
+
+/*
+ * What the spelling hints of one check may cost, in letter pairs
+ * compared: about a tenth of a second, thousands of hints on a script
+ * of real names.
+ */
+#define HINT_WORK	(64 * 1024 * 1024)
 
 static void
 error(struct check *c, const struct sg_loc *loc, const char *fmt, ...)
@@ -123,8 +131,9 @@ column_hint(struct check *c, struct sg_create_table *t, const char *name)
 	struct sg_suggest		 s;
 
 	sg_suggest_init(&s, name);
+	sg_suggest_budget(&s, &c->hint_work);
 	live_column(c, t, "");
-	for (l = t->live; l != NULL; l = l->next)
+	for (l = t->live; l != NULL && !s.spent; l = l->next)
 		if (l->col != NULL)
 			sg_suggest_add(&s, l->name);
 	return hint(c, sg_suggest_best(&s));
@@ -844,8 +853,9 @@ ref_hint(struct check *c, const struct scope *sc, const char *name)
 	struct sg_suggest		 s;
 
 	sg_suggest_init(&s, name);
-	for (; sc != NULL; sc = sc->up)
-		for (t = sc->refs; t != NULL; t = t->next)
+	sg_suggest_budget(&s, &c->hint_work);
+	for (; sc != NULL && !s.spent; sc = sc->up)
+		for (t = sc->refs; t != NULL && !s.spent; t = t->next)
 			sg_suggest_add(&s, exposed(t));
 	return hint(c, sg_suggest_best(&s));
 }
@@ -1850,6 +1860,7 @@ sg_check(struct sg_script *script, const struct sg_registry *reg,
 	c.indexes = sg_symtab_new(script->arena);
 	c.noted = sg_symtab_new(script->arena);
 	c.renames = sg_symtab_new(script->arena);
+	c.hint_work = HINT_WORK;
 
 	/* Tables first, so a foreign key may name a table declared later. */
 	for (s = script->stmts.head; s != NULL; s = s->next)

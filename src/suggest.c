@@ -38,9 +38,11 @@ sg_suggest_distance(const char *a, const char *b)
 	/* Three rows of the optimal string alignment table. */
 	unsigned	 rows[3][SG_SUGGEST_MAX + 1];
 	unsigned	*pp = rows[0], *p = rows[1], *cur = rows[2], *t;
-	size_t		 la = strlen(a), lb = strlen(b), i, j;
+	size_t		 la, lb, i, j;
 	unsigned	 v;
 
+	la = strnlen(a, SG_SUGGEST_MAX + 1);
+	lb = strnlen(b, SG_SUGGEST_MAX + 1);
 	if (la > SG_SUGGEST_MAX || lb > SG_SUGGEST_MAX)
 		return SG_SUGGEST_MAX;
 	for (j = 0; j <= lb; j++)
@@ -71,16 +73,45 @@ void
 sg_suggest_init(struct sg_suggest *s, const char *word)
 {
 	s->word = word;
+	s->len = strnlen(word, SG_SUGGEST_MAX + 1);
 	s->best = NULL;
 	s->dist = SG_SUGGEST_MAX;
+	s->budget = NULL;
+	s->spent = false;
+}
+
+void
+sg_suggest_budget(struct sg_suggest *s, size_t *left)
+{
+	s->budget = left;
 }
 
 void
 sg_suggest_add(struct sg_suggest *s, const char *cand)
 {
 	unsigned	d;
+	size_t		len, cost;
 
-	if (cand == NULL || strcmp(cand, s->word) == 0)
+	if (cand == NULL || s->spent)
+		return;
+	/*
+	 * A word too long to compare, or one whose length alone puts it
+	 * as far as the best so far (each letter more or less is an edit),
+	 * cannot win: skip it unmeasured.
+	 */
+	len = strnlen(cand, SG_SUGGEST_MAX + 1);
+	if (len > SG_SUGGEST_MAX || s->len > SG_SUGGEST_MAX ||
+	    (len > s->len ? len - s->len : s->len - len) >= s->dist)
+		return;
+	if (s->budget != NULL) {
+		cost = (s->len + 1) * (len + 1);
+		if (*s->budget < cost) {
+			s->spent = true;
+			return;
+		}
+		*s->budget -= cost;
+	}
+	if (strcmp(cand, s->word) == 0)
 		return;
 	if ((d = sg_suggest_distance(s->word, cand)) < s->dist) {
 		s->dist = d;
@@ -93,7 +124,7 @@ sg_suggest_best(const struct sg_suggest *s)
 {
 	size_t	n, m;
 
-	if (s->best == NULL)
+	if (s->best == NULL || s->spent)
 		return NULL;
 	n = strlen(s->word);
 	m = strlen(s->best);

@@ -6,6 +6,7 @@
 #ifndef SG_SUGGEST_H
 #define SG_SUGGEST_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "buf.h"
@@ -14,8 +15,11 @@
 /* A search for the candidate nearest to word. */
 struct sg_suggest {
 	const char	*word;
+	size_t		 len;		/* word's, up to SG_SUGGEST_MAX + 1 */
 	const char	*best;
 	unsigned	 dist;
+	size_t		*budget;	/* see sg_suggest_budget */
+	bool		 spent;		/* it ran out: stop adding */
 };
 
 /*
@@ -27,6 +31,14 @@ unsigned	 sg_suggest_distance(const char *, const char *);
 
 /* Starts a search for word (not copied: it must outlive the search). */
 void		 sg_suggest_init(struct sg_suggest *, const char *);
+/*
+ * Bounds the search's work by *left, shared by the searches of a run:
+ * each comparison takes the product of the two words' lengths (plus
+ * one) from it, and a search that would take more than is left gives
+ * no hint.  A hint for every unknown name of a hostile script would
+ * cost names times candidates (20,000 of each took a minute: issue 9).
+ */
+void		 sg_suggest_budget(struct sg_suggest *, size_t *);
 /* Considers cand (not copied); the first of equally near ones wins. */
 void		 sg_suggest_add(struct sg_suggest *, const char *);
 /*

@@ -496,6 +496,77 @@ test_many_errors(void **state)
 	sg_buf_free(&t);
 }
 
+/* How often needle is in text (no strstr: see lines_starting). */
+static size_t
+times_in(const char *text, const char *needle)
+{
+	size_t	n = 0, len = strlen(needle);
+
+	for (; *text != '\0'; text++)
+		n += *text == *needle && strncmp(text, needle, len) == 0;
+	return n;
+}
+
+/*
+ * An unknown name among many: each spelling hint compared it with every
+ * candidate, so 20,000 misspelt columns of a table of 20,000 took a
+ * minute, and as many unknown qualifiers in a from list of 20,000
+ * tables 38 s.  Every error is still reported; the hints stop when the
+ * work they may take is spent (sg_suggest_budget).
+ */
+static void
+test_many_misspellings(void **state)
+{
+	enum { N = 20000 };
+	struct unit	*u = *state;
+	struct sg_buf	 t = { 0 };
+	struct work	 w;
+	size_t		 i, hints;
+
+	sg_buf_adds(&t, "create table T (\n");
+	for (i = 0; i < N; i++)
+		sg_buf_addf(&t, "  col_%05zu integer%s\n", i,
+		    i + 1 < N ? "," : "");
+	sg_buf_adds(&t, ");\ncreate index I on T (");
+	for (i = 0; i < N; i++)
+		sg_buf_addf(&t, "%scxl_%05zu", i > 0 ? ", " : "", i);
+	sg_buf_adds(&t, ");\n");
+	work_start(&w);
+	assert_true(unit_parse(u, sg_buf_str(&t)));
+	assert_false(unit_check(u, reg));
+	assert_int_equal(u->cap.diag.errors, N);
+	assert_contains(capture_text(&u->cap), "t.sqlg:20003:22: error: "
+	    "table T has no column cxl_00000; did you mean 'col_00000'?\n");
+	hints = times_in(capture_text(&u->cap), "did you mean");
+	if (hints > 100)
+		fail_msg("%zu hints, each against 20,000 columns", hints);
+	work_check(&w, "20,000 misspelt columns");
+	unit_free(u);
+
+	*state = u = unit_new();
+	sg_buf_reset(&t);
+	for (i = 0; i < N; i++)
+		sg_buf_addf(&t, "create table T%05zu (A integer);\n", i);
+	sg_buf_adds(&t, "select ");
+	for (i = 0; i < N; i++)
+		sg_buf_addf(&t, "%sq%05zu.A", i > 0 ? ", " : "", i);
+	sg_buf_adds(&t, "\nfrom ");
+	for (i = 0; i < N; i++)
+		sg_buf_addf(&t, "%sT%05zu a%05zu", i > 0 ? ", " : "", i, i);
+	sg_buf_adds(&t, ";\n");
+	work_start(&w);
+	assert_true(unit_parse(u, sg_buf_str(&t)));
+	assert_false(unit_check(u, reg));
+	assert_int_equal(u->cap.diag.errors, N);
+	assert_contains(capture_text(&u->cap), "t.sqlg:20001:8: error: "
+	    "unknown table or alias q00000; did you mean 'a00000'?\n");
+	hints = times_in(capture_text(&u->cap), "did you mean");
+	if (hints > 100)
+		fail_msg("%zu hints, each against 20,000 tables", hints);
+	work_check(&w, "20,000 unknown qualifiers");
+	sg_buf_free(&t);
+}
+
 /* Each client on 100,000 statements and on one of 10 MB. */
 static void
 test_split_large(void **state)
@@ -603,6 +674,7 @@ main(void)
 		T(test_cascade_shapes),
 		T(test_nesting_bound),
 		T(test_many_errors),
+		T(test_many_misspellings),
 		T(test_bench_schema_bytes),
 		cmocka_unit_test(test_split_large),
 #undef T

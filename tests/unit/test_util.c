@@ -530,7 +530,7 @@ test_suggest(void **state)
 	    "clob", "blob" };
 	struct sg_suggest	 s;
 	char			 longw[100];
-	size_t			 i;
+	size_t			 i, left;
 
 	(void)state;
 	assert_int_equal(sg_suggest_distance("varchr", "varchar"), 1);
@@ -559,6 +559,28 @@ test_suggest(void **state)
 	longw[sizeof longw - 1] = '\0';
 	sg_suggest_init(&s, longw);
 	sg_suggest_add(&s, "aaaa");
+	assert_null(sg_suggest_best(&s));
+	/*
+	 * A budget: each comparison takes (6 + 1) * (len + 1); a word
+	 * whose length alone puts it no nearer than the best takes
+	 * nothing, and a search that runs out gives no hint, even if it
+	 * had one.
+	 */
+	left = 7 * 8 + 7 * 7;
+	sg_suggest_init(&s, "varchr");
+	sg_suggest_budget(&s, &left);
+	sg_suggest_add(&s, "varchar");
+	sg_suggest_add(&s, "x");
+	assert_int_equal(left, 7 * 7);
+	sg_suggest_add(&s, "bigint");
+	assert_int_equal(left, 0);
+	assert_string_equal(sg_suggest_best(&s), "varchar");
+	sg_suggest_add(&s, "clobxx");
+	assert_true(s.spent);
+	assert_null(sg_suggest_best(&s));
+	sg_suggest_init(&s, "varchr");
+	sg_suggest_budget(&s, &left);
+	sg_suggest_add(&s, "varchar");
 	assert_null(sg_suggest_best(&s));
 }
 

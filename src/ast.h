@@ -383,6 +383,13 @@ struct sg_update {
 	struct sg_table_ref	 table;
 	struct sg_set_item	*set;
 	struct sg_expr		*where;		/* NULL if none */
+	/*
+	 * Set by check: it sets only columns that an alter table of the
+	 * script (not one inside a block or an undo) adds before the
+	 * statement that holds it; the rollback drops them, which undoes
+	 * the update too.
+	 */
+	bool			 sets_added;
 };
 
 struct sg_delete {

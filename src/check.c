@@ -24,6 +24,8 @@ struct check {
 	struct sg_symtab		*indexes;
 	struct sg_symtab		*noted;	/* tables noted as existing */
 	struct sg_symtab		*renames;	/* name -> taken */
+	/* Table -> its columns the script's alter tables added so far. */
+	struct sg_symtab		*added;
 	unsigned			 nested;	/* inside undo, only for */
 	unsigned			 errors;
 	size_t				 hint_work;	/* sg_suggest_budget */
@@ -969,6 +971,41 @@ check_select(struct check *c, struct sg_select *s, const struct scope *up,
 	}
 }
 
+/* Notes the columns alter table a adds (for sg_update.sets_added). */
+static void
+note_added(struct check *c, const struct sg_alter_table *a)
+{
+	const struct sg_node		*n;
+	const struct sg_alter_action	*x;
+	struct sg_symtab		*cols;
+
+	for (n = a->actions.head; n != NULL; n = n->next) {
+		x = (const struct sg_alter_action *)n;
+		if (x->kind != SG_ALTER_ADD_COLUMN)
+			continue;
+		if ((cols = sg_symtab_get(c->added, a->table.text)) == NULL) {
+			cols = sg_symtab_new(c->script->arena);
+			sg_symtab_put(c->added, a->table.text, cols);
+		}
+		sg_symtab_put(cols, x->column->name.ident.text, (void *)x);
+	}
+}
+
+/* Whether u sets only columns that note_added has seen added. */
+static bool
+sets_added(const struct check *c, const struct sg_update *u)
+{
+	const struct sg_set_item	*it;
+	const struct sg_symtab		*cols;
+
+	cols = sg_symtab_get(c->added, u->table.table.text);
+	for (it = u->set; it != NULL; it = it->next)
+		if (cols == NULL || sg_symtab_get(cols, it->column.text) ==
+		    NULL)
+			return false;
+	return true;
+}
+
 static void
 check_update(struct check *c, struct sg_update *u)
 {
@@ -1000,6 +1037,7 @@ check_update(struct check *c, struct sg_update *u)
 		check_expr(c, it->value, &sc);
 	}
 	check_expr(c, u->where, &sc);
+	u->sets_added = sets_added(c, u);
 }
 
 static void
@@ -1860,6 +1898,7 @@ sg_check(struct sg_script *script, const struct sg_registry *reg,
 	c.indexes = sg_symtab_new(script->arena);
 	c.noted = sg_symtab_new(script->arena);
 	c.renames = sg_symtab_new(script->arena);
+	c.added = sg_symtab_new(script->arena);
 	c.hint_work = HINT_WORK;
 
 	/* Tables first, so a foreign key may name a table declared later. */
@@ -1874,6 +1913,8 @@ sg_check(struct sg_script *script, const struct sg_registry *reg,
 		check_stmt(&c, s, prev);
 		if (s->tag == SG_RENAME_TABLE)
 			check_rename(&c, (struct sg_rename_table *)s);
+		if (s->tag == SG_ALTER_TABLE)
+			note_added(&c, (struct sg_alter_table *)s);
 		if (s->tag != SG_UNDO)
 			prev = s;
 	}

@@ -5,57 +5,14 @@
  * that says so.  Whether a statement has an inverse is decided here,
  * once for all dialects.
  */
-#include <stdlib.h>
-#include <string.h>
-
 #include "plan-int.h"
-#include "symtab.h"
-
-/*
- * Whether an update only sets columns that this script adds before it
- * (the rollback drops them, which undoes the update too).
- */
-static bool
-sets_added_columns(const struct sg_script *script, const struct sg_update *u,
-    const struct sg_node *at)
-{
-	const struct sg_set_item	*it;
-	const struct sg_node		*s, *n;
-	const struct sg_alter_table	*a;
-	const struct sg_alter_action	*x;
-	bool				 found;
-
-	for (it = u->set; it != NULL; it = it->next) {
-		found = false;
-		for (s = script->stmts.head; s != NULL && s != at && !found;
-		    s = s->next) {
-			if (s->tag != SG_ALTER_TABLE)
-				continue;
-			a = (const struct sg_alter_table *)s;
-			if (!sg_name_eq(a->table.text, u->table.table.text))
-				continue;
-			for (n = a->actions.head; n != NULL; n = n->next) {
-				x = (const void *)n;
-				if (x->kind == SG_ALTER_ADD_COLUMN &&
-				    sg_name_eq(x->column->name.ident.text,
-				    it->column.text))
-					found = true;
-			}
-		}
-		if (!found)
-			return false;
-	}
-	return true;
-}
 
 /*
  * Why statement s cannot be undone from what the source says, or NULL
- * if it can (or needs nothing undone).  at is the script's statement
- * that holds it (itself, or a step for some dialects).
+ * if it can (or needs nothing undone).
  */
 static const char *
-no_inverse(const struct sg_script *script, const struct sg_node *s,
-    const struct sg_node *at)
+no_inverse(const struct sg_node *s)
 {
 	const struct sg_alter_table	*a;
 	const struct sg_alter_action	*x;
@@ -63,8 +20,7 @@ no_inverse(const struct sg_script *script, const struct sg_node *s,
 
 	switch (s->tag) {
 	case SG_UPDATE:
-		if (sets_added_columns(script, (const struct sg_update *)s,
-		    at))
+		if (((const struct sg_update *)s)->sets_added)
 			return NULL;
 		return "the rows' old values are not kept";
 	case SG_DELETE:
@@ -80,8 +36,7 @@ no_inverse(const struct sg_script *script, const struct sg_node *s,
 		return "the rows it adds are not known by a key";
 	case SG_BLOCK:
 		if (((const struct sg_block *)s)->stmt != NULL)
-			return no_inverse(script,
-			    ((const struct sg_block *)s)->stmt, at);
+			return no_inverse(((const struct sg_block *)s)->stmt);
 		return "the source gives no text that undoes it";
 	case SG_MOVE_TABLE:
 		return "the tables' old tablespace is not known";
@@ -222,7 +177,7 @@ sg_plan_check_rollback(const struct sg_script *script, struct sg_diag *diag,
 		if (s->tag == SG_UNDO || (s->next != NULL &&
 		    s->next->tag == SG_UNDO))
 			continue;
-		if ((why = no_inverse(script, s, s)) == NULL)
+		if ((why = no_inverse(s)) == NULL)
 			continue;
 		sg_diag(diag, strict ? SG_ERROR : SG_WARNING, &s->loc,
 		    "the rollback script cannot undo this: %s (give an undo "
@@ -452,7 +407,7 @@ sg_plan_rollback(struct sg_plan *p, const struct sg_plan *f)
 					p->changes[c].stmt = stmts[u];
 			}
 		} else if (s->tag != SG_ALTER_TABLE && !only_remarks(f, lo, hi)
-		    && (why = no_inverse(p->script, s, s)) != NULL)
+		    && (why = no_inverse(s)) != NULL)
 			no_inverse_change(p, s, why);
 		else
 			for (c = hi; c-- > lo;)

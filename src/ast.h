@@ -566,6 +566,8 @@ struct sg_script {
 	const char		*first_file;	/* for the script header */
 	const struct sg_vars	*vars;		/* ${name} values, or NULL */
 	struct sg_setting	*used;		/* those used, first use first */
+	struct sg_setting	*used_last;
+	unsigned char		*used_mark;	/* by sg_vars_get's id */
 };
 
 #define SG_NEW(arena, type, tagval) \

@@ -1,8 +1,11 @@
 /*
- * Placeholder values (--set, --set-file).  A run has a handful, so a
- * plain array is enough; setting a name again replaces its value.
+ * Placeholder values (--set, --set-file): an array in the order set,
+ * and an index into it by name (open addressing, linear probing), since
+ * a --set-file may hold any number of lines and each ${name} is looked
+ * up.  Setting a name again replaces its value.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +16,7 @@
 
 struct sg_var {
 	char	*name;
+	size_t	 len;
 	char	*value;
 };
 
@@ -20,6 +24,8 @@ struct sg_vars {
 	struct sg_var	*v;
 	size_t		 n;
 	size_t		 cap;
+	size_t		*index;		/* 1 + a position in v, or 0 */
+	size_t		 icap;		/* a power of two, over 2 * n */
 };
 
 struct sg_vars *
@@ -40,6 +46,7 @@ sg_vars_free(struct sg_vars *vars)
 		free(vars->v[i].value);
 	}
 	free(vars->v);
+	free(vars->index);
 	free(vars);
 }
 
@@ -58,6 +65,48 @@ sg_vars_name_ok(const char *s, size_t len)
 	return true;
 }
 
+/* FNV-1a: names are short, and any hash of their bytes will do. */
+static size_t
+hash(const char *s, size_t len)
+{
+	uint32_t	h = 2166136261u;
+	size_t		i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+/* The index slot of the name in the len bytes at name, or its empty one. */
+static size_t *
+slot(const struct sg_vars *vars, const char *name, size_t len)
+{
+	size_t		 i = hash(name, len) & (vars->icap - 1);
+	const struct sg_var *v;
+
+	for (; vars->index[i] != 0; i = (i + 1) & (vars->icap - 1)) {
+		v = &vars->v[vars->index[i] - 1];
+		if (v->len == len && memcmp(v->name, name, len) == 0)
+			break;
+	}
+	return &vars->index[i];
+}
+
+/* Makes room in the index for one more name. */
+static void
+grow(struct sg_vars *vars)
+{
+	size_t	i;
+
+	if ((vars->n + 1) * 2 <= vars->icap)
+		return;
+	free(vars->index);
+	vars->icap = vars->icap ? vars->icap * 2 : 16;
+	vars->index = xcalloc(vars->icap, sizeof *vars->index);
+	for (i = 0; i < vars->n; i++)
+		*slot(vars, vars->v[i].name, vars->v[i].len) = i + 1;
+}
+
 static bool
 blank(char c)
 {
@@ -69,7 +118,8 @@ static bool
 set(struct sg_vars *vars, const char *s, size_t len, size_t *bad)
 {
 	const char	*eq, *name, *value, *end = s + len;
-	size_t		 nlen, vlen, i;
+	size_t		 nlen, vlen, *at;
+	struct sg_var	*v;
 
 	name = s;
 	while (name < end && blank(*name))
@@ -90,20 +140,21 @@ set(struct sg_vars *vars, const char *s, size_t len, size_t *bad)
 	for (vlen = (size_t)(end - value); vlen > 0 && blank(value[vlen - 1]);
 	    vlen--)
 		continue;
-	for (i = 0; i < vars->n; i++)
-		if (strlen(vars->v[i].name) == nlen &&
-		    strncmp(vars->v[i].name, name, nlen) == 0)
-			break;
-	if (i == vars->n) {
+	grow(vars);
+	if (*(at = slot(vars, name, nlen)) == 0) {
 		if (vars->n == vars->cap) {
 			vars->cap = vars->cap ? vars->cap * 2 : 8;
 			vars->v = xrealloc(vars->v, vars->cap * sizeof *vars->v);
 		}
-		vars->v[vars->n].name = xstrndup(name, nlen);
-		vars->v[vars->n++].value = NULL;
+		v = &vars->v[vars->n++];
+		v->name = xstrndup(name, nlen);
+		v->len = nlen;
+		v->value = NULL;
+		*at = vars->n;
 	}
-	free(vars->v[i].value);
-	vars->v[i].value = xstrndup(value, vlen);
+	v = &vars->v[*at - 1];
+	free(v->value);
+	v->value = xstrndup(value, vlen);
 	return true;
 }
 
@@ -181,15 +232,20 @@ sg_vars_load(struct sg_vars *vars, const char *path, struct sg_diag *diag)
 }
 
 const char *
-sg_vars_get(const struct sg_vars *vars, const char *name, size_t len)
+sg_vars_get(const struct sg_vars *vars, const char *name, size_t len,
+    size_t *id)
 {
 	size_t	i;
 
-	if (vars == NULL)
+	if (vars == NULL || vars->n == 0 || (i = *slot(vars, name, len)) == 0)
 		return NULL;
-	for (i = 0; i < vars->n; i++)
-		if (strncmp(vars->v[i].name, name, len) == 0 &&
-		    vars->v[i].name[len] == '\0')
-			return vars->v[i].value;
-	return NULL;
+	if (id != NULL)
+		*id = i - 1;
+	return vars->v[i - 1].value;
+}
+
+size_t
+sg_vars_count(const struct sg_vars *vars)
+{
+	return vars == NULL ? 0 : vars->n;
 }

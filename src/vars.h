@@ -30,8 +30,15 @@ bool		 sg_vars_set(struct sg_vars *, const char *);
  * read or had errors; the good lines are set either way.
  */
 bool		 sg_vars_load(struct sg_vars *, const char *, struct sg_diag *);
-/* The value of the name in the first len bytes of name, or NULL. */
-const char	*sg_vars_get(const struct sg_vars *, const char *, size_t);
+/*
+ * The value of the name in the first len bytes of name, or NULL; if id
+ * is not NULL, *id gets the name's place among the sg_vars_count names
+ * set (for a caller's own marks).
+ */
+const char	*sg_vars_get(const struct sg_vars *, const char *, size_t,
+		    size_t *);
+/* How many names are set. */
+size_t		 sg_vars_count(const struct sg_vars *);
 /* True if the len bytes at s are a placeholder name: [A-Za-z_][A-Za-z0-9_]*. */
 bool		 sg_vars_name_ok(const char *, size_t);
 

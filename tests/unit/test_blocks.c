@@ -375,8 +375,8 @@ vars_file(void **state)
 	assert_false(sg_vars_set(v, "a-b=1"));
 	assert_false(sg_vars_set(v, "=1"));
 	assert_true(sg_vars_set(v, "empty="));
-	assert_string_equal(sg_vars_get(v, "empty", 5), "");
-	assert_null(sg_vars_get(v, "empt", 4));
+	assert_string_equal(sg_vars_get(v, "empty", 5, NULL), "");
+	assert_null(sg_vars_get(v, "empt", 4, NULL));
 
 	assert_true((fd = mkstemp(path)) >= 0);
 	assert_non_null(f = fdopen(fd, "w"));
@@ -389,8 +389,8 @@ vars_file(void **state)
 	sg_diag_flush(&diag);
 	fclose(f);
 	/* The good lines are set all the same. */
-	assert_string_equal(sg_vars_get(v, "schema", 6), "WSO2");
-	assert_string_equal(sg_vars_get(v, "user", 4), "u = v");
+	assert_string_equal(sg_vars_get(v, "schema", 6, NULL), "WSO2");
+	assert_string_equal(sg_vars_get(v, "user", 4, NULL), "u = v");
 	assert_non_null(strstr(msg, ":5:1: error: expected NAME=VALUE"));
 	free(msg);
 	unlink(path);

@@ -298,8 +298,8 @@ test_nul_in_set_file(void **state)
 	unlink(path);
 	assert_non_null(strstr(capture_text(&u->cap),
 	    ":2:4: error: a NUL byte (\\x00) in a setting\n"));
-	assert_string_equal(sg_vars_get(vars, "A", 1), "1");
-	assert_null(sg_vars_get(vars, "B", 1));
+	assert_string_equal(sg_vars_get(vars, "A", 1, NULL), "1");
+	assert_null(sg_vars_get(vars, "B", 1, NULL));
 	sg_vars_free(vars);
 }
 

@@ -14,6 +14,7 @@
 #include "review.h"
 #include "split.h"
 #include "test_common.c"
+#include "vars.h"
 
 /* Processor seconds one case may take (a linear run takes well under 1). */
 #define CPU_BOUND	10.0
@@ -616,6 +617,55 @@ test_many_updates(void **state)
 	sg_buf_free(&t);
 }
 
+/*
+ * 100,000 settings, each used twice: setting a name looked through the
+ * names set before it, and each use through the uses before it (8,000
+ * took ten times 2,000).  The last value given wins; the header lists
+ * each setting once, in the order of first use.
+ */
+static void
+test_many_settings(void **state)
+{
+	enum { N = 100000 };
+	struct unit	*u = *state;
+	struct sg_vars	*vars = sg_vars_new();
+	struct sg_buf	 t = { 0 }, a = { 0 };
+	struct work	 w;
+	size_t		 i;
+
+	work_start(&w);
+	for (i = 0; i < N; i++) {
+		sg_buf_reset(&a);
+		sg_buf_addf(&a, "v%zu=old", i);
+		assert_true(sg_vars_set(vars, sg_buf_str(&a)));
+	}
+	for (i = N; i-- > 0;) {
+		sg_buf_reset(&a);
+		sg_buf_addf(&a, "v%zu = x%zu", i, i);
+		assert_true(sg_vars_set(vars, sg_buf_str(&a)));
+	}
+	assert_int_equal(sg_vars_count(vars), N);
+	assert_string_equal(sg_vars_get(vars, "v99999", 6, NULL), "x99999");
+	assert_null(sg_vars_get(vars, "V99999", 6, NULL));
+	sg_buf_adds(&t, "update T set A = 1 where ");
+	for (i = 0; i < N; i++)
+		sg_buf_addf(&t, "%sB = '${v%zu}' or C = '${v%zu}'",
+		    i > 0 ? " or " : "", i, i);
+	sg_buf_adds(&t, ";\n");
+	u->script.vars = vars;
+	compile_ok(u, sg_buf_str(&t));
+	assert_int_equal(times_in(unit_emit(u, reg, "postgresql"),
+	    "=x"), N);
+	assert_contains(unit_emit(u, reg, "postgresql"),
+	    "-- With --set v0=x0, v1=x1, v2=x2,");
+	assert_contains(unit_emit(u, reg, "postgresql"),
+	    ", v99999=x99999.\n");
+	work_check(&w, "100,000 settings");
+	sg_vars_free(vars);
+	sg_buf_free(&a);
+	sg_buf_free(&t);
+}
+
 /* Each client on 100,000 statements and on one of 10 MB. */
 static void
 test_split_large(void **state)
@@ -725,6 +775,7 @@ main(void)
 		T(test_many_errors),
 		T(test_many_misspellings),
 		T(test_many_updates),
+		T(test_many_settings),
 		T(test_bench_schema_bytes),
 		cmocka_unit_test(test_split_large),
 #undef T

@@ -63,11 +63,7 @@ arena_check(struct unit *u, size_t n, size_t per_item, const char *what)
 		    what, used, n, n * per_item);
 }
 
-/*
- * How many lines of text start with prefix.  (count_of calls strstr
- * once a match, which ASan checks against the whole rest of the text:
- * quadratic under --enable-asan.)
- */
+/* How many lines of text start with prefix. */
 static size_t
 lines_starting(const char *text, const char *prefix)
 {
@@ -498,17 +494,6 @@ test_many_errors(void **state)
 	sg_buf_free(&t);
 }
 
-/* How often needle is in text (no strstr: see lines_starting). */
-static size_t
-times_in(const char *text, const char *needle)
-{
-	size_t	n = 0, len = strlen(needle);
-
-	for (; *text != '\0'; text++)
-		n += *text == *needle && strncmp(text, needle, len) == 0;
-	return n;
-}
-
 /*
  * An unknown name among many: each spelling hint compared it with every
  * candidate, so 20,000 misspelt columns of a table of 20,000 took a
@@ -539,7 +524,7 @@ test_many_misspellings(void **state)
 	assert_int_equal(u->cap.diag.errors, N);
 	assert_contains(capture_text(&u->cap), "t.sqlg:20003:22: error: "
 	    "table T has no column cxl_00000; did you mean 'col_00000'?\n");
-	hints = times_in(capture_text(&u->cap), "did you mean");
+	hints = count_of(capture_text(&u->cap), "did you mean");
 	if (hints > 100)
 		fail_msg("%zu hints, each against 20,000 columns", hints);
 	work_check(&w, "20,000 misspelt columns");
@@ -562,7 +547,7 @@ test_many_misspellings(void **state)
 	assert_int_equal(u->cap.diag.errors, N);
 	assert_contains(capture_text(&u->cap), "t.sqlg:20001:8: error: "
 	    "unknown table or alias q00000; did you mean 'a00000'?\n");
-	hints = times_in(capture_text(&u->cap), "did you mean");
+	hints = count_of(capture_text(&u->cap), "did you mean");
 	if (hints > 100)
 		fail_msg("%zu hints, each against 20,000 tables", hints);
 	work_check(&w, "20,000 unknown qualifiers");
@@ -654,7 +639,7 @@ test_many_settings(void **state)
 	sg_buf_adds(&t, ";\n");
 	u->script.vars = vars;
 	compile_ok(u, sg_buf_str(&t));
-	assert_int_equal(times_in(unit_emit(u, reg, "postgresql"),
+	assert_int_equal(count_of(unit_emit(u, reg, "postgresql"),
 	    "=x"), N);
 	assert_contains(unit_emit(u, reg, "postgresql"),
 	    "-- With --set v0=x0, v1=x1, v2=x2,");

@@ -169,15 +169,27 @@ sg_arena_strdup(struct sg_arena *a, const char *s)
 char *
 sg_arena_printf(struct sg_arena *a, const char *fmt, ...)
 {
-	va_list	 ap;
-	char	*p;
-	int	 n;
+	struct sg_chunk	*c = a->top;
+	va_list		 ap;
+	char		*p = c != NULL ? (char *)c->data + c->used : NULL;
+	size_t		 room = c != NULL ? c->size - c->used : 0;
+	int		 n;
 
+	/*
+	 * Formatted once, straight into the top chunk's free bytes, when
+	 * the text fits there (nearly always): a second vsnprintf to learn
+	 * the length first was 4% of a large run (issue 10).
+	 */
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = vsnprintf(p, room, fmt, ap);
 	va_end(ap);
 	if (n < 0)
 		n = 0;
+	if ((size_t)n < room)
+		return take(a, (size_t)n + 1, 1);
+	/* Too long: the bytes written are zeroed again, as the arena's are. */
+	if (p != NULL)
+		memset(p, 0, room);
 	p = take(a, (size_t)n + 1, 1);
 	va_start(ap, fmt);
 	vsnprintf(p, (size_t)n + 1, fmt, ap);

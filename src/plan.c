@@ -462,7 +462,8 @@ plan_constraint(struct sg_plan *p, const char *table,
 	if (k->name != NULL)
 		ident(p, name_of(p, k->name), &k->name->ident.loc);
 	ident_list(p, k->columns);
-	if (k->kind != SG_FOREIGN_KEY)	/* check.c refuses prefixes there */
+	/* check.c refuses prefixes on a foreign key. */
+	if (k->kind != SG_FOREIGN_KEY && k->prefixes != NULL)
 		plan_prefixes(p, sg_arena_printf(p->arena, "%s of %s",
 		    k->kind == SG_PRIMARY_KEY ? "primary key" : "unique key",
 		    table), k->columns, k->prefixes, true);
@@ -550,9 +551,10 @@ plan_index(struct sg_plan *p, const struct sg_create_index *i)
 	ident(p, name, &i->name.ident.loc);
 	ident(p, table, &i->table.loc);
 	ident_list(p, i->columns);
-	plan_prefixes(p, sg_arena_printf(p->arena, "%sindex %s on %s",
-	    i->unique ? "unique " : "", i->name.ident.text, i->table.text),
-	    i->columns, i->prefixes, i->unique);
+	if (i->prefixes != NULL)	/* its name only for a message */
+		plan_prefixes(p, sg_arena_printf(p->arena, "%sindex %s on %s",
+		    i->unique ? "unique " : "", i->name.ident.text,
+		    i->table.text), i->columns, i->prefixes, i->unique);
 	sg_plan_need_guard(p, SG_OBJ_INDEX, i->if_not_exists, &i->n.loc);
 	c = sg_plan_add(p, SG_CH_CREATE_INDEX, &i->n, &i->n);
 	c->table = table;

@@ -41,7 +41,10 @@ enum command {
 	CMD_EXIT
 };
 
-/* SQL*Plus commands and the shortest abbreviation each accepts. */
+/*
+ * SQL*Plus commands and the shortest abbreviation each accepts, sorted
+ * by name: command() looks for a word's first letter by halves.
+ */
 static const struct {
 	const char	*name;
 	size_t		 min;
@@ -80,6 +83,7 @@ struct sqlplus {
 	/* The statement being entered. */
 	bool			 open;
 	size_t			 start;
+	enum { PLSQL_OPEN, PLSQL_YES, PLSQL_NO } plsql_known;
 
 	/* The SQL buffer: the last statement entered, run or not. */
 	bool			 buf;
@@ -92,17 +96,34 @@ struct sqlplus {
 	bool			 held_blank;
 };
 
-/*
- * Is [w, w+n) an abbreviation of name (upper case) that SQL*Plus
- * accepts?  The first letter is compared first: each statement's first
- * word is tried against every command, and calling strncasecmp for each
- * was 3% of a run (issue 10).
- */
+/* Is [w, w+n) an abbreviation of name (upper case) SQL*Plus accepts? */
 static bool
 abbrev(const char *w, size_t n, const char *name, size_t min)
 {
 	return n >= min && toupper((unsigned char)*w) == name[0] &&
 	    n <= strlen(name) && strncasecmp(w, name, n) == 0;
+}
+
+#define NCOMMANDS	(sizeof commands / sizeof commands[0])
+
+/*
+ * The first command whose name starts with c, or NCOMMANDS.  Each
+ * statement's first word is looked for among the commands: trying every
+ * one was 4% of a large run (issue 10).
+ */
+static size_t
+first_command(int c)
+{
+	size_t	lo = 0, hi = NCOMMANDS, mid;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if ((unsigned char)commands[mid].name[0] < c)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 /*
@@ -135,10 +156,26 @@ comment_end(const struct sg_splitter *s, size_t pos)
 	return 0;
 }
 
+/*
+ * Is the statement being entered, [start, end), PL/SQL?  It is asked at
+ * each of its lines, so the answer is kept once no more text can change
+ * it: a match that ends before end, or no match even in part (one match
+ * a block, not one a line: issue 10).
+ */
 static bool
 is_plsql(struct sqlplus *p, size_t end)
 {
-	return sg_split_match(p->s, p->plsql, p->start, end);
+	int	rc;
+
+	if (p->plsql_known != PLSQL_OPEN)
+		return p->plsql_known == PLSQL_YES;
+	rc = pcre2_match(p->plsql, (PCRE2_SPTR)p->s->t, end, p->start,
+	    PCRE2_ANCHORED | PCRE2_PARTIAL_SOFT, p->s->md, NULL);
+	if (rc == PCRE2_ERROR_NOMATCH)
+		p->plsql_known = PLSQL_NO;
+	else if (rc >= 0 && pcre2_get_ovector_pointer(p->s->md)[1] < end)
+		p->plsql_known = PLSQL_YES;
+	return rc >= 0;
 }
 
 /* The buffer never ran and is about to be replaced, or the script ends. */
@@ -281,13 +318,16 @@ command(struct sqlplus *p, size_t fb, size_t *eol, size_t *cend)
 	const char		*w = s->t + fb;
 	size_t			 i, n, le, next;
 	enum command		 kind = CMD_OTHER;
+	int			 c;
 
 	n = word_end(s, fb, *eol) - fb;
 	if (*w != '@' && *w != '!') {
-		for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		c = toupper((unsigned char)*w);
+		for (i = first_command(c); i < NCOMMANDS &&
+		    commands[i].name[0] == c; i++)
 			if (abbrev(w, n, commands[i].name, commands[i].min))
 				break;
-		if (i == sizeof commands / sizeof commands[0])
+		if (i == NCOMMANDS || commands[i].name[0] != c)
 			return CMD_NONE;
 		kind = commands[i].kind;
 		/* SET TRANSACTION, SET ROLE and SET CONSTRAINTS are SQL. */
@@ -370,6 +410,7 @@ between_line(struct sqlplus *p, size_t bol, size_t *eol)
 	lost(p);
 	p->open = true;
 	p->start = fb;
+	p->plsql_known = PLSQL_OPEN;
 	statement_line(p, fb, *eol);
 	return true;
 }

@@ -1,8 +1,8 @@
 /*
  * The DSL's keywords (PostgreSQL kwlist.h).  One identifier rule in the
- * lexer looks words up here, case-insensitively, by binary search: keep
- * the list sorted by name.  tests/check-keywords.sh checks that it names
- * exactly the keyword %tokens of parser.y.
+ * lexer looks words up here, case-insensitively, by hash; the list is
+ * sorted by name for the reader.  tests/check-keywords.sh checks that it
+ * names exactly the keyword %tokens of parser.y.
  *
  * SG_KW_RESERVED words cannot be used as names: they start a table
  * constraint or a column option, or they may follow an expression or a

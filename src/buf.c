@@ -7,30 +7,11 @@
 #include "buf.h"
 #include "xmalloc.h"
 
-bool
-sg_buf_flush(struct sg_buf *b)
-{
-	if (b->sink != NULL && b->len > 0) {
-		if (fwrite(b->data, 1, b->len, b->sink) != b->len)
-			b->failed = true;
-		sg_buf_reset(b);
-	}
-	return !b->failed;
-}
-
-/*
- * Room for more bytes and a NUL, after writing out to the sink what is
- * buffered if the buffer would pass SG_BUF_FLUSH (the slow path of
- * reserve in buf.h).
- */
+/* Room for more bytes and a NUL (the slow path of sg_buf_reserve). */
 void
 sg_buf_grow(struct sg_buf *b, size_t more)
 {
-	size_t	need;
-
-	if (b->sink != NULL && b->len + more > SG_BUF_FLUSH)
-		sg_buf_flush(b);
-	need = b->len + more + 1;
+	size_t	need = b->len + more + 1;
 
 	if (need <= b->cap)
 		return;

@@ -15,16 +15,7 @@ struct sg_buf {
 	char	*data;		/* always NUL-terminated once non-empty */
 	size_t	 len;
 	size_t	 cap;
-	/*
-	 * If set, the contents are written to sink whenever they pass 64 KiB
-	 * (and by sg_buf_flush), so a large script needs little memory.
-	 */
-	FILE	*sink;
-	bool	 failed;	/* a write to sink failed */
 };
-
-/* Contents pass to the sink once they would pass this many bytes. */
-#define SG_BUF_FLUSH	(64 * 1024)
 
 void	sg_buf_grow(struct sg_buf *, size_t);
 
@@ -35,8 +26,7 @@ void	sg_buf_grow(struct sg_buf *, size_t);
 static inline void
 sg_buf_reserve(struct sg_buf *b, size_t more)
 {
-	if (b->len + more >= b->cap ||
-	    (b->sink != NULL && b->len + more > SG_BUF_FLUSH))
+	if (b->len + more >= b->cap)
 		sg_buf_grow(b, more);
 }
 
@@ -67,7 +57,6 @@ void	sg_buf_addf(struct sg_buf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 /* Appends s with every quote character doubled (SQL string literal body). */
 void	sg_buf_add_escaped(struct sg_buf *, const char *, size_t, char);
-/* Writes what is buffered to the sink; false if a write ever failed. */
 bool	sg_buf_flush(struct sg_buf *);
 /* Empties the buffer but keeps its memory. */
 void	sg_buf_reset(struct sg_buf *);

@@ -53,7 +53,11 @@ struct sg_parse {
 	void			*spare_name;
 	void			*spare_type;
 	/* Each distinct identifier is stored once (exact text). */
-	const char		**names;
+	struct sg_name_slot {
+		uint32_t	 hash;
+		uint32_t	 len;
+		const char	*text;
+	}			*names;
 	size_t			 names_cap;
 	size_t			 names_len;
 	/* ${name} values (vars.h); uses are recorded in script->used. */

@@ -23,6 +23,12 @@ struct sg_key_list {
 	struct sg_key_prefix	*prefixes;
 };
 
+/* "constraint [if not exists] NAME": the name, and where "if" is. */
+struct sg_constraint_name {
+	struct sg_name		*name;
+	const struct sg_loc	*if_not_exists;
+};
+
 /* The state of one file's parse. */
 struct sg_parse {
 	struct sg_arena		*arena;

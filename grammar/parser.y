@@ -116,6 +116,7 @@ static struct sg_colopt *opt_ring_add(struct sg_colopt *, struct sg_colopt *);
 	struct sg_table_ref	*tref;
 	struct sg_set_item	*set;
 	struct sg_key_list	 keys;
+	struct sg_constraint_name cname;
 	struct sg_keyset	*kset;
 	enum sg_join		 join;
 	unsigned		 num;
@@ -177,7 +178,8 @@ static struct sg_colopt *opt_ring_add(struct sg_colopt *, struct sg_colopt *);
 %type <str>	name unreserved_keyword
 %type <ident>	name_item name_list dialect_list name_items dialect_items
 %type <keys>	key_list key_items key_item
-%type <name>	pinned_name opt_constraint_name
+%type <name>	pinned_name
+%type <cname>	opt_constraint_name
 %type <pin>	pins pin
 %type <type>	type type_base
 %type <tovr>	type_overrides type_override
@@ -525,7 +527,8 @@ table_constraint:
 			    SG_CONSTRAINT);
 			c->n.loc = @$;
 			c->kind = SG_PRIMARY_KEY;
-			c->name = $1;
+			c->name = $1.name;
+			c->if_not_exists = $1.if_not_exists;
 			c->columns = $5.cols;
 			c->prefixes = $5.prefixes;
 			$$ = &c->n;
@@ -538,7 +541,8 @@ table_constraint:
 			    SG_CONSTRAINT);
 			c->n.loc = @$;
 			c->kind = SG_UNIQUE;
-			c->name = $1;
+			c->name = $1.name;
+			c->if_not_exists = $1.if_not_exists;
 			c->columns = $4.cols;
 			c->prefixes = $4.prefixes;
 			$$ = &c->n;
@@ -549,15 +553,24 @@ table_constraint:
 		{
 			struct sg_constraint *c;
 
-			c = foreign_key(ps, $1, $5.cols, $8, $10, $12, &@$);
+			c = foreign_key(ps, $1.name, $5.cols, $8, $10, $12, &@$);
+			c->if_not_exists = $1.if_not_exists;
 			c->prefixes = $5.prefixes;
 			$$ = &c->n;
 		}
 	;
 
 opt_constraint_name:
-	  %empty			{ $$ = NULL; }
-	| CONSTRAINT pinned_name	{ $$ = $2; }
+	  %empty
+		{
+			$$.name = NULL;
+			$$.if_not_exists = NULL;
+		}
+	| CONSTRAINT pinned_name
+		{
+			$$.name = $2;
+			$$.if_not_exists = NULL;
+		}
 	| CONSTRAINT IF_P NOT EXISTS pinned_name
 		{
 			/* Only ALTER TABLE ... ADD may say it (check.c). */
@@ -565,8 +578,8 @@ opt_constraint_name:
 
 			at = sg_arena_alloc(ps->arena, sizeof *at);
 			*at = @2;
-			$$ = $5;
-			$$->if_not_exists = at;
+			$$.name = $5;
+			$$.if_not_exists = at;
 		}
 	;
 
@@ -1082,8 +1095,7 @@ alter_action:
 			x->n.loc = @$;
 			x->kind = SG_ALTER_ADD_CONSTRAINT;
 			x->constraint = (struct sg_constraint *)$2;
-			x->guarded = x->constraint->name != NULL &&
-			    x->constraint->name->if_not_exists != NULL;
+			x->guarded = x->constraint->if_not_exists != NULL;
 			$$ = &x->n;
 		}
 	| DROP COLUMN opt_if_exists name_item

@@ -128,6 +128,17 @@ sg_pin_for(const struct sg_name *nm, unsigned dialect)
 	return NULL;
 }
 
+const struct sg_name *
+sg_column_named(const struct sg_column *col, enum sg_colopt_kind kind)
+{
+	const struct sg_colopt	*o;
+
+	for (o = col->opts; o != NULL; o = o->next)
+		if (o->kind == kind)
+			return o->name;
+	return NULL;
+}
+
 bool
 sg_number_int(const char *text, int64_t min, int64_t max, int64_t *out)
 {

@@ -82,12 +82,6 @@ struct sg_pin {
 struct sg_name {
 	struct sg_ident		 ident;
 	struct sg_pin		*pins;
-	/*
-	 * "constraint if not exists NAME" (ALTER TABLE ... ADD only): where
-	 * "if" is, else NULL.  A pointer, not a flag and a location: every
-	 * column and table has a name, and only constraints can say it.
-	 */
-	const struct sg_loc	*if_not_exists;
 };
 
 enum sg_type_kind {
@@ -164,9 +158,11 @@ struct sg_colopt {
 	struct sg_colopt	*next;
 	enum sg_colopt_kind	 kind;
 	struct sg_loc		 loc;
-	struct sg_value		*value;	/* SG_OPT_DEFAULT */
-	struct sg_name		*name;	/* SG_OPT_SEQUENCE, SG_OPT_TRIGGER */
-	struct sg_constraint	*fk;	/* SG_OPT_REFERENCES */
+	union {				/* by kind: one a column option */
+		struct sg_value		*value;	/* SG_OPT_DEFAULT */
+		struct sg_name		*name;	/* SG_OPT_SEQUENCE, _TRIGGER */
+		struct sg_constraint	*fk;	/* SG_OPT_REFERENCES */
+	};
 };
 
 struct sg_create_table;
@@ -183,8 +179,6 @@ struct sg_column {
 	bool			 unique;
 	bool			 in_key;	/* in a primary key or unique */
 	struct sg_value		*def;
-	struct sg_name		*sequence;
-	struct sg_name		*trigger;
 	struct sg_constraint	*fk;		/* references T (C) */
 };
 
@@ -220,6 +214,11 @@ struct sg_constraint {
 	struct sg_node		 n;
 	enum sg_constraint_kind	 kind;
 	struct sg_name		*name;		/* CONSTRAINT NAME, or NULL */
+	/*
+	 * "constraint if not exists NAME" (ALTER TABLE ... ADD only): where
+	 * "if" is, else NULL.
+	 */
+	const struct sg_loc	*if_not_exists;
 	struct sg_ident		*columns;
 	struct sg_key_prefix	*prefixes;	/* NULL: whole columns */
 	struct sg_ident		 ref_table;	/* foreign key */
@@ -590,6 +589,13 @@ const char *sg_type_narrows(struct sg_arena *, const struct sg_type *,
 	    const struct sg_type *);
 /* The name a dialect uses: its pin if one names the dialect, else NULL. */
 const struct sg_ident *sg_pin_for(const struct sg_name *, unsigned dialect);
+/*
+ * The name a column's option of kind gives (SG_OPT_SEQUENCE or
+ * SG_OPT_TRIGGER: an identity's), or NULL.  Looked up, not kept: few
+ * columns say one, and every column would carry the room (issue 10).
+ */
+const struct sg_name *sg_column_named(const struct sg_column *,
+		    enum sg_colopt_kind);
 /*
  * True if text, a number as the DSL writes it, is an integer ("-" and
  * digits: no point, no exponent) from min to max, and then its value in

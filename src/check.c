@@ -467,7 +467,7 @@ static void
 check_column(struct check *c, struct sg_column *col)
 {
 	struct sg_colopt	*o;
-	bool			 null = false;
+	bool			 null = false, sequence = false, trigger = false;
 
 	check_type(c, &col->type);
 	for (o = col->opts; o != NULL; o = o->next) {
@@ -505,15 +505,15 @@ check_column(struct check *c, struct sg_column *col)
 			col->unique = true;
 			break;
 		case SG_OPT_SEQUENCE:
-			if (col->sequence != NULL)
+			if (sequence)
 				error(c, &o->loc, "sequence given twice");
-			col->sequence = o->name;
+			sequence = true;
 			check_name(c, o->name);
 			break;
 		case SG_OPT_TRIGGER:
-			if (col->trigger != NULL)
+			if (trigger)
 				error(c, &o->loc, "trigger given twice");
-			col->trigger = o->name;
+			trigger = true;
 			check_name(c, o->name);
 			break;
 		case SG_OPT_REFERENCES:
@@ -716,8 +716,8 @@ check_constraint(struct check *c, struct sg_create_table *t,
 	k->owner = t;
 	if (k->name != NULL)
 		check_name(c, k->name);
-	if (k->name != NULL && k->name->if_not_exists != NULL)
-		error(c, k->name->if_not_exists, "\"if not exists\" "
+	if (k->if_not_exists != NULL)
+		error(c, k->if_not_exists, "\"if not exists\" "
 		    "belongs to alter table ... add constraint; create table "
 		    "has its own");
 	check_columns(c, t, k->columns, k->kind != SG_FOREIGN_KEY);
@@ -783,7 +783,8 @@ check_table(struct check *c, struct sg_create_table *t)
 				error(c, &col->n.loc, "table %s has two "
 				    "identity columns", t->name.ident.text);
 			t->identity = col;
-		} else if (col->sequence != NULL || col->trigger != NULL)
+		} else if (sg_column_named(col, SG_OPT_SEQUENCE) != NULL ||
+		    sg_column_named(col, SG_OPT_TRIGGER) != NULL)
 			error(c, &col->n.loc, "sequence and trigger names "
 			    "belong to an identity column");
 		if (col->primary_key || col->unique)
@@ -1359,7 +1360,8 @@ check_alter_column(struct check *c, struct sg_alter_table *a,
 	const char		*why;
 
 	check_column(c, col);
-	if (col->identity || col->sequence != NULL || col->trigger != NULL)
+	if (col->identity || sg_column_named(col, SG_OPT_SEQUENCE) != NULL ||
+	    sg_column_named(col, SG_OPT_TRIGGER) != NULL)
 		error(c, &col->n.loc, "alter column cannot make or unmake an "
 		    "identity column");
 	if (col->def != NULL && col->def->kind == SG_V_UUID)

@@ -493,10 +493,10 @@ plan_table(struct sg_plan *p, const struct sg_create_table *t)
 	if (id != NULL && (d->identity == SG_IDENTITY_SEQUENCE_DEFAULT ||
 	    d->identity == SG_IDENTITY_SEQUENCE_TRIGGER))
 		seq = made_name(p, d->sequence_name, t, NULL, id,
-		    id->sequence);
+		    sg_column_named(id, SG_OPT_SEQUENCE));
 	if (id != NULL && d->identity == SG_IDENTITY_SEQUENCE_TRIGGER)
 		trig = made_name(p, d->trigger_name, t, NULL, id,
-		    id->trigger);
+		    sg_column_named(id, SG_OPT_TRIGGER));
 	if (seq != NULL && d->identity == SG_IDENTITY_SEQUENCE_DEFAULT) {
 		ident(p, seq, &id->n.loc);
 		sg_plan_need_guard(p, SG_OBJ_SEQUENCE, t->if_not_exists,
@@ -655,10 +655,10 @@ plan_identity_key(struct sg_plan *p, const struct sg_alter_table *a,
 	trigger = d->identity == SG_IDENTITY_SEQUENCE_TRIGGER;
 	if (trigger || d->identity == SG_IDENTITY_SEQUENCE_DEFAULT)
 		seq = made_name(p, d->sequence_name, a->target,
-		    a->table.text, id, id->sequence);
+		    a->table.text, id, sg_column_named(id, SG_OPT_SEQUENCE));
 	if (trigger)
 		trig = made_name(p, d->trigger_name, a->target,
-		    a->table.text, id, id->trigger);
+		    a->table.text, id, sg_column_named(id, SG_OPT_TRIGGER));
 	if (seq != NULL) {
 		ident(p, seq, &id->n.loc);
 		sg_plan_need(p, d->create_sequence, "identity.create_sequence",

@@ -741,10 +741,10 @@ test_identity_implies_not_null(void **state)
 	assert_true(c->identity);
 	assert_true(c->not_null);
 	assert_ptr_equal(t->identity, c);
-	assert_string_equal(c->sequence->ident.text, "S");
-	assert_string_equal(c->trigger->ident.text, "TR");
+	assert_string_equal(sg_column_named(c, SG_OPT_SEQUENCE)->ident.text, "S");
+	assert_string_equal(sg_column_named(c, SG_OPT_TRIGGER)->ident.text, "TR");
 	/* oracle_rac extends oracle: the pin is its too. */
-	assert_true(c->sequence->pins->mask ==
+	assert_true(sg_column_named(c, SG_OPT_SEQUENCE)->pins->mask ==
 	    ((UINT64_C(1) << sg_registry_find(reg, "oracle")) |
 	    (UINT64_C(1) << sg_registry_find(reg, "oracle_rac"))));
 	assert_true(column_at(t, 1)->not_null);

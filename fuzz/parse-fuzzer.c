@@ -72,7 +72,8 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct sg_script	 script = { 0 };
-	struct sg_source	 src = { "fuzz.sqlg", (const char *)data, size };
+	struct sg_source	 src = { "fuzz.sqlg", (const char *)data, size,
+	    0 };
 	struct sg_diag		 diag;
 	struct sg_plan		*p;
 	struct sg_buf		 out = { 0 };
@@ -102,5 +103,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	sg_diag_flush(&diag);
 	sg_buf_free(&out);
 	sg_arena_free(script.arena);
+	sg_sources_reset();	/* an input's positions are its own */
 	return 0;
 }

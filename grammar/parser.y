@@ -326,7 +326,8 @@ type_override:
 			$$->type.loc = @4;
 			/* The dialect's own type, exactly as written. */
 			$$->type.raw = sg_arena_strndup(ps->arena,
-			    ps->src->text + @4.off, @4.end - @4.off);
+			    ps->src->text + sg_loc_at(&@4, ps->src),
+			    @4.end - @4.off);
 		}
 	;
 
@@ -1687,12 +1688,13 @@ yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner,
 	const struct sg_loc	*loc = yypcontext_location(ctx);
 	yysymbol_kind_t		 got = yypcontext_token(ctx);
 	struct sg_buf		 msg = { 0 };
-	const char		*text = ps->src->text + loc->off;
+	const char		*text;
 	char			 what[64], word[64];
 	size_t			 len;
 	int			 n, i;
 
 	(void)scanner;
+	text = ps->src->text + sg_loc_at(loc, ps->src);
 	word[0] = '\0';
 	if (got == YYSYMBOL_YYEOF)
 		snprintf(what, sizeof what, "end of input");
@@ -1702,8 +1704,7 @@ yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner,
 		 * source need not end in a NUL: look in the token only.
 		 */
 		for (len = 0; len < loc->end - loc->off && len < 40 &&
-		    ps->src->text[loc->off + len] != '\r' &&
-		    ps->src->text[loc->off + len] != '\n'; len++)
+		    text[len] != '\r' && text[len] != '\n'; len++)
 			continue;
 		/* A string token brings its own quotes. */
 		snprintf(what, sizeof what, text[0] == '\'' ? "%.*s" :

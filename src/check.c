@@ -1633,10 +1633,10 @@ static struct sg_loc
 body_loc(const struct sg_body *b, size_t off)
 {
 	struct sg_loc		 loc = b->loc;
-	const struct sg_source	*src = b->loc.src;
+	const struct sg_source	*src = sg_loc_src(&b->loc);
 	const char		*p;
 	unsigned		 lines = b->first;
-	size_t			 o = b->loc.off, eol;
+	size_t			 o = sg_loc_at(&b->loc, src), eol;
 
 	for (p = b->text; p < b->text + off && *p != '\0'; p++)
 		lines += *p == '\n';
@@ -1646,7 +1646,7 @@ body_loc(const struct sg_body *b, size_t off)
 	/* The indentation is blanks, a column each. */
 	eol = sg_lines_eol(src->text, src->len, o);
 	o = o + b->indent < eol ? o + b->indent : eol;
-	loc.off = loc.end = (unsigned)o;
+	loc.off = loc.end = src->base + (unsigned)o;
 	return loc;
 }
 

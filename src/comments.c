@@ -38,12 +38,13 @@ struct place {
 static bool
 same_line(struct place *pl, size_t from, const struct sg_comment *c)
 {
-	const struct sg_source	*src = c->loc.src;
+	const struct sg_source	*src = sg_loc_src(&c->loc);
 
 	if (pl->eol_src != src || pl->eol_from != from) {
 		pl->eol_src = src;
 		pl->eol_from = from;
-		pl->eol = sg_lines_eol(src->text, src->len, from);
+		pl->eol = src->base + sg_lines_eol(src->text, src->len,
+		    from - src->base);
 	}
 	return c->loc.off <= pl->eol;
 }

@@ -296,17 +296,22 @@ void
 sg_diag_where(struct sg_diag *d, const struct sg_loc *loc, unsigned *line,
     unsigned *col)
 {
+	const struct sg_source	*src = sg_loc_src(loc);
+
 	*line = *col = 1;
-	if (loc->src->text != NULL)
-		sg_lines_find(lines_of(d, loc->src), loc->off, line, col);
+	if (src != NULL && src->text != NULL)
+		sg_lines_find(lines_of(d, src), sg_loc_at(loc, src), line,
+		    col);
 }
 
 unsigned
 sg_diag_line(struct sg_diag *d, const struct sg_loc *loc)
 {
-	if (loc->src->text == NULL)
+	const struct sg_source	*src = sg_loc_src(loc);
+
+	if (src == NULL || src->text == NULL)
 		return 1;
-	return sg_lines_line(lines_of(d, loc->src), loc->off);
+	return sg_lines_line(lines_of(d, src), sg_loc_at(loc, src));
 }
 
 /*
@@ -373,16 +378,17 @@ void
 sg_diagv(struct sg_diag *d, enum sg_severity sev, const struct sg_loc *loc,
     const char *fmt, va_list ap)
 {
-	struct sg_mark	mark;
+	const struct sg_source	*src;
+	struct sg_mark		 mark;
 
 	if (!count(d, sev))
 		return;
-	if (loc == NULL || loc->src == NULL) {
+	if (loc == NULL || (src = sg_loc_src(loc)) == NULL) {
 		report(d, sev, NULL, fmt, ap);
 		return;
 	}
-	mark.src = loc->src;
-	mark.off = loc->off;
+	mark.src = src;
+	mark.off = (unsigned)sg_loc_at(loc, src);
 	sg_diag_where(d, loc, &mark.line, &mark.col);
 	report(d, sev, &mark, fmt, ap);
 }

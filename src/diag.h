@@ -23,18 +23,45 @@ struct sg_source {
 	const char	*name;
 	const char	*text;
 	size_t		 len;
+	unsigned	 base;	/* its first position (sg_source_add) */
 };
 
 /*
- * A span of source, [off, end) in its bytes.  Line and column are not
- * kept: a column holds three locations and a large schema 80,000
- * columns (issue 10), and only a message needs them (sg_diag_where).
+ * A span of source, [off, end) in positions.  The sources a run reads
+ * share one range of positions, each source's bytes [base, base + len]
+ * (sg_source_add), so a location is two numbers and its source is
+ * found from them: a column holds three locations and a large schema
+ * 80,000 columns (issue 10).  Line and column are counted only when a
+ * message needs them (sg_diag_where).  Position 0 is no source's.
  */
 struct sg_loc {
-	const struct sg_source	*src;
-	unsigned		 off;
-	unsigned		 end;
+	unsigned	 off;
+	unsigned	 end;
 };
+
+/*
+ * Gives src the next free positions, from its base to base + len (one
+ * past its last byte); false if the run's sources have taken all 4 GiB
+ * of them.  A source that is added again takes new positions.
+ */
+bool	 sg_source_add(struct sg_source *);
+/* The source whose positions hold pos, or NULL (pos 0, or unknown). */
+const struct sg_source *sg_source_of(unsigned);
+/* Forgets every source (a fuzzer's next input). */
+void	 sg_sources_reset(void);
+
+static inline const struct sg_source *
+sg_loc_src(const struct sg_loc *loc)
+{
+	return sg_source_of(loc->off);
+}
+
+/* Where loc starts in src's text: src must be loc's source. */
+static inline size_t
+sg_loc_at(const struct sg_loc *loc, const struct sg_source *src)
+{
+	return loc->off - src->base;
+}
 
 /*
  * A place whose line and column someone else counted: libyaml counts
@@ -129,7 +156,7 @@ void	sg_diag_source(struct sg_diag *, const struct sg_source *);
 
 /*
  * Reports at loc; the message is formatted at once, with the quoted
- * line, so loc->src may be freed after the call.
+ * line, so loc's source may be freed after the call.
  *
  * A located message is held until sg_diag_flush, which writes all of
  * them sorted by (file order, line, column); messages at one position
@@ -155,7 +182,7 @@ void	sg_diag_markv(struct sg_diag *, enum sg_severity,
 
 /*
  * The line and column (characters, 1-based) where loc starts, for a
- * message that names a line; loc->src must be set.  The source's table
+ * message that names a line; loc must have a source.  The source's table
  * of lines is kept until sg_diag_flush, so many calls cost a search
  * each, not a pass over the source.  It is known by the source's name,
  * text and length (as the last quoted line is): a source freed before

@@ -327,17 +327,17 @@ sg_emit_comments(struct sg_buf *b, const struct sg_node *n,
 static bool
 blank_between(const struct sg_comment *prev, const struct sg_comment *c)
 {
-	const struct sg_source	*src = c->loc.src;
+	const struct sg_source	*src = sg_loc_src(&c->loc);
+	const struct sg_source	*from = sg_loc_src(&prev->loc);
 	struct sg_line_cursor	 a = { 0 }, b = { 0 };
-	size_t			 eol;
+	size_t			 at = sg_loc_at(&c->loc, src), eol;
 
-	if (prev->loc.src != src)
-		return sg_lines_at(&b, src->text, src->len, c->loc.off) >
-		    sg_lines_at(&a, prev->loc.src->text, prev->loc.src->len,
-		    prev->loc.off) + 1;
-	eol = sg_lines_eol(src->text, src->len, prev->loc.end);
-	return eol < c->loc.off &&
-	    sg_lines_eol(src->text, src->len, eol + 1) < c->loc.off;
+	if (from != src)
+		return sg_lines_at(&b, src->text, src->len, at) >
+		    sg_lines_at(&a, from->text, from->len,
+		    sg_loc_at(&prev->loc, from)) + 1;
+	eol = sg_lines_eol(src->text, src->len, prev->loc.end - src->base);
+	return eol < at && sg_lines_eol(src->text, src->len, eol + 1) < at;
 }
 
 void

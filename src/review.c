@@ -54,8 +54,10 @@ struct review {
 static unsigned
 line_of(struct review *rv, const struct sg_node *s)
 {
-	return sg_lines_at(&rv->lines, s->loc.src->text, s->loc.src->len,
-	    s->loc.off);
+	const struct sg_source	*src = sg_loc_src(&s->loc);
+
+	return sg_lines_at(&rv->lines, src->text, src->len,
+	    sg_loc_at(&s->loc, src));
 }
 
 /* What a note says, for a reader: its label and the words it concerns. */
@@ -608,6 +610,7 @@ html_page(struct review *rv)
 {
 	struct sg_buf		*b = rv->out;
 	const struct sg_node	*s;
+	const struct sg_source	*src;
 	const char		*file = rv->script->first_file;
 	size_t			 k, j;
 
@@ -635,10 +638,11 @@ html_page(struct review *rv)
 		s = rv->stmts[k - 1];
 		sg_buf_addf(b, "<section class=\"stmt\" id=\"s%zu\">\n"
 		    "<div class=\"src\"><h2><a href=\"#s%zu\">", k, k);
-		html_escapes(b, s->loc.src->name);
+		src = sg_loc_src(&s->loc);
+		html_escapes(b, src->name);
 		sg_buf_addf(b, ":%u</a></h2>\n<pre class=\"source\"><code>",
 		    line_of(rv, s));
-		html_escape(b, s->loc.src->text + s->loc.off,
+		html_escape(b, src->text + sg_loc_at(&s->loc, src),
 		    s->loc.end - s->loc.off);
 		sg_buf_adds(b, ";</code></pre></div>\n<div class=\"dialects\">\n");
 		each_group(rv, k, html_group);
@@ -691,6 +695,7 @@ text_page(struct review *rv)
 {
 	const struct rv_dialect	*rd;
 	const struct sg_node	*s;
+	const struct sg_source	*src;
 	const char		*file = rv->script->first_file, *text;
 	size_t			 k, j, len;
 
@@ -724,9 +729,10 @@ text_page(struct review *rv)
 			sg_buf_adds(rv->out, "\n=== after the last "
 			    "statement\n");
 		else {
-			sg_buf_addf(rv->out, "\n=== %s:%u\n",
-			    s->loc.src->name, line_of(rv, s));
-			sg_buf_add(rv->out, s->loc.src->text + s->loc.off,
+			src = sg_loc_src(&s->loc);
+			sg_buf_addf(rv->out, "\n=== %s:%u\n", src->name,
+			    line_of(rv, s));
+			sg_buf_add(rv->out, src->text + sg_loc_at(&s->loc, src),
 			    s->loc.end - s->loc.off);
 			sg_buf_adds(rv->out, ";\n");
 		}

@@ -51,18 +51,46 @@
 		    n_, h_);						\
 } while (0)
 
+/* A location of [off, end) in src, which takes positions once. */
+static inline struct sg_loc
+src_loc(struct sg_source *src, unsigned off, unsigned end)
+{
+	struct sg_loc	loc;
+
+	if (src->base == 0)
+		assert_true(sg_source_add(src));
+	loc.off = src->base + off;
+	loc.end = src->base + end;
+	return loc;
+}
+
+/* Where position pos is in the text of loc's source. */
+static inline unsigned
+loc_byte(const struct sg_loc *loc, unsigned pos)
+{
+	return pos - sg_loc_src(loc)->base;
+}
+
+/* Where loc starts in its source's text. */
+static inline unsigned
+loc_off(const struct sg_loc *loc)
+{
+	return loc_byte(loc, loc->off);
+}
+
 /*
- * The line and column of byte off of loc's source, as a message gives
- * them: locations hold offsets only.
+ * The line and column of position pos of loc's source, as a message
+ * gives them: locations hold positions only.
  */
 static inline void
-loc_where(const struct sg_loc *loc, unsigned off, unsigned *line,
+loc_where(const struct sg_loc *loc, unsigned pos, unsigned *line,
     unsigned *col)
 {
-	struct sg_lines	l;
+	const struct sg_source	*src = sg_loc_src(loc);
+	struct sg_lines		 l;
 
-	sg_lines_build(&l, loc->src->text, loc->src->len);
-	sg_lines_find(&l, off, line, col);
+	sg_lines_build(&l, src->text, src->len);
+	sg_lines_find(&l, pos - src->base, line, col);
 	sg_lines_free(&l);
 }
 

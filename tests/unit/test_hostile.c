@@ -74,7 +74,7 @@ split_bytes(enum sg_client client, const char *text, size_t len,
     struct sg_split_result *res, char **out)
 {
 	struct sg_dialect	d;
-	struct sg_source	src = { "t.sql", text, len };
+	struct sg_source	src = { "t.sql", text, len, 0 };
 	struct sg_diag		diag;
 	size_t			outlen;
 	FILE			*f;
@@ -181,7 +181,7 @@ test_bom_at_start(void **state)
 	    "did you mean 'integer'?\n");
 	assert_int_equal(stmt_count(u), 1);
 	assert_int_equal(loc_col(&table_at(u, 0)->n.loc), 1);
-	assert_int_equal(table_at(u, 0)->n.loc.off, 0);
+	assert_int_equal(loc_off(&table_at(u, 0)->n.loc), 0);
 }
 
 /* Elsewhere it is an invisible character, shown by its bytes. */

@@ -170,8 +170,9 @@ test_quoted_names(void **state)
 	t = table_at(u, 0);
 	assert_string_equal(t->name.ident.text, "My Table");
 	assert_int_equal(loc_col(&t->name.ident.loc), 14);
-	assert_int_equal(t->name.ident.loc.off, 13);
-	assert_int_equal(t->name.ident.loc.end, 23);
+	assert_int_equal(loc_off(&t->name.ident.loc), 13);
+	assert_int_equal(loc_byte(&t->name.ident.loc, t->name.ident.loc.end),
+	    23);
 	assert_string_equal(column_at(t, 0)->name.ident.text, "default");
 	assert_int_equal(loc_col(&column_at(t, 0)->name.ident.loc), 26);
 	/* Quoted, a keyword is a name spelt as written. */
@@ -265,7 +266,7 @@ test_comment_text_and_position(void **state)
 	assert_string_equal(c->text, "-- second, indented");
 	assert_int_equal(loc_line(&c->loc), 2);
 	assert_int_equal(loc_col(&c->loc), 3);
-	assert_int_equal(c->loc.off, 10);
+	assert_int_equal(loc_off(&c->loc), 10);
 	c = c->next_attached;
 	assert_string_equal(c->text, "--");
 	assert_int_equal(loc_line(&c->loc), 3);
@@ -292,7 +293,7 @@ test_columns_count_characters(void **state)
 	/* create table "été" (A: the A is character 21, byte 22. */
 	assert_int_equal(loc_line(&column_at(t, 0)->name.ident.loc), 1);
 	assert_int_equal(loc_col(&column_at(t, 0)->name.ident.loc), 21);
-	assert_int_equal(column_at(t, 0)->name.ident.loc.off, 22);
+	assert_int_equal(loc_off(&column_at(t, 0)->name.ident.loc), 22);
 	assert_int_equal(loc_line(&column_at(t, 1)->name.ident.loc), 2);
 	assert_int_equal(loc_col(&column_at(t, 1)->name.ident.loc), 2);
 	assert_int_equal(loc_col(&column_at(t, 1)->type.loc), 4);
@@ -321,7 +322,7 @@ test_non_ascii_text(void **state)
 	/* 'né' is four characters wide: "not" follows at 43... */
 	assert_int_equal(loc_col(&o->next->loc), 43);
 	/* ...and at byte 22 (line 1) + 43 (line 2, é has two bytes). */
-	assert_int_equal(o->next->loc.off, 65);
+	assert_int_equal(loc_off(&o->next->loc), 65);
 }
 
 /*

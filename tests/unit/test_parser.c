@@ -288,12 +288,13 @@ test_locations(void **state)
 
 	parse_ok(u, text);
 	t = table_at(u, 0);
-	assert_ptr_equal(t->n.loc.src, &u->src[0]);
+	assert_ptr_equal(sg_loc_src(&t->n.loc)->text, u->src[0].text);
 	assert_int_equal(loc_line(&t->n.loc), 2);
 	assert_int_equal(loc_col(&t->n.loc), 3);
-	assert_int_equal(t->n.loc.off, 3);
+	assert_int_equal(loc_off(&t->n.loc), 3);
 	assert_int_equal(loc_end_line(&t->n.loc), 6);
-	assert_int_equal(t->n.loc.end, strstr(text, ") ;") + 1 - text);
+	assert_int_equal(loc_byte(&t->n.loc, t->n.loc.end),
+	    strstr(text, ") ;") + 1 - text);
 	assert_int_equal(loc_col(&t->name.ident.loc), 16);
 
 	c = column_at(t, 0);
@@ -464,7 +465,8 @@ test_two_files(void **state)
 	assert_int_equal(stmt_count(u), 3);
 	assert_string_equal(table_at(u, 0)->name.ident.text, "A");
 	assert_string_equal(table_at(u, 1)->name.ident.text, "B");
-	assert_string_equal(table_at(u, 1)->n.loc.src->name, "two.sqlg");
+	assert_string_equal(sg_loc_src(&table_at(u, 1)->n.loc)->name,
+	    "two.sqlg");
 	assert_int_equal(loc_line(&table_at(u, 1)->n.loc), 1);
 	assert_string_equal(u->script.first_file, "one.sqlg");
 	assert_ptr_equal(u->script.stmts.tail, stmt_at(u, 2));

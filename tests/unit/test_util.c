@@ -307,9 +307,9 @@ test_tmpl_check(void **state)
 static void
 test_diag_format(void **state)
 {
-	static const struct sg_source src = { "in.sqlg",
-	    "create table T (\n\tA varchr(10)\n);\n", 34 };
-	struct sg_loc	loc = { &src, 20, 26 };
+	static struct sg_source src = { "in.sqlg",
+	    "create table T (\n\tA varchr(10)\n);\n", 34, 0 };
+	struct sg_loc	loc = src_loc(&src, 20, 26);
 	struct capture	cap;
 
 	(void)state;
@@ -359,9 +359,9 @@ test_diag_quiet(void **state)
 static void
 test_diag_caret_after_utf8(void **state)
 {
-	static const struct sg_source src = { "u.sqlg",
-	    "'\xc3\xa9t\xc3\xa9'\tX @\n", 12 };
-	struct sg_loc	loc = { &src, 10, 11 };
+	static struct sg_source src = { "u.sqlg",
+	    "'\xc3\xa9t\xc3\xa9'\tX @\n", 12, 0 };
+	struct sg_loc	loc = src_loc(&src, 10, 11);
 	struct capture	cap;
 
 	(void)state;
@@ -384,12 +384,12 @@ test_diag_caret_after_utf8(void **state)
 static void
 test_diag_source_order(void **state)
 {
-	static const struct sg_source a = { "a.sqlg", "x\ny\nz\n", 6 };
-	static const struct sg_source b = { "b.sqlg", "p q\n", 4 };
-	struct sg_loc	a3 = { &a, 4, 5 };
-	struct sg_loc	a1 = { &a, 0, 1 };
-	struct sg_loc	b1 = { &b, 0, 1 };
-	struct sg_loc	b3 = { &b, 2, 3 };
+	static struct sg_source a = { "a.sqlg", "x\ny\nz\n", 6, 0 };
+	static struct sg_source b = { "b.sqlg", "p q\n", 4, 0 };
+	struct sg_loc	a3 = src_loc(&a, 4, 5);
+	struct sg_loc	a1 = src_loc(&a, 0, 1);
+	struct sg_loc	b1 = src_loc(&b, 0, 1);
+	struct sg_loc	b3 = src_loc(&b, 2, 3);
 	struct capture	cap;
 
 	(void)state;
@@ -432,9 +432,9 @@ static void
 test_diag_long_line(void **state)
 {
 	static char		text[1001];
-	struct sg_source	src = { "l.sqlg", text, 1000 };
-	struct sg_loc		mid = { &src, 500, 501 };
-	struct sg_loc		end = { &src, 999, 1000 };
+	struct sg_source	src = { "l.sqlg", text, 1000, 0 };
+	struct sg_loc		mid = src_loc(&src, 500, 501);
+	struct sg_loc		end = src_loc(&src, 999, 1000);
 	struct capture		cap;
 	const char		*out, *quote, *caret, *nl;
 

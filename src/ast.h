@@ -235,18 +235,18 @@ struct sg_symtab;
 
 struct sg_create_table {
 	struct sg_node		 n;
-	bool			 if_not_exists;
 	struct sg_name		 name;
 	struct sg_list		 elements;	/* columns and constraints */
 	/* Set by check: */
 	struct sg_column	*identity;
-	unsigned		 ordinal;	/* position among tables */
 	struct sg_symtab	*column_index;	/* name -> sg_live_column */
 	/* Set by check: its columns as the script has changed them. */
 	struct sg_live_column	*live;
+	unsigned		 ordinal;	/* position among tables */
 	/* Set by check: alter table dropped or added its primary key. */
 	bool			 pk_altered;
 	bool			 pk_live;	/* then: it has one now */
+	bool			 if_not_exists;	/* the parser's */
 };
 
 /*

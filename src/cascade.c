@@ -103,18 +103,19 @@ walk(struct graph *g, unsigned start, unsigned *mark, bool forward)
 }
 
 /*
- * Is the whole walk w closed: does no edge leave the tables it reached
- * (in its direction, or against it if back)?
+ * Is the whole walk w closed from behind: does no edge against its
+ * direction leave the tables it reached (none enters them, walking
+ * forward; none leaves them, walking back)?
  */
 static bool
-closed(const struct walk *w, bool back)
+closed(const struct walk *w)
 {
 	const struct edge	*e;
 	unsigned		 i;
 
 	for (i = 0; i < w->n; i++)
-		for (e = w->forward != back ? w->g->out[w->queue[i]] :
-		    w->g->in[w->queue[i]]; e != NULL; e = e->next)
+		for (e = w->forward ? w->g->in[w->queue[i]] :
+		    w->g->out[w->queue[i]]; e != NULL; e = e->next)
 			if (w->mark[e->to] != w->g->stamp)
 				return false;
 	return true;
@@ -208,7 +209,7 @@ conflicts(struct graph *g, unsigned parent, unsigned child, unsigned *from,
 	 * No edge enters D from outside, or none leaves A: then no path
 	 * joins them (one inside both would be a cycle).
 	 */
-	if ((!more_d && closed(&wd, true)) || (!more_a && closed(&wa, true)))
+	if ((!more_d && closed(&wd)) || (!more_a && closed(&wa)))
 		return false;
 	while (walk_step(&wd) || walk_step(&wa))
 		continue;

@@ -495,6 +495,29 @@ test_many_errors(void **state)
 }
 
 /*
+ * Parses and checks t, which names n things that are not there: an
+ * error each, the first as first, and a bounded number of hints, in
+ * bounded work.
+ */
+static void
+misspelt(struct unit *u, const struct sg_buf *t, size_t n, const char *first,
+    const char *what)
+{
+	struct work	w;
+	size_t		hints;
+
+	work_start(&w);
+	assert_true(unit_parse(u, sg_buf_str(t)));
+	assert_false(unit_check(u, reg));
+	assert_int_equal(u->cap.diag.errors, n);
+	assert_contains(capture_text(&u->cap), first);
+	hints = count_of(capture_text(&u->cap), "did you mean");
+	if (hints > 100)
+		fail_msg("%zu hints, %s", hints, what);
+	work_check(&w, what);
+}
+
+/*
  * An unknown name among many: each spelling hint compared it with every
  * candidate, so 20,000 misspelt columns of a table of 20,000 took a
  * minute, and as many unknown qualifiers in a from list of 20,000
@@ -507,8 +530,7 @@ test_many_misspellings(void **state)
 	enum { N = 20000 };
 	struct unit	*u = *state;
 	struct sg_buf	 t = { 0 };
-	struct work	 w;
-	size_t		 i, hints;
+	size_t		 i;
 
 	sg_buf_adds(&t, "create table T (\n");
 	for (i = 0; i < N; i++)
@@ -518,16 +540,9 @@ test_many_misspellings(void **state)
 	for (i = 0; i < N; i++)
 		sg_buf_addf(&t, "%scxl_%05zu", i > 0 ? ", " : "", i);
 	sg_buf_adds(&t, ");\n");
-	work_start(&w);
-	assert_true(unit_parse(u, sg_buf_str(&t)));
-	assert_false(unit_check(u, reg));
-	assert_int_equal(u->cap.diag.errors, N);
-	assert_contains(capture_text(&u->cap), "t.sqlg:20003:22: error: "
-	    "table T has no column cxl_00000; did you mean 'col_00000'?\n");
-	hints = count_of(capture_text(&u->cap), "did you mean");
-	if (hints > 100)
-		fail_msg("%zu hints, each against 20,000 columns", hints);
-	work_check(&w, "20,000 misspelt columns");
+	misspelt(u, &t, N, "t.sqlg:20003:22: error: table T has no column "
+	    "cxl_00000; did you mean 'col_00000'?\n",
+	    "20,000 misspelt columns");
 	unit_free(u);
 
 	*state = u = unit_new();
@@ -541,16 +556,8 @@ test_many_misspellings(void **state)
 	for (i = 0; i < N; i++)
 		sg_buf_addf(&t, "%sT%05zu a%05zu", i > 0 ? ", " : "", i, i);
 	sg_buf_adds(&t, ";\n");
-	work_start(&w);
-	assert_true(unit_parse(u, sg_buf_str(&t)));
-	assert_false(unit_check(u, reg));
-	assert_int_equal(u->cap.diag.errors, N);
-	assert_contains(capture_text(&u->cap), "t.sqlg:20001:8: error: "
-	    "unknown table or alias q00000; did you mean 'a00000'?\n");
-	hints = count_of(capture_text(&u->cap), "did you mean");
-	if (hints > 100)
-		fail_msg("%zu hints, each against 20,000 tables", hints);
-	work_check(&w, "20,000 unknown qualifiers");
+	misspelt(u, &t, N, "t.sqlg:20001:8: error: unknown table or alias "
+	    "q00000; did you mean 'a00000'?\n", "20,000 unknown qualifiers");
 	sg_buf_free(&t);
 }
 

@@ -140,6 +140,32 @@ print(struct sg_emitter *e, const struct sg_change *c)
 	}
 }
 
+/* Prints p's changes that come before every statement; the next's. */
+static size_t
+print_before(struct sg_emitter *e, const struct sg_plan *p)
+{
+	size_t	i;
+
+	for (i = 0; i < p->n && p->changes[i].stmt == NULL; i++)
+		print(e, &p->changes[i]);
+	return i;
+}
+
+/*
+ * Prints statement s's comments around its changes, those of p from
+ * index i; returns the index past them.
+ */
+static size_t
+print_stmt(struct sg_emitter *e, const struct sg_node *s,
+    const struct sg_plan *p, size_t i)
+{
+	sg_emit_loose_comments(e, s, SG_COMMENT_BEFORE);
+	for (; i < p->n && p->changes[i].stmt == s; i++)
+		print(e, &p->changes[i]);
+	sg_emit_loose_comments(e, s, SG_COMMENT_AFTER);
+	return i;
+}
+
 /*
  * Forward: every statement's comments, around its changes (an undo
  * statement has none here, but its comments stay where they were).
@@ -167,55 +193,92 @@ print_all(struct sg_emitter *e, size_t *marks)
 		return;
 	}
 	/* What uuid() needs comes first, before any statement. */
-	for (; i < p->n && p->changes[i].stmt == NULL; i++)
-		print(e, &p->changes[i]);
+	i = print_before(e, p);
 	for (s = p->script->stmts.head; s != NULL; s = s->next) {
 		if (marks != NULL)
 			marks[k++] = e->out->len;
-		sg_emit_loose_comments(e, s, SG_COMMENT_BEFORE);
-		for (; i < p->n && p->changes[i].stmt == s; i++)
-			print(e, &p->changes[i]);
-		sg_emit_loose_comments(e, s, SG_COMMENT_AFTER);
+		i = print_stmt(e, s, p, i);
 	}
 	if (marks != NULL)
 		marks[k] = e->out->len;
 }
 
 static void
-emit_plan(const struct sg_plan *p, struct sg_buf *out,
-    struct sg_emit_stats *stats, size_t *marks, struct sg_emit_opts *opts)
+emit_begin(struct sg_emitter *e, const struct sg_plan *p,
+    struct sg_buf *out, struct sg_emit_opts *opts)
 {
-	const struct sg_script	*script = p->script;
-	const struct sg_comment	*c;
-	struct sg_emitter	 e;
-
-	memset(&e, 0, sizeof e);
-	e.plan = p;
-	e.d = p->d;
-	e.out = out;
-	e.opts = opts;
-	e.runner = opts != NULL ? opts->runner : SG_RUNNER_NATIVE;
-	e.delim = xstrdup(p->d->mc_delimiter != NULL ? p->d->mc_delimiter :
+	memset(e, 0, sizeof *e);
+	e->plan = p;
+	e->d = p->d;
+	e->out = out;
+	e->opts = opts;
+	e->runner = opts != NULL ? opts->runner : SG_RUNNER_NATIVE;
+	e->delim = xstrdup(p->d->mc_delimiter != NULL ? p->d->mc_delimiter :
 	    ";");
-	e.arena = sg_arena_new();
-	header(&e);
-	print_all(&e, marks);
-	if (e.helped)
-		sg_emit_units(&e, p->d->drop_index_helper_end,
+	e->arena = sg_arena_new();
+	header(e);
+}
+
+static void
+emit_end(struct sg_emitter *e, struct sg_emit_stats *stats)
+{
+	const struct sg_plan	*p = e->plan;
+	const struct sg_comment	*c;
+
+	if (e->helped)
+		sg_emit_units(e, p->d->drop_index_helper_end,
 		    p->d->ndrop_index_helper_end, NULL, 0);
-	if (script->trailing != NULL && !p->rollback) {
-		sg_emit_separate(&e);
-		for (c = script->trailing; c != NULL; c = c->next_attached) {
-			sg_emit_comment(out, c->text);
-			sg_buf_addc(out, '\n');
+	if (p->script->trailing != NULL && !p->rollback) {
+		sg_emit_separate(e);
+		for (c = p->script->trailing; c != NULL;
+		    c = c->next_attached) {
+			sg_emit_comment(e->out, c->text);
+			sg_buf_addc(e->out, '\n');
 		}
 	}
 	if (stats != NULL)
-		*stats = e.stats;
-	sg_buf_free(&e.stmt);
-	sg_buf_free(&e.scratch);
-	sg_arena_free(e.arena);
-	free(e.delim);
+		*stats = e->stats;
+	sg_buf_free(&e->stmt);
+	sg_buf_free(&e->scratch);
+	sg_arena_free(e->arena);
+	free(e->delim);
+}
+
+static void
+emit_plan(const struct sg_plan *p, struct sg_buf *out,
+    struct sg_emit_stats *stats, size_t *marks, struct sg_emit_opts *opts)
+{
+	struct sg_emitter	 e;
+
+	emit_begin(&e, p, out, opts);
+	print_all(&e, marks);
+	emit_end(&e, stats);
+}
+
+bool
+sg_emit_stream(const struct sg_script *script, const struct sg_dialect *d,
+    struct sg_diag *diag, struct sg_buf *out, struct sg_emit_stats *stats,
+    struct sg_emit_opts *opts)
+{
+	struct sg_emitter	 e;
+	struct sg_plan		*p;
+	const struct sg_node	*s;
+	bool			 ok;
+
+	opts->nmeant = 0;
+	p = sg_plan_start(script, d, diag);
+	emit_begin(&e, p, out, opts);
+	print_before(&e, p);
+	/* Every statement is planned, so that all errors are seen. */
+	for (s = script->stmts.head; s != NULL; s = s->next) {
+		sg_plan_next(p, s);
+		if (p->errors == 0)
+			print_stmt(&e, s, p, 0);
+	}
+	emit_end(&e, stats);
+	ok = p->errors == 0;
+	sg_plan_free(p);
+	return ok;
 }
 
 void

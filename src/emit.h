@@ -32,19 +32,28 @@ struct sg_emit_opts {
 /*
  * Appends the script plan p describes to out, for opts->runner, and
  * records in opts->meant where each statement's text is in out (out
- * must have no sink and start empty for the offsets to hold).  For the
- * migration client a block whose inner lines end with the delimiter is
- * written between the client's procedure markers, and no client
- * command (GO) is written.  It cannot fail; whether the runner would
- * send what it meant is sg_split_verify's business.
+ * must start empty for the offsets to hold).  For the migration client
+ * a block whose inner lines end with the delimiter is written between
+ * the client's procedure markers, and no client command (GO) is
+ * written.  It cannot fail; whether the runner would send what it
+ * meant is sg_split_verify's business.
  */
 void	sg_emit_for(const struct sg_plan *, struct sg_buf *,
 	    struct sg_emit_stats *, struct sg_emit_opts *);
+/*
+ * Plans the forward script of d and writes it as sg_emit_for does, the
+ * same bytes, a statement at a time (sg_plan_next): the plan holds one
+ * statement's changes, never the script's (issue 10).  Returns false if
+ * the plan reported an error; out then holds a part, to be discarded.
+ */
+bool	sg_emit_stream(const struct sg_script *, const struct sg_dialect *,
+	    struct sg_diag *, struct sg_buf *, struct sg_emit_stats *,
+	    struct sg_emit_opts *);
 /* Appends the script plan p describes to out; it cannot fail. */
 void	sg_emit_plan(const struct sg_plan *, struct sg_buf *,
 	    struct sg_emit_stats *);
 /*
- * As sg_emit_plan, for a forward plan and an out without a sink, and
+ * As sg_emit_plan, for a forward plan, and
  * records where the text of each source statement starts (sqlgen
  * review): marks[k] is out->len where statement k of script->stmts
  * (from 0) begins, its comments and separating blank line included, and

@@ -345,20 +345,23 @@ parse_all(struct run *r, struct sg_script *script, struct sg_source *srcs,
 }
 
 /*
- * Writes one dialect's plan to its temporary file (or standard output)
- * if write, once its runner is known to send the statements it means.
- * Returns 0, EXIT_INPUT if the runner would not, or EXIT_USAGE after an
- * I/O error.  Frees p once it is printed: the split-back check holds
- * the script and its statements, and need not hold the plan as well
- * (issue 10: the peak of a large run).
+ * Plans and writes one dialect's script to its temporary file (or
+ * standard output) if write, once its runner is known to send the
+ * statements it means.  Returns 0, EXIT_INPUT if the plan has errors or
+ * the runner would not, or EXIT_USAGE after an I/O error.  A forward
+ * script is planned a statement at a time as it is printed, and a
+ * rollback's plan is freed once printed: the split-back check holds the
+ * script and its statements, and need not hold the plan as well (issue
+ * 10: the peak of a large run).
  */
 static int
-write_plan(struct run *r, struct sg_plan *p, struct output *o, bool write)
+write_script(struct run *r, const struct sg_script *script,
+    const struct sg_dialect *d, struct output *o, bool write)
 {
 	struct sg_buf		 out = { 0 };
 	struct sg_emit_stats	 stats;
 	struct sg_emit_opts	 opts;
-	const struct sg_dialect	*d = p->d;
+	struct sg_plan		*p;
 	const char		*name = d->name;
 	char			*file, *shown;
 	FILE			*sink;
@@ -371,8 +374,18 @@ write_plan(struct run *r, struct sg_plan *p, struct output *o, bool write)
 	memset(&opts, 0, sizeof opts);
 	opts.runner = r->runner;
 	opts.preamble = r->preamble;
-	sg_emit_for(p, &out, &stats, &opts);
-	sg_plan_free(p);
+	if (!r->rollback) {
+		if (!sg_emit_stream(script, d, &r->diag, &out, &stats,
+		    &opts)) {
+			free(opts.meant);
+			sg_buf_free(&out);
+			return EXIT_INPUT;
+		}
+	} else if ((p = sg_plan_new(script, d, true, &r->diag)) != NULL) {
+		sg_emit_for(p, &out, &stats, &opts);
+		sg_plan_free(p);
+	} else
+		return EXIT_INPUT;
 	sg_split_fit(d, r->runner, out.data, out.len);
 	file = r->rollback ? xasprintf("%s.rollback", name) : xstrdup(name);
 	shown = xasprintf("%s.sql", file);
@@ -410,15 +423,15 @@ write_plan(struct run *r, struct sg_plan *p, struct output *o, bool write)
 /*
  * Reads, parses and checks; then plans each dialect and writes its
  * script to a temporary file, renamed into place only if every dialect
- * was planned and written.  A dialect's plan is complete before any of
- * its script is written, so an error leaves nothing on standard output.
+ * was planned and written.  A dialect's script is whole, planned and
+ * split back, before any of it is written, so an error leaves nothing
+ * on standard output.
  */
 static int
 generate(struct run *r, int argc, char **argv)
 {
 	struct sg_script	 script;
 	struct sg_source	*srcs;
-	struct sg_plan		*p;
 	struct output		*outs;
 	size_t			 i;
 	int			 k, rc;
@@ -443,14 +456,10 @@ generate(struct run *r, int argc, char **argv)
 	}
 	/* Every dialect is planned, so that all their errors are seen. */
 	checked = rc == 0;
-	for (i = 0; checked && i < r->ntargets && rc != EXIT_USAGE; i++) {
-		p = sg_plan_new(&script, r->targets[i], r->rollback, &r->diag);
-		if (p == NULL)
-			rc = EXIT_INPUT;
-		else if ((k = write_plan(r, p, &outs[i], rc == 0)) != 0 &&
-		    rc != EXIT_USAGE)
+	for (i = 0; checked && i < r->ntargets && rc != EXIT_USAGE; i++)
+		if ((k = write_script(r, &script, r->targets[i], &outs[i],
+		    rc == 0)) != 0 && rc != EXIT_USAGE)
 			rc = k;
-	}
 	/* All or nothing: no script is left behind if any failed. */
 	for (i = 0; i < r->ntargets; i++)
 		if (output_close(&outs[i], rc == 0, &r->diag) != 0)

@@ -1188,6 +1188,25 @@ plan_new(const struct sg_script *script, const struct sg_dialect *d,
 }
 
 struct sg_plan *
+sg_plan_start(const struct sg_script *script, const struct sg_dialect *d,
+    struct sg_diag *diag)
+{
+	struct sg_plan	*p;
+
+	p = plan_new(script, d, diag);
+	sg_cascade_plan(p);
+	plan_uuid(p);
+	return p;
+}
+
+void
+sg_plan_next(struct sg_plan *p, const struct sg_node *s)
+{
+	p->n = 0;
+	sg_plan_stmt(p, s);
+}
+
+struct sg_plan *
 sg_plan_new(const struct sg_script *script, const struct sg_dialect *d,
     bool rollback, struct sg_diag *diag)
 {

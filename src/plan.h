@@ -118,6 +118,18 @@ struct sg_plan	*sg_plan_new(const struct sg_script *, const struct sg_dialect *,
 void		 sg_plan_free(struct sg_plan *);
 
 /*
+ * The forward plan a statement at a time, for a printer that needs no
+ * more (sg_emit_stream): sg_plan_start plans what comes before every
+ * statement (uuid()'s prelude), and each sg_plan_next forgets the
+ * changes there are and plans statement s, the script's next.  The
+ * changes never number more than one statement's, where sg_plan_new's
+ * hold the whole script's (issue 10).  Errors are counted in errors.
+ */
+struct sg_plan	*sg_plan_start(const struct sg_script *,
+		    const struct sg_dialect *, struct sg_diag *);
+void		 sg_plan_next(struct sg_plan *, const struct sg_node *);
+
+/*
  * For a rollback: warns once (not per dialect) about each statement
  * that has no inverse, or makes it an error if strict.  Returns false
  * after an error.

@@ -855,12 +855,95 @@ test_dialects_independent(void **state)
 	free(first);
 }
 
+/*
+ * sg_emit_stream plans a statement at a time, and prints each before
+ * the next is planned: the same script, warnings and statements meant
+ * as planning the whole script first, in every dialect.
+ */
+static void
+test_stream_same_bytes(void **state)
+{
+	struct unit		*u = *state;
+	struct sg_buf		 whole = { 0 }, part = { 0 };
+	struct sg_emit_opts	 a, b;
+	const struct sg_dialect	*d;
+	struct sg_plan		*p;
+	char			*warned;
+	size_t			 i;
+
+	compile(u,
+	    "-- before T\n"
+	    "create table T (\n"
+	    "    ID integer identity,\n"
+	    "    U varchar(36) default uuid(),\n"
+	    "    primary key (ID)\n"
+	    ");  -- after T\n"
+	    "create index I on T (U);\n"
+	    "alter table T add column C varchar(10);\n"
+	    "-- the end\n");
+	for (i = 0; i < sg_registry_count(reg); i++) {
+		d = dialect_named(reg, sg_registry_name(reg, i));
+		memset(&a, 0, sizeof a);
+		memset(&b, 0, sizeof b);
+		capture_reset(&u->cap);
+		p = sg_plan_new(&u->script, d, false, &u->cap.diag);
+		assert_non_null(p);
+		sg_buf_reset(&whole);
+		sg_emit_for(p, &whole, NULL, &a);
+		sg_plan_free(p);
+		warned = strdup(capture_text(&u->cap));
+		assert_non_null(warned);
+		capture_reset(&u->cap);
+		sg_buf_reset(&part);
+		assert_true(sg_emit_stream(&u->script, d, &u->cap.diag, &part,
+		    NULL, &b));
+		assert_string_equal(sg_buf_str(&part), sg_buf_str(&whole));
+		assert_string_equal(capture_text(&u->cap), warned);
+		assert_int_equal(b.nmeant, a.nmeant);
+		assert_true(a.nmeant > 0 && memcmp(a.meant, b.meant,
+		    a.nmeant * sizeof *a.meant) == 0);
+		free(warned);
+		free(a.meant);
+		free(b.meant);
+	}
+	assert_contains(sg_buf_str(&whole), "-- after T");
+	sg_buf_free(&whole);
+	sg_buf_free(&part);
+}
+
+/*
+ * A plan's error, in a statement before others: sg_emit_stream says so,
+ * as sg_plan_new does, and plans the rest for their errors.
+ */
+static void
+test_stream_error(void **state)
+{
+	struct unit		*u = *state;
+	struct sg_buf		 out = { 0 };
+	struct sg_emit_opts	 o;
+
+	compile(u,
+	    "alter table U rename column A to B;\n"
+	    "create table T (A integer);\n"
+	    "alter table U rename column C to D;\n");
+	memset(&o, 0, sizeof o);
+	assert_false(sg_emit_stream(&u->script, dialect_named(reg, "mysql"),
+	    &u->cap.diag, &out, NULL, &o));
+	assert_int_equal(u->cap.diag.errors, 2);
+	assert_contains(capture_text(&u->cap), "t.sqlg:3:15: error: mysql: "
+	    "mysql renames a column only by restating it whole");
+	free(o.meant);
+	sg_buf_free(&out);
+}
+
 int
 main(void)
 {
 #define T(f)	cmocka_unit_test_setup_teardown(f, unit_setup, unit_teardown)
 	const struct CMUnitTest tests[] = {
 		T(test_auto_increment),
+		T(test_stream_same_bytes),
+		T(test_stream_error),
 		T(test_identity_keyword),
 		T(test_sequence_default),
 		T(test_sequence_default_guarded),

@@ -25,6 +25,7 @@ int	sg_yylex(SG_YYSTYPE *, struct sg_loc *, yyscan_t);
 static void	sg_yyerror(struct sg_loc *, yyscan_t, struct sg_parse *,
 		    const char *);
 static void	*spare_take(struct sg_parse *, void **, size_t);
+static struct sg_type_more *type_more(struct sg_parse *, struct sg_type *);
 static void	 spare_give(void **, void *);
 static struct sg_ident *ident(struct sg_parse *, const char *,
 		    const struct sg_loc *);
@@ -296,7 +297,11 @@ column_def:
 /* Types; "[dialect, ...: type]" gives the type those dialects use. */
 type:
 	  type_base type_overrides
-		{ $$ = $1; RING_CLOSE($$->overrides, $2); }
+		{
+			$$ = $1;
+			if ($2 != NULL)
+				RING_CLOSE(type_more(ps, $$)->overrides, $2);
+		}
 	;
 
 type_overrides:
@@ -325,8 +330,8 @@ type_override:
 			$$->type.kind = SG_T_RAW;
 			$$->type.loc = @4;
 			/* The dialect's own type, exactly as written. */
-			$$->type.raw = sg_arena_strndup(ps->arena,
-			    ps->src->text + sg_loc_at(&@4, ps->src),
+			type_more(ps, &$$->type)->raw = sg_arena_strndup(
+			    ps->arena, ps->src->text + sg_loc_at(&@4, ps->src),
 			    @4.end - @4.off);
 		}
 	;
@@ -360,22 +365,26 @@ type_base:
 		{
 			$$ = spare_take(ps, &ps->spare_type, sizeof *$$);
 			$$->kind = SG_T_VARCHAR;
-			$$->len_as_written = size(ps, $3, &@3, &$$->len);
+			type_more(ps, $$)->len_as_written = size(ps, $3, &@3,
+			    &$$->len);
 			$$->loc = @$;
 		}
 	| CHAR_P '(' NUMBER ')'
 		{
 			$$ = spare_take(ps, &ps->spare_type, sizeof *$$);
 			$$->kind = SG_T_CHAR;
-			$$->len_as_written = size(ps, $3, &@3, &$$->len);
+			type_more(ps, $$)->len_as_written = size(ps, $3, &@3,
+			    &$$->len);
 			$$->loc = @$;
 		}
 	| DECIMAL_P '(' NUMBER ',' NUMBER ')'
 		{
 			$$ = spare_take(ps, &ps->spare_type, sizeof *$$);
 			$$->kind = SG_T_DECIMAL;
-			$$->len_as_written = size(ps, $3, &@3, &$$->len);
-			$$->scale_as_written = size(ps, $5, &@5, &$$->scale);
+			type_more(ps, $$)->len_as_written = size(ps, $3, &@3,
+			    &$$->len);
+			$$->more->scale_as_written = size(ps, $5, &@5,
+			    &$$->scale);
 			$$->loc = @$;
 		}
 	;
@@ -1528,6 +1537,15 @@ opt_ring_add(struct sg_colopt *ring, struct sg_colopt *opts)
  * Zeroed memory for a node of the given size: one given back to *spare
  * if there is one, else the arena's.
  */
+/* What t says beyond its kind and sizes, made at the first need. */
+static struct sg_type_more *
+type_more(struct sg_parse *ps, struct sg_type *t)
+{
+	if (t->more == NULL)
+		t->more = sg_arena_alloc(ps->arena, sizeof *t->more);
+	return t->more;
+}
+
 static void *
 spare_take(struct sg_parse *ps, void **spare, size_t size)
 {

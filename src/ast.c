@@ -62,7 +62,7 @@ type_text(struct sg_arena *a, const struct sg_type *t)
 	case SG_T_DECIMAL:
 		return sg_arena_printf(a, "decimal(%u,%u)", t->len, t->scale);
 	case SG_T_RAW:
-		return t->raw;
+		return t->more->raw;
 	default:
 		return sg_type_name(t->kind);
 	}
@@ -111,7 +111,7 @@ sg_type_for(const struct sg_type *t, unsigned dialect)
 {
 	const struct sg_type_override	*o;
 
-	for (o = t->overrides; o != NULL; o = o->next)
+	for (o = sg_type_overrides(t); o != NULL; o = o->next)
 		if (o->mask & ((uint64_t)1 << dialect))
 			return &o->type;
 	return t;

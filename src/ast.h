@@ -104,10 +104,18 @@ struct sg_type_override;
 
 struct sg_type {
 	enum sg_type_kind		 kind;
-	const char			*raw;	/* SG_T_RAW: as written */
 	unsigned			 len;	/* varchar, char, decimal p */
 	unsigned			 scale;	/* decimal s */
 	struct sg_loc			 loc;
+	/*
+	 * What a type with a size, a dialect's own text or overrides says
+	 * too; NULL for the rest, most of a schema's columns (issue 10).
+	 */
+	struct sg_type_more		*more;
+};
+
+struct sg_type_more {
+	const char			*raw;	/* SG_T_RAW: as written */
 	struct sg_type_override		*overrides;
 	/*
 	 * len and scale as written, for check.c: "varchar(1.5)" must be
@@ -116,6 +124,13 @@ struct sg_type {
 	const struct sg_value		*len_as_written;
 	const struct sg_value		*scale_as_written;
 };
+
+/* t's overrides, or NULL. */
+static inline struct sg_type_override *
+sg_type_overrides(const struct sg_type *t)
+{
+	return t->more != NULL ? t->more->overrides : NULL;
+}
 
 /* "[h2: varchar(200)]": the type one or more dialects use instead. */
 struct sg_type_override {

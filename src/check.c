@@ -335,33 +335,36 @@ static void
 check_type(struct check *c, struct sg_type *t)
 {
 	struct sg_type_override	*o;
+	const struct sg_value	*len = NULL, *scale = NULL;
 	uint64_t		 seen = 0, named = 0;
 
+	if (t->more != NULL) {
+		len = t->more->len_as_written;
+		scale = t->more->scale_as_written;
+	}
 	switch (t->kind) {
 	case SG_T_VARCHAR:
-		check_size(c, t->len_as_written, "varchar length", 1,
-		    SG_MAX_LENGTH, "");
+		check_size(c, len, "varchar length", 1, SG_MAX_LENGTH, "");
 		break;
 	case SG_T_CHAR:
-		check_size(c, t->len_as_written, "char length", 1,
-		    SG_MAX_LENGTH, "");
+		check_size(c, len, "char length", 1, SG_MAX_LENGTH, "");
 		break;
 	case SG_T_DECIMAL:
 		/* The scale is judged against a precision that stands. */
-		if (check_size(c, t->len_as_written, "decimal precision", 1,
+		if (check_size(c, len, "decimal precision", 1,
 		    SG_MAX_PRECISION, ""))
-			check_size(c, t->scale_as_written, "decimal scale", 0,
-			    t->len, " (its precision)");
+			check_size(c, scale, "decimal scale", 0, t->len,
+			    " (its precision)");
 		else
-			check_size(c, t->scale_as_written, "decimal scale", 0,
+			check_size(c, scale, "decimal scale", 0,
 			    SG_MAX_PRECISION, "");
 		break;
 	default:
 		break;
 	}
-	for (o = t->overrides; o != NULL; o = o->next)
+	for (o = sg_type_overrides(t); o != NULL; o = o->next)
 		named |= named_mask(c, o->dialects);
-	for (o = t->overrides; o != NULL; o = o->next) {
+	for (o = sg_type_overrides(t); o != NULL; o = o->next) {
 		o->mask = dialect_mask(c, o->dialects);
 		if (o->mask & seen)
 			error(c, &o->type.loc, "a dialect is given two types");

@@ -30,7 +30,7 @@ sg_emit_type(struct sg_emitter *e, struct sg_buf *b, const struct sg_type *t)
 	const char		*n, *s;
 
 	if (t->kind == SG_T_RAW) {
-		sg_buf_adds(b, t->raw);
+		sg_buf_adds(b, t->more->raw);
 		return;
 	}
 	n = utoa(t->len, nbuf);

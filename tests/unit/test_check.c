@@ -115,11 +115,12 @@ test_family_pins_and_types(void **state)
 	assert_true(t->name.pins->mask == (bit("oracle") | bit("oracle_rac")));
 	assert_string_equal(sg_pin_for(&t->name, rac)->text, "A");
 	ty = &column_at(t, 0)->type;
-	assert_true(ty->overrides->mask == (bit("mysql") | bit("mysql_cluster")));
+	assert_true(sg_type_overrides(ty)->mask ==
+	    (bit("mysql") | bit("mysql_cluster")));
 	assert_int_equal(sg_type_for(ty, ndb)->len, 9);
 	/* A named extension has its own. */
 	ty = &column_at(t, 1)->type;
-	assert_true(ty->overrides->mask == bit("mysql"));
+	assert_true(sg_type_overrides(ty)->mask == bit("mysql"));
 	assert_int_equal(sg_type_for(ty, ndb)->kind, SG_T_CHAR);
 	assert_int_equal(sg_type_for(ty, ndb)->len, 7);
 	t = table_at(u, 1);
@@ -199,7 +200,7 @@ test_dialect_masks(void **state)
 	h2 = UINT64_C(1) << sg_registry_find(reg, "h2");
 	t = table_at(u, 0);
 	assert_true(t->name.pins->mask == (oracle | rac));
-	assert_true(column_at(t, 0)->type.overrides->mask == h2);
+	assert_true(sg_type_overrides(&column_at(t, 0)->type)->mask == h2);
 	assert_string_equal(sg_pin_for(&t->name,
 	    (unsigned)sg_registry_find(reg, "oracle_rac"))->text, "TT");
 	assert_null(sg_pin_for(&t->name, (unsigned)sg_registry_find(reg,

@@ -134,7 +134,7 @@ test_types_and_overrides(void **state)
 	assert_int_equal(c->type.len, 255);
 	assert_int_equal(loc_line(&c->type.loc), 6);
 	assert_int_equal(loc_col(&c->type.loc), 20);
-	o = c->type.overrides;
+	o = sg_type_overrides(&c->type);
 	assert_non_null(o);
 	assert_string_equal(idents(u, o->dialects), "h2");
 	assert_int_equal(o->type.kind, SG_T_VARCHAR);
@@ -147,7 +147,7 @@ test_types_and_overrides(void **state)
 	assert_int_equal(o->type.len, 64);
 	assert_null(o->next);
 	assert_int_equal(column_at(t, 2)->type.len, 2048);
-	assert_null(column_at(t, 2)->type.overrides);
+	assert_null(sg_type_overrides(&column_at(t, 2)->type));
 	assert_int_equal(column_at(t, 3)->type.len, 10);
 	assert_int_equal(column_at(t, 3)->type.scale, 2);
 }

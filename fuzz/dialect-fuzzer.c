@@ -98,8 +98,10 @@ compile(struct sg_registry *reg, const struct sg_dialect *d,
 	if (sg_parse(&script, &src, diag) &&
 	    sg_check(&script, reg, &d, 1, diag))
 		for (rollback = 0; rollback < 2; rollback++) {
-			if ((p = sg_plan_new(&script, d, rollback, diag)) !=
-			    NULL) {
+			p = sg_plan_new(&script, d, rollback, diag);
+			if (p != NULL && !rollback)
+				fuzz_emit_forward(&script, d, p, &out, diag);
+			else if (p != NULL) {
 				sg_buf_reset(&out);
 				sg_emit_plan(p, &out, NULL);
 			}

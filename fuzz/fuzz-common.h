@@ -8,8 +8,13 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "buf.h"
+#include "dialect.h"
 #include "diag.h"
+#include "emit.h"
+#include "plan.h"
 
 #ifndef FUZZ_TEMPLATES
 #define FUZZ_TEMPLATES	"templates"
@@ -41,6 +46,32 @@ static inline void
 fuzz_diag(struct sg_diag *diag)
 {
 	sg_diag_init(diag, fuzz_devnull());
+}
+
+/*
+ * Prints forward plan p of script for d into out, and the same script a
+ * statement at a time (sg_emit_stream, what sqlgen writes with): they
+ * must be the same bytes and statements, or the input is a finding.
+ */
+static inline void
+fuzz_emit_forward(const struct sg_script *script, const struct sg_dialect *d,
+    const struct sg_plan *p, struct sg_buf *out, struct sg_diag *diag)
+{
+	struct sg_emit_opts	a = { 0 }, b = { 0 };
+	struct sg_buf		part = { 0 };
+
+	sg_buf_reset(out);
+	sg_emit_for(p, out, NULL, &a);
+	if (!sg_emit_stream(script, d, diag, &part, NULL, &b) ||
+	    part.len != out->len || memcmp(part.data, out->data,
+	    out->len) != 0 || a.nmeant != b.nmeant || (a.nmeant > 0 &&
+	    memcmp(a.meant, b.meant, a.nmeant * sizeof *a.meant) != 0)) {
+		fprintf(stderr, "sg_emit_stream differs for %s\n", d->name);
+		abort();
+	}
+	free(a.meant);
+	free(b.meant);
+	sg_buf_free(&part);
 }
 
 #endif

@@ -92,7 +92,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			for (i = 0; i < ntargets; i++) {
 				p = sg_plan_new(&script, targets[i],
 				    rollback, &diag);
-				if (p != NULL) {
+				if (p != NULL && !rollback)
+					fuzz_emit_forward(&script, targets[i],
+					    p, &out, &diag);
+				else if (p != NULL) {
 					sg_buf_reset(&out);
 					sg_emit_plan(p, &out, NULL);
 				}

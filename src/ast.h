@@ -51,11 +51,11 @@ struct sg_comment {
 	enum sg_comment_pos	 pos;
 };
 
+/* A node's comments are the script's (sg_comments_of). */
 struct sg_node {
 	enum sg_tag		 tag;
 	struct sg_loc		 loc;
 	struct sg_node		*next;
-	struct sg_comment	*comments;	/* set by sg_comments_attach */
 };
 
 struct sg_list {
@@ -573,6 +573,11 @@ struct sg_script {
 	struct sg_list		 stmts;
 	struct sg_comment	*trailing;	/* after the last statement */
 	struct sg_comment	*trailing_tail;
+	/*
+	 * The comments attached to nodes, by node (sg_comments_attach):
+	 * few nodes have one, and each would carry the room (issue 10).
+	 */
+	struct sg_comment_map	*comment_map;
 	unsigned		 ntables;
 	unsigned		 nfks;		/* set by check: foreign keys */
 	bool			 uses_uuid;	/* set by check: uuid() appears */

@@ -6,9 +6,84 @@
  * other comment stands before the next statement.
  */
 #include <stddef.h>
+#include <stdint.h>
 
+#include "arena.h"
 #include "comments.h"
 #include "lines.h"
+
+/*
+ * The nodes that have comments, and their first: open addressing on the
+ * node's address.  The address orders nothing: it is only looked up.
+ */
+struct sg_comment_map {
+	struct map_slot {
+		const struct sg_node	*node;
+		struct sg_comment	*first;
+	}			*slots;
+	size_t			 cap;	/* a power of two */
+	size_t			 n;
+};
+
+static size_t
+node_hash(const struct sg_node *n, size_t cap)
+{
+	uint64_t	h = (uint64_t)(uintptr_t)n;
+
+	return (size_t)((h * UINT64_C(0x9e3779b97f4a7c15)) >> 32) & (cap - 1);
+}
+
+static struct map_slot *
+map_find(const struct sg_comment_map *m, const struct sg_node *n)
+{
+	size_t	i;
+
+	for (i = node_hash(n, m->cap); m->slots[i].node != NULL &&
+	    m->slots[i].node != n; i = (i + 1) & (m->cap - 1))
+		continue;
+	return &m->slots[i];
+}
+
+/* n's list of comments, made empty if n had none. */
+static struct sg_comment **
+map_list(struct sg_script *script, const struct sg_node *n)
+{
+	struct sg_comment_map	*m = script->comment_map;
+	struct map_slot		*old, *s;
+	size_t			 oldcap, i;
+
+	if (m == NULL) {
+		m = script->comment_map = sg_arena_alloc(script->arena,
+		    sizeof *m);
+		m->cap = 64;
+		m->slots = sg_arena_alloc(script->arena,
+		    m->cap * sizeof *m->slots);
+	}
+	if ((s = map_find(m, n))->node != NULL)
+		return &s->first;
+	if ((m->n + 1) * 2 > m->cap) {
+		old = m->slots;
+		oldcap = m->cap;
+		m->cap *= 2;
+		m->slots = sg_arena_alloc(script->arena,
+		    m->cap * sizeof *m->slots);
+		for (i = 0; i < oldcap; i++)
+			if (old[i].node != NULL)
+				*map_find(m, old[i].node) = old[i];
+		s = map_find(m, n);
+	}
+	m->n++;
+	s->node = n;
+	return &s->first;
+}
+
+struct sg_comment *
+sg_comments_of(const struct sg_script *script, const struct sg_node *n)
+{
+	if (script->comment_map == NULL)
+		return NULL;
+	return map_find(script->comment_map, n)->first;
+}
 
 /*
  * Where the pass stands.  Comments come in source order, so the
@@ -18,6 +93,7 @@
  * linear time (issue 9.5), not a walk of each list for each comment.
  */
 struct place {
+	struct sg_script	 *script;
 	struct sg_node		 *stmt;	/* whose elements were walked */
 	struct sg_node		 *elem;	/* the first after them */
 	struct sg_node		 *elem_prev;
@@ -60,7 +136,8 @@ attach(struct place *pl, struct sg_node *n, struct sg_comment *c,
 	if (pl->last == n)
 		p = pl->tail;
 	else
-		for (p = &n->comments; *p != NULL; p = &(*p)->next_attached)
+		for (p = map_list(pl->script, n); *p != NULL;
+		    p = &(*p)->next_attached)
 			continue;
 	*p = c;
 	pl->last = n;
@@ -115,6 +192,7 @@ sg_comments_attach(struct sg_script *script, struct sg_list *stmts,
 	struct sg_comment	*c, *next;
 	struct place		 pl = { 0 };
 
+	pl.script = script;
 	/*
 	 * Comments after an earlier file's last statement stand before this
 	 * file's first one, not at the end of the whole script.

@@ -15,5 +15,11 @@
  */
 void	sg_comments_attach(struct sg_script *, struct sg_list *,
 	    struct sg_comment *);
+/*
+ * The comments attached to n, in source order (by next_attached), or
+ * NULL: a search in a table of the few nodes that have some.
+ */
+struct sg_comment *sg_comments_of(const struct sg_script *,
+	    const struct sg_node *);
 
 #endif

@@ -8,6 +8,7 @@
 #ifndef SG_EMIT_INT_H
 #define SG_EMIT_INT_H
 
+#include "comments.h"
 #include "emit.h"
 #include "names.h"
 #include "plan.h"
@@ -71,8 +72,8 @@ bool	sg_emit_native_guard(const struct sg_emitter *, enum sg_object,
 /* The words that native guard is ("IF NOT EXISTS ", "IF EXISTS "), or "". */
 const char *sg_emit_guard_words(const struct sg_emitter *, enum sg_object,
 	    bool);
-/* Writes node's comments placed at pos, each line indented. */
-void	sg_emit_comments(struct sg_buf *, const struct sg_node *,
+/* Writes a node's comments (list) placed at pos, each line indented. */
+void	sg_emit_comments(struct sg_buf *, const struct sg_comment *,
 	    enum sg_comment_pos, const char *);
 /* Writes node's comments at pos that stand on lines of their own. */
 void	sg_emit_loose_comments(struct sg_emitter *, const struct sg_node *,

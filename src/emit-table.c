@@ -188,7 +188,9 @@ void
 sg_emit_table(struct sg_emitter *e, const struct sg_change *c)
 {
 	const struct sg_create_table	*t = (const void *)c->node;
+	const struct sg_script		*script = e->plan->script;
 	const struct sg_node		*el;
+	const struct sg_comment		*said;
 	struct sg_buf			*b = &e->stmt;
 
 	sg_buf_reset(b);
@@ -196,10 +198,12 @@ sg_emit_table(struct sg_emitter *e, const struct sg_change *c)
 	sg_buf_adds(b, sg_emit_guard_words(e, SG_OBJ_TABLE, c->guarded));
 	sg_emit_ident(e, b, c->table);
 	sg_buf_adds(b, " (");
-	sg_emit_comments(b, &t->n, SG_COMMENT_EOL, INDENT);
+	sg_emit_comments(b, sg_comments_of(script, &t->n), SG_COMMENT_EOL,
+	    INDENT);
 	sg_buf_addc(b, '\n');
 	for (el = t->elements.head; el != NULL; el = el->next) {
-		sg_emit_comments(b, el, SG_COMMENT_BEFORE, INDENT);
+		said = sg_comments_of(script, el);
+		sg_emit_comments(b, said, SG_COMMENT_BEFORE, INDENT);
 		sg_buf_adds(b, INDENT);
 		if (el->tag == SG_COLUMN)
 			sg_emit_column(e, b, (const struct sg_column *)el,
@@ -209,9 +213,9 @@ sg_emit_table(struct sg_emitter *e, const struct sg_change *c)
 			    (const struct sg_constraint *)el, false);
 		if (el->next != NULL)
 			sg_buf_addc(b, ',');
-		sg_emit_comments(b, el, SG_COMMENT_EOL, INDENT);
+		sg_emit_comments(b, said, SG_COMMENT_EOL, INDENT);
 		sg_buf_addc(b, '\n');
-		sg_emit_comments(b, el, SG_COMMENT_AFTER, INDENT);
+		sg_emit_comments(b, said, SG_COMMENT_AFTER, INDENT);
 	}
 	sg_buf_addc(b, ')');
 	if (e->d->table_options[0] != '\0') {

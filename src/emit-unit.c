@@ -299,12 +299,12 @@ sg_emit_comment(struct sg_buf *b, const char *text)
 }
 
 void
-sg_emit_comments(struct sg_buf *b, const struct sg_node *n,
+sg_emit_comments(struct sg_buf *b, const struct sg_comment *list,
     enum sg_comment_pos pos, const char *indent)
 {
 	const struct sg_comment	*c;
 
-	for (c = n->comments; c != NULL; c = c->next_attached) {
+	for (c = list; c != NULL; c = c->next_attached) {
 		if (c->pos != pos)
 			continue;
 		if (pos == SG_COMMENT_EOL) {
@@ -350,7 +350,8 @@ sg_emit_loose_comments(struct sg_emitter *e, const struct sg_node *n,
 	/* A table writes its own end-of-line comment beside its "(". */
 	eol = pos == SG_COMMENT_AFTER && n->tag != SG_CREATE_TABLE;
 
-	for (c = n->comments; c != NULL; c = c->next_attached)
+	for (c = sg_comments_of(e->plan->script, n); c != NULL;
+	    c = c->next_attached)
 		if (c->pos == pos || (eol && c->pos == SG_COMMENT_EOL))
 			break;
 	if (c == NULL)

@@ -23,6 +23,7 @@
 #include "ast.h"
 #include "buf.h"
 #include "check.h"
+#include "comments.h"
 #include "dialect.h"
 #include "diag.h"
 #include "emit.h"

@@ -180,7 +180,7 @@ test_quoted_names(void **state)
 	/* "--" inside quotes does not start a comment. */
 	assert_string_equal(column_at(t, 2)->name.ident.text, "a--b");
 	assert_null(u->script.trailing);
-	assert_null(t->n.comments);
+	assert_null(sg_comments_of(&u->script, &t->n));
 }
 
 /* '' inside a string stands for one quote. */
@@ -218,7 +218,7 @@ test_strings_doubled_quotes(void **state)
 	    column_at(t, 0)->opts->value->loc.off, strlen("'it''s'"));
 	/* No comment was made of "--" inside the string. */
 	assert_null(u->script.trailing);
-	assert_null(column_at(t, 4)->n.comments);
+	assert_null(sg_comments_of(&u->script, &column_at(t, 4)->n));
 }
 
 static void
@@ -313,7 +313,8 @@ test_non_ascii_text(void **state)
 	parse_ok(u,
 	    "-- caf\xc3\xa9 \xe2\x80\x94 r\xc3\xa9sum\xc3\xa9\n"
 	    "create table T (A varchar(5) default 'n\xc3\xa9' not null);\n");
-	assert_string_equal(u->script.stmts.head->comments->text,
+	assert_string_equal(sg_comments_of(&u->script,
+	    u->script.stmts.head)->text,
 	    "-- caf\xc3\xa9 \xe2\x80\x94 r\xc3\xa9sum\xc3\xa9");
 	t = table_at(u, 0);
 	o = column_at(t, 0)->opts;

@@ -349,7 +349,7 @@ test_comment_placement(void **state)
 	    "\n"					/* 15 */
 	    "-- c11 trailing\n");			/* 16 */
 	t = table_at(u, 0);
-	c = t->n.comments;
+	c = sg_comments_of(&u->script, &t->n);
 	assert_non_null(c);
 	assert_string_equal(c->text, "-- c1 file header");
 	assert_int_equal(c->pos, SG_COMMENT_BEFORE);
@@ -364,7 +364,7 @@ test_comment_placement(void **state)
 	assert_int_equal(loc_col(&c->loc), 4);
 	assert_null(c->next_attached);
 
-	c = column_at(t, 0)->n.comments;
+	c = sg_comments_of(&u->script, &column_at(t, 0)->n);
 	assert_string_equal(c->text, "-- c3 before A");
 	assert_int_equal(c->pos, SG_COMMENT_BEFORE);
 	c = c->next_attached;
@@ -375,18 +375,18 @@ test_comment_placement(void **state)
 	assert_null(c->next_attached);
 
 	/* The end of a column written on two lines. */
-	c = column_at(t, 1)->n.comments;
+	c = sg_comments_of(&u->script, &column_at(t, 1)->n);
 	assert_string_equal(c->text, "-- c5 eol B");
 	assert_int_equal(c->pos, SG_COMMENT_EOL);
 	assert_null(c->next_attached);
 
-	c = column_at(t, 2)->n.comments;
+	c = sg_comments_of(&u->script, &column_at(t, 2)->n);
 	assert_string_equal(c->text, "-- c6 after C");
 	assert_int_equal(c->pos, SG_COMMENT_AFTER);
 	assert_null(c->next_attached);
 
 	i = index_at(u, 1);
-	c = i->n.comments;
+	c = sg_comments_of(&u->script, &i->n);
 	assert_string_equal(c->text, "-- c8 before I");
 	assert_int_equal(c->pos, SG_COMMENT_BEFORE);
 	c = c->next_attached;
@@ -406,7 +406,8 @@ test_comment_placement(void **state)
 	{
 		unsigned n = 0;
 
-		for (c = t->n.comments; c != NULL; c = c->next)
+		for (c = sg_comments_of(&u->script, &t->n); c != NULL;
+		    c = c->next)
 			n++;
 		assert_int_equal(n, 11);
 	}
@@ -423,7 +424,7 @@ test_comment_inside_index(void **state)
 	    "create index I\n"
 	    "    -- why this index\n"
 	    "    on T (A);\n");
-	c = index_at(u, 0)->n.comments;
+	c = sg_comments_of(&u->script, &index_at(u, 0)->n);
 	assert_non_null(c);
 	assert_string_equal(c->text, "-- why this index");
 	assert_int_equal(c->pos, SG_COMMENT_EOL);
@@ -444,12 +445,12 @@ test_comment_beside_open_paren(void **state)
 	    "    A integer\n"
 	    ");\n");
 	t = table_at(u, 0);
-	c = t->n.comments;
+	c = sg_comments_of(&u->script, &t->n);
 	assert_non_null(c);
 	assert_string_equal(c->text, "-- what T holds");
 	assert_int_equal(c->pos, SG_COMMENT_EOL);
 	assert_null(c->next_attached);
-	assert_null(column_at(t, 0)->n.comments);
+	assert_null(sg_comments_of(&u->script, &column_at(t, 0)->n));
 }
 
 /* Two files in one script: the statements of both, in order. */

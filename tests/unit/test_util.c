@@ -335,6 +335,37 @@ test_diag_format(void **state)
 	capture_close(&cap);
 }
 
+/*
+ * Each source takes positions base to base + len (its end of input),
+ * the next source the one after: a position finds its own source, and 0
+ * or one past the last finds none.
+ */
+static void
+test_source_positions(void **state)
+{
+	struct sg_source	a = { "a.sqlg", "abc", 3, 0 };
+	struct sg_source	b = { "b.sqlg", "", 0, 0 };
+	struct sg_source	c = { "c.sqlg", "xy", 2, 0 };
+
+	(void)state;
+	sg_sources_reset();
+	assert_true(sg_source_add(&a));
+	assert_true(sg_source_add(&b));
+	assert_true(sg_source_add(&c));
+	assert_int_equal(a.base, 1);
+	assert_int_equal(b.base, 5);
+	assert_int_equal(c.base, 6);
+	assert_null(sg_source_of(0));
+	assert_ptr_equal(sg_source_of(1), &a);
+	assert_ptr_equal(sg_source_of(4), &a);	/* a's end of input */
+	assert_ptr_equal(sg_source_of(5), &b);	/* empty: only its end */
+	assert_ptr_equal(sg_source_of(6), &c);
+	assert_ptr_equal(sg_source_of(8), &c);
+	assert_null(sg_source_of(9));
+	sg_sources_reset();
+	assert_null(sg_source_of(1));
+}
+
 /* Quiet warnings are counted, not printed; errors still are. */
 static void
 test_diag_quiet(void **state)
@@ -638,6 +669,7 @@ main(void)
 		cmocka_unit_test(test_tmpl_expand),
 		cmocka_unit_test(test_tmpl_verbatim_braces),
 		cmocka_unit_test(test_tmpl_check),
+		cmocka_unit_test(test_source_positions),
 		cmocka_unit_test(test_diag_format),
 		cmocka_unit_test(test_diag_quiet),
 		cmocka_unit_test(test_diag_caret_after_utf8),

@@ -1187,16 +1187,25 @@ plan_new(const struct sg_script *script, const struct sg_dialect *d,
 	return p;
 }
 
-struct sg_plan *
-sg_plan_start(const struct sg_script *script, const struct sg_dialect *d,
-    struct sg_diag *diag)
+/* A forward plan up to its first statement; quiet: no warnings. */
+static struct sg_plan *
+plan_begin(const struct sg_script *script, const struct sg_dialect *d,
+    struct sg_diag *diag, bool quiet)
 {
 	struct sg_plan	*p;
 
 	p = plan_new(script, d, diag);
+	p->quiet = quiet;
 	sg_cascade_plan(p);
 	plan_uuid(p);
 	return p;
+}
+
+struct sg_plan *
+sg_plan_start(const struct sg_script *script, const struct sg_dialect *d,
+    struct sg_diag *diag)
+{
+	return plan_begin(script, d, diag, false);
 }
 
 void
@@ -1213,10 +1222,8 @@ sg_plan_new(const struct sg_script *script, const struct sg_dialect *d,
 	struct sg_plan	*p, *f;
 	const struct sg_node *s;
 
-	f = plan_new(script, d, diag);
-	f->quiet = rollback;	/* its warnings are the forward script's */
-	sg_cascade_plan(f);
-	plan_uuid(f);
+	/* A rollback's warnings are its forward script's. */
+	f = plan_begin(script, d, diag, rollback);
 	for (s = script->stmts.head; s != NULL; s = s->next)
 		sg_plan_stmt(f, s);
 	p = f;

@@ -1,24 +1,30 @@
 /*
- * Reproducible zips (zip.h).  libarchive writes the format; what it
- * would take from the machine is given to it fixed: the time (and the
- * zone its DOS fields are computed in), the modes, the owners, the
- * order of the entries.  Its zip writer always adds an extended
- * timestamp ("UT", here the modification time alone) and a Unix owner
- * field ("ux", here uid and gid 0).
+ * Reproducible zips (zip.h).  minizip (zlib's own zip library) writes
+ * and reads the format through callbacks on memory; what it would take
+ * from the machine is given to it fixed: the time, computed here in
+ * UTC, the modes and a Unix "version made by", the order of the
+ * entries.  It adds no field of its own beyond those.  (libarchive did
+ * this before issue 10: Debian's build loads a dozen libraries with
+ * it, ICU and libxml2 among them, which cost every run of sqlgen 3.6
+ * ms and 2.8 MB before it read a byte.)
  */
 #include "config.h"
 
-#include <archive.h>
-#include <archive_entry.h>
+#include <minizip/unzip.h>
+#include <minizip/zip.h>
 #include <nettle/sha2.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "xmalloc.h"
 #include "zip.h"
 
 #define SG_ZIP_1980	315532800	/* 1980-01-01 00:00:00 UTC */
-
+#define SG_ZIP_2107	4354819198LL	/* DOS time's last even second */
+#define SG_ZIP_UNIX	(3u << 8 | 20)	/* made by Unix, zip 2.0 */
+#define SG_ZIP_DOS_DIR	0x10u		/* the MS-DOS folder attribute */
 static struct sg_zip_entry *
 add(struct sg_zip *z, const char *path)
 {
@@ -112,139 +118,260 @@ sg_zip_epoch(void)
 	t = strtoll(s, &end, 10);
 	if (*end != '\0' || t < SG_ZIP_1980)
 		return SG_ZIP_1980;
-	/* DOS times end in 2107. */
-	if (t > 4354819199LL)
-		t = 4354819199LL;
-	return (time_t)t;
+	if (t > SG_ZIP_2107)
+		t = SG_ZIP_2107;
+	/* A DOS time counts whole pairs of seconds. */
+	return (time_t)(t - t % 2);
 }
 
-static la_ssize_t
-to_buf(struct archive *a, void *arg, const void *data, size_t len)
-{
-	(void)a;
-	sg_buf_add(arg, data, len);
-	return (la_ssize_t)len;
-}
-
-/* Runs with TZ set to UTC and puts it back. */
-struct tz_saved {
-	char	*tz;
-	bool	 had;
+/*
+ * minizip's file callbacks on memory: writing appends to (and, for the
+ * sizes it fills in after an entry's data, writes back into) out;
+ * reading reads in.
+ */
+struct mem {
+	struct sg_buf	*out;
+	const char	*in;
+	size_t		 len;		/* in's */
+	size_t		 pos;
 };
 
-static void
-tz_utc(struct tz_saved *s)
+static voidpf ZCALLBACK
+mem_open(voidpf opaque, const void *name, int mode)
 {
-	const char	*tz = getenv("TZ");
+	(void)name;
+	(void)mode;
+	return opaque;
+}
 
-	s->had = tz != NULL;
-	s->tz = tz != NULL ? xstrdup(tz) : NULL;
-	setenv("TZ", "UTC0", 1);
-	tzset();
+static uLong ZCALLBACK
+mem_read(voidpf opaque, voidpf stream, void *buf, uLong size)
+{
+	struct mem	*m = stream;
+	size_t		 n = m->len - m->pos;
+
+	(void)opaque;
+	if (n > size)
+		n = size;
+	if (n > 0)
+		memcpy(buf, m->in + m->pos, n);
+	m->pos += n;
+	return (uLong)n;
+}
+
+static uLong ZCALLBACK
+mem_write(voidpf opaque, voidpf stream, const void *buf, uLong size)
+{
+	struct mem	*m = stream;
+	struct sg_buf	*b = m->out;
+
+	(void)opaque;
+	if (size == 0)
+		return 0;
+	if (m->pos + size > b->len) {
+		sg_buf_reserve(b, m->pos + size - b->len);
+		b->len = m->pos + size;
+		b->data[b->len] = '\0';
+	}
+	memcpy(b->data + m->pos, buf, size);
+	m->pos += size;
+	return size;
+}
+
+static ZPOS64_T ZCALLBACK
+mem_tell(voidpf opaque, voidpf stream)
+{
+	(void)opaque;
+	return ((struct mem *)stream)->pos;
+}
+
+static long ZCALLBACK
+mem_seek(voidpf opaque, voidpf stream, ZPOS64_T off, int origin)
+{
+	struct mem	*m = stream;
+	size_t		 end = m->out != NULL ? m->out->len : m->len;
+	size_t		 base = origin == ZLIB_FILEFUNC_SEEK_CUR ? m->pos :
+			    origin == ZLIB_FILEFUNC_SEEK_END ? end : 0;
+
+	(void)opaque;
+	if (off > end - base)
+		return -1;
+	m->pos = base + (size_t)off;
+	return 0;
+}
+
+static int ZCALLBACK
+mem_close(voidpf opaque, voidpf stream)
+{
+	(void)opaque;
+	(void)stream;
+	return 0;
+}
+
+static int ZCALLBACK
+mem_error(voidpf opaque, voidpf stream)
+{
+	(void)opaque;
+	(void)stream;
+	return 0;
 }
 
 static void
-tz_restore(struct tz_saved *s)
+mem_funcs(zlib_filefunc64_def *ff, struct mem *m)
 {
-	if (s->had)
-		setenv("TZ", s->tz, 1);
-	else
-		unsetenv("TZ");
-	tzset();
-	free(s->tz);
+	ff->zopen64_file = mem_open;
+	ff->zread_file = mem_read;
+	ff->zwrite_file = mem_write;
+	ff->ztell64_file = mem_tell;
+	ff->zseek64_file = mem_seek;
+	ff->zclose_file = mem_close;
+	ff->zerror_file = mem_error;
+	ff->opaque = m;
+}
+
+/* t as a DOS date and time, in UTC whatever TZ says. */
+static uLong
+dos_time(time_t t)
+{
+	struct tm	tm;
+
+	gmtime_r(&t, &tm);
+	return (uLong)(tm.tm_year - 80) << 25 | (uLong)(tm.tm_mon + 1) << 21 |
+	    (uLong)tm.tm_mday << 16 | (uLong)tm.tm_hour << 11 |
+	    (uLong)tm.tm_min << 5 | (uLong)tm.tm_sec / 2;
 }
 
 bool
 sg_zip_write(const struct sg_zip *z, time_t mtime, struct sg_buf *out,
     char **err)
 {
-	struct archive		*a;
-	struct archive_entry	*ae;
-	struct tz_saved		 tz;
+	zlib_filefunc64_def	 ff;
+	struct mem		 m = { .out = out, .pos = out->len };
+	zip_fileinfo		 zi = { .dosDate = dos_time(mtime) };
 	const struct sg_zip_entry *e;
+	zipFile			 zf;
 	size_t			 i;
-	bool			 ok = true;
+	int			 rc = ZIP_OK;
 
 	*err = NULL;
-	/* libarchive computes the DOS date and time with localtime_r. */
-	tz_utc(&tz);
-	a = archive_write_new();
-	if (archive_write_set_format_zip(a) != ARCHIVE_OK ||
-	    archive_write_set_options(a, "zip:compression=deflate,"
-	    "zip:compression-level=9,zip:!zip64") != ARCHIVE_OK ||
-	    archive_write_set_bytes_per_block(a, 0) != ARCHIVE_OK ||
-	    archive_write_open(a, out, NULL, to_buf, NULL) != ARCHIVE_OK)
-		ok = false;
-	for (i = 0; ok && i < z->n; i++) {
-		e = &z->e[i];
-		ae = archive_entry_new();
-		archive_entry_set_pathname(ae, e->path);
-		archive_entry_set_filetype(ae, e->dir ? AE_IFDIR : AE_IFREG);
-		archive_entry_set_perm(ae, e->dir ? 0755 : 0644);
-		archive_entry_set_size(ae, e->dir ? 0 : (la_int64_t)e->len);
-		archive_entry_set_mtime(ae, mtime, 0);
-		archive_entry_set_uid(ae, 0);
-		archive_entry_set_gid(ae, 0);
-		if (archive_write_header(a, ae) != ARCHIVE_OK ||
-		    (!e->dir && e->len > 0 && archive_write_data(a, e->data,
-		    e->len) != (la_ssize_t)e->len))
-			ok = false;
-		archive_entry_free(ae);
+	mem_funcs(&ff, &m);
+	if ((zf = zipOpen2_64("", APPEND_STATUS_CREATE, NULL, &ff)) == NULL) {
+		*err = xstrdup("minizip could not start the zip");
+		return false;
 	}
-	if (ok && archive_write_close(a) != ARCHIVE_OK)
-		ok = false;
-	if (!ok)
-		*err = xstrdup(archive_error_string(a) != NULL ?
-		    archive_error_string(a) : "libarchive failed");
-	archive_write_free(a);
-	tz_restore(&tz);
-	return ok;
+	for (i = 0; rc == ZIP_OK && i < z->n; i++) {
+		e = &z->e[i];
+		if (e->len > 0xffffffffu) {
+			*err = xasprintf("%s is 4 GiB or more", e->path);
+			break;
+		}
+		zi.external_fa = (uLong)(e->dir ? S_IFDIR | 0755 :
+		    S_IFREG | 0644) << 16 | (e->dir ? SG_ZIP_DOS_DIR : 0);
+		rc = zipOpenNewFileInZip4_64(zf, e->path, &zi, NULL, 0, NULL,
+		    0, NULL, e->dir ? 0 : Z_DEFLATED, e->dir ? 0 : 9, 0,
+		    -MAX_WBITS, DEF_MEM_LEVEL, Z_DEFAULT_STRATEGY, NULL, 0,
+		    SG_ZIP_UNIX, 0, 0);
+		if (rc == ZIP_OK && e->len > 0)
+			rc = zipWriteInFileInZip(zf, e->data, (unsigned)e->len);
+		if (rc == ZIP_OK)
+			rc = zipCloseFileInZip(zf);
+	}
+	if (zipClose(zf, NULL) != ZIP_OK && rc == ZIP_OK)
+		rc = ZIP_ERRNO;
+	if (rc != ZIP_OK && *err == NULL)
+		*err = xasprintf("minizip failed (error %d)", rc);
+	return *err == NULL;
+}
+
+static const char *
+unz_error(int rc)
+{
+	switch (rc) {
+	case UNZ_BADZIPFILE:
+		return "no zip directory, or a damaged one";
+	case UNZ_CRCERROR:
+		return "an entry's data does not match its CRC";
+	case Z_DATA_ERROR:
+		return "an entry's compressed data is damaged";
+	default:
+		return "minizip could not read it";
+	}
+}
+
+/* The entry minizip is at, its fields and data, added to z. */
+static int
+read_entry(unzFile uf, struct sg_zip *z, struct sg_buf *body)
+{
+	unz_file_info64		 info;
+	struct sg_zip_entry	*e;
+	struct tm		 tm = { 0 };
+	char			*name, chunk[16384];
+	unsigned		 attr;
+	int			 rc, got;
+
+	if ((rc = unzGetCurrentFileInfo64(uf, &info, NULL, 0, NULL, 0, NULL,
+	    0)) != UNZ_OK)
+		return rc;
+	name = xmalloc(info.size_filename + 1);
+	rc = unzGetCurrentFileInfo64(uf, &info, name, info.size_filename + 1,
+	    NULL, 0, NULL, 0);
+	name[info.size_filename] = '\0';
+	e = add(z, name);
+	free(name);
+	if (rc != UNZ_OK)
+		return rc;
+	attr = info.version >> 8 == 3 ? (unsigned)(info.external_fa >> 16) : 0;
+	e->mode = attr & 07777;
+	e->dir = S_ISDIR(attr) || (*e->path != '\0' &&
+	    e->path[strlen(e->path) - 1] == '/');
+	tm.tm_year = (int)info.tmu_date.tm_year - 1900;
+	tm.tm_mon = (int)info.tmu_date.tm_mon;
+	tm.tm_mday = (int)info.tmu_date.tm_mday;
+	tm.tm_hour = (int)info.tmu_date.tm_hour;
+	tm.tm_min = (int)info.tmu_date.tm_min;
+	tm.tm_sec = (int)info.tmu_date.tm_sec;
+	e->mtime = timegm(&tm);
+	if ((rc = unzOpenCurrentFile(uf)) != UNZ_OK)
+		return rc;
+	sg_buf_reset(body);
+	while ((got = unzReadCurrentFile(uf, chunk, sizeof chunk)) > 0)
+		sg_buf_add(body, chunk, (size_t)got);
+	rc = unzCloseCurrentFile(uf);
+	if (got < 0)
+		rc = got;
+	e->len = body->len;
+	e->data = xmalloc(body->len + 1);
+	if (body->len > 0)
+		memcpy(e->data, body->data, body->len);
+	e->data[body->len] = '\0';
+	return rc;
 }
 
 bool
 sg_zip_read(const char *data, size_t len, struct sg_zip *z, char **err)
 {
-	struct archive		*a;
-	struct archive_entry	*ae;
-	struct sg_zip_entry	*e;
+	zlib_filefunc64_def	 ff;
+	struct mem		 m = { .in = data, .len = len };
 	struct sg_buf		 body = { 0 };
-	char			 chunk[16384];
-	la_ssize_t		 got = 0;
-	int			 rc = ARCHIVE_EOF;
-	bool			 ok = true;
+	unzFile			 uf;
+	int			 rc;
 
 	*err = NULL;
-	a = archive_read_new();
-	archive_read_support_format_zip(a);
-	if (archive_read_open_memory(a, data, len) != ARCHIVE_OK)
-		ok = false;
-	while (ok && (rc = archive_read_next_header(a, &ae)) == ARCHIVE_OK) {
-		e = add(z, archive_entry_pathname(ae) != NULL ?
-		    archive_entry_pathname(ae) : "");
-		e->dir = archive_entry_filetype(ae) == AE_IFDIR;
-		e->mode = archive_entry_perm(ae);
-		e->mtime = archive_entry_mtime(ae);
-		sg_buf_reset(&body);
-		while ((got = archive_read_data(a, chunk, sizeof chunk)) > 0)
-			sg_buf_add(&body, chunk, (size_t)got);
-		if (got < 0)
-			ok = false;
-		e->len = body.len;
-		e->data = xmalloc(body.len + 1);
-		if (body.len > 0)
-			memcpy(e->data, body.data, body.len);
-		e->data[body.len] = '\0';
+	mem_funcs(&ff, &m);
+	if ((uf = unzOpen2_64("", &ff)) == NULL) {
+		*err = xstrdup(unz_error(UNZ_BADZIPFILE));
+		return false;
 	}
-	if (ok && rc != ARCHIVE_EOF)
-		ok = false;
-	if (!ok)
-		*err = xstrdup(archive_error_string(a) != NULL ?
-		    archive_error_string(a) : "not a zip");
+	for (rc = unzGoToFirstFile(uf); rc == UNZ_OK;
+	    rc = unzGoToNextFile(uf))
+		if ((rc = read_entry(uf, z, &body)) != UNZ_OK)
+			break;
+	if (rc != UNZ_END_OF_LIST_OF_FILE)
+		*err = xstrdup(unz_error(rc));
 	sg_buf_free(&body);
-	archive_read_free(a);
-	return ok;
+	unzClose(uf);
+	return *err == NULL;
 }
-
 void
 sg_zip_free(struct sg_zip *z)
 {

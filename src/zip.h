@@ -1,6 +1,6 @@
 /*
  * A reproducible zip (sqlgen bundle): a set of files written through
- * libarchive with everything that could differ between two machines
+ * minizip with everything that could differ between two machines
  * fixed, and read back for --check.  SHA-256 comes from nettle.
  */
 #ifndef SG_ZIP_H
@@ -41,10 +41,10 @@ void	sg_zip_seal(struct sg_zip *);
 const struct sg_zip_entry *sg_zip_find(const struct sg_zip *, const char *);
 /*
  * Writes z (sealed) as a zip to out: deflate at level 9, no Zip64,
- * every entry with modification time mtime, files 0644 and folders 0755,
- * uid and gid 0 and no owner names, no access or change times.  The
- * DOS time fields are computed in UTC whatever TZ says.  Returns false
- * with *err (the caller frees it) set if libarchive failed.
+ * every entry with modification time mtime in its DOS fields, computed
+ * in UTC whatever TZ says, files 0644 and folders 0755 made by Unix,
+ * no extra fields.  Returns false with *err (the caller frees it) set
+ * if minizip failed.
  */
 bool	sg_zip_write(const struct sg_zip *, time_t, struct sg_buf *, char **);
 /*
@@ -55,7 +55,8 @@ bool	sg_zip_read(const char *, size_t, struct sg_zip *, char **);
 void	sg_zip_free(struct sg_zip *);
 
 /* The modification time of every entry: SOURCE_DATE_EPOCH if set (not
-   before 1980, which zip cannot hold), else 1980-01-01 00:00:00 UTC. */
+   before 1980 or after 2107, which zip cannot hold, and rounded down
+   to an even second, as zip holds it), else 1980-01-01 00:00:00 UTC. */
 time_t	sg_zip_epoch(void);
 
 #endif

@@ -132,6 +132,32 @@ cp "$tmp/one.zip" "$tmp/pad.zip"
 printf 'x' >> "$tmp/pad.zip"
 bundle --check "$tmp/pad.zip" "$release"
 [ "$st" -eq 1 ] && ok || failed "--check of a zip with a byte more: status $st"
+# What is no zip, or half of one: refused by name, status 1.
+printf 'not a zip\n' > "$tmp/text.zip"
+head -c 40000 "$tmp/one.zip" > "$tmp/half.zip"
+for z in text half; do
+	bundle --check "$tmp/$z.zip" "$release"
+	if [ "$st" -eq 1 ] &&
+	    grep -q "$z.zip: not a readable zip: no zip directory" "$tmp/err"
+	then
+		ok
+	else
+		failed "--check of $z.zip: status $st:"
+		cat "$tmp/err"
+	fi
+done
+# SOURCE_DATE_EPOCH: a DOS time holds even seconds only, so an odd one
+# is rounded down, and --check under the same setting agrees.
+SOURCE_DATE_EPOCH=1700000001 bundle --zip "$tmp/epoch.zip" "$release"
+SOURCE_DATE_EPOCH=1700000001 bundle --check "$tmp/epoch.zip" "$release"
+if [ "$st" -eq 0 ] && { ! command -v unzip > /dev/null 2>&1 ||
+    [ "$(unzip -Z -T "$tmp/epoch.zip" | awk '$1 ~ /^[-d]r/ { print $7 }' |
+    sort -u)" = 20231114.221320 ]; }; then
+	ok
+else
+	failed "SOURCE_DATE_EPOCH=1700000001: status $st:"
+	cat "$tmp/err"
+fi
 
 # 4. Errors: located, status 1, nothing written.
 error_case() {	# name pattern: after the copy was changed

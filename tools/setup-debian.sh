@@ -12,7 +12,7 @@
 set -eu
 
 packages="build-essential autoconf automake pkg-config flex bison
-    libyaml-dev libpcre2-dev libcmocka-dev libarchive-dev nettle-dev
+    libyaml-dev libpcre2-dev libcmocka-dev libminizip-dev nettle-dev
     valgrind unzip
     postgresql postgresql-contrib mariadb-server mariadb-client
     libh2-java default-jdk-headless libpostgresql-jdbc-java libmariadb-java

@@ -30,28 +30,34 @@ void
 sg_buf_addf(struct sg_buf *b, const char *fmt, ...)
 {
 	va_list	ap;
+
+	va_start(ap, fmt);
+	sg_buf_vaddf(b, fmt, ap);
+	va_end(ap);
+}
+
+void
+sg_buf_vaddf(struct sg_buf *b, const char *fmt, va_list ap)
+{
+	va_list	again;
 	size_t	avail = b->cap > b->len ? b->cap - b->len : 0;
 	int	n;
 
-	va_start(ap, fmt);
+	va_copy(again, ap);
 	n = vsnprintf(avail > 0 ? b->data + b->len : NULL, avail, fmt, ap);
-	va_end(ap);
 	if (n <= 0) {
 		if (b->data != NULL)
 			b->data[b->len] = '\0';
-		return;
-	}
-	if ((size_t)n < avail) {
+	} else if ((size_t)n < avail) {
 		b->len += (size_t)n;
-		return;
+	} else {
+		if (b->data != NULL)
+			b->data[b->len] = '\0';	/* undo the truncated text */
+		sg_buf_reserve(b, (size_t)n);
+		vsnprintf(b->data + b->len, (size_t)n + 1, fmt, again);
+		b->len += (size_t)n;
 	}
-	if (b->data != NULL)
-		b->data[b->len] = '\0';	/* undo the truncated text */
-	sg_buf_reserve(b, (size_t)n);
-	va_start(ap, fmt);
-	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	b->len += (size_t)n;
+	va_end(again);
 }
 
 void

@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -55,6 +56,8 @@ sg_buf_addc(struct sg_buf *b, char c)
 
 void	sg_buf_addf(struct sg_buf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
+void	sg_buf_vaddf(struct sg_buf *, const char *, va_list)
+	    __attribute__((format(printf, 2, 0)));
 /* Appends s with every quote character doubled (SQL string literal body). */
 void	sg_buf_add_escaped(struct sg_buf *, const char *, size_t, char);
 bool	sg_buf_flush(struct sg_buf *);

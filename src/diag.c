@@ -75,15 +75,21 @@ sg_diag_color(struct sg_diag *d, enum sg_color_when when)
 
 /* "where: error: ", the place bold and the severity in its colour. */
 static void
-add_head(struct sg_diag *d, struct sg_buf *b, const char *where,
+add_head(struct sg_diag *d, struct sg_buf *b, const struct sg_mark *mark,
     enum sg_severity sev)
 {
-	if (!d->color) {
-		sg_buf_addf(b, "%s: %s: ", where, severity_names[sev]);
-		return;
-	}
-	sg_buf_addf(b, SG_SGR_BOLD "%s:" SG_SGR_RESET " %s%s:" SG_SGR_RESET
-	    " ", where, severity_colors[sev], severity_names[sev]);
+	if (d->color)
+		sg_buf_adds(b, SG_SGR_BOLD);
+	if (mark == NULL)
+		sg_buf_adds(b, "sqlgen");
+	else
+		sg_buf_addf(b, "%s:%u:%u", mark->src->name, mark->line,
+		    mark->col);
+	if (d->color)
+		sg_buf_addf(b, ":" SG_SGR_RESET " %s%s:" SG_SGR_RESET " ",
+		    severity_colors[sev], severity_names[sev]);
+	else
+		sg_buf_addf(b, ": %s: ", severity_names[sev]);
 }
 
 void
@@ -214,61 +220,61 @@ show_line(struct sg_diag *d, const struct sg_mark *loc)
 	sg_buf_adds(b, d->color ? SG_SGR_CARET "^" SG_SGR_RESET "\n" : "^\n");
 }
 
-/* The message, in a string the caller frees. */
-static char *
-format(const char *fmt, va_list ap)
-{
-	va_list	 copy;
-	char	*s;
-	int	 n;
-
-	va_copy(copy, ap);
-	n = vsnprintf(NULL, 0, fmt, copy);
-	va_end(copy);
-	if (n < 0)
-		return xstrdup(fmt);
-	s = xmalloc((size_t)n + 1);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
-	return s;
-}
-
 /*
- * msg with each control byte (a name or value from the input may hold
- * an escape sequence for the terminal, or a NUL) as \xNN, in a string
- * the caller frees; msg is freed.
+ * Appends the message and a newline, each control byte in it (a name or
+ * value from the input may hold an escape sequence for the terminal)
+ * as \xNN.  Formatted once, into b: a warning a table made a large run
+ * format each message five times over (issue 10).
  */
-static char *
-escape_controls(char *msg)
+static void
+add_message(struct sg_buf *b, const char *fmt, va_list ap)
 {
-	struct sg_buf	 b = { 0 };
-	const char	*p;
+	size_t	 from = b->len, i;
+	char	*tail;
 
-	for (p = msg; *p != '\0'; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+	sg_buf_vaddf(b, fmt, ap);
+	for (i = from; i < b->len; i++)
+		if ((unsigned char)b->data[i] < 0x20 || b->data[i] == 0x7f)
 			break;
-	if (*p == '\0')
-		return msg;
-	for (p = msg; *p != '\0'; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			sg_buf_addf(&b, "\\x%02x", (unsigned char)*p);
-		else
-			sg_buf_addc(&b, *p);
-	free(msg);
-	msg = xstrdup(sg_buf_str(&b));
-	sg_buf_free(&b);
-	return msg;
+	if (i < b->len) {
+		tail = xmalloc(b->len - i);
+		memcpy(tail, b->data + i, b->len - i);
+		for (from = b->len - i, b->len = i, i = 0; i < from; i++)
+			if ((unsigned char)tail[i] < 0x20 || tail[i] == 0x7f)
+				sg_buf_addf(b, "\\x%02x",
+				    (unsigned char)tail[i]);
+			else
+				sg_buf_addc(b, tail[i]);
+		free(tail);
+	}
+	sg_buf_addc(b, '\n');
 }
 
 /* A message with no place, as "sqlgen: SEVERITY: msg", in one write. */
 static void
-say_now(struct sg_diag *d, enum sg_severity sev, const char *msg)
+say_now(struct sg_diag *d, enum sg_severity sev, const char *fmt,
+    va_list ap)
 {
 	struct sg_buf	now = { 0 };
 
-	add_head(d, &now, "sqlgen", sev);
-	sg_buf_addf(&now, "%s\n", msg);
+	add_head(d, &now, NULL, sev);
+	add_message(&now, fmt, ap);
 	fwrite(now.data, 1, now.len, d->out);
 	sg_buf_free(&now);
+}
+
+static void
+say(struct sg_diag *d, enum sg_severity sev, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+say(struct sg_diag *d, enum sg_severity sev, const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	say_now(d, sev, fmt, ap);
+	va_end(ap);
 }
 
 /* The line table of src, built at its first use until the flush. */
@@ -345,20 +351,14 @@ report(struct sg_diag *d, enum sg_severity sev, const struct sg_mark *mark,
 {
 	struct sg_diag_msg	*m;
 	size_t			 off = d->text.len;
-	char			*msg, *where;
 
-	msg = escape_controls(format(fmt, ap));
 	if (mark == NULL) {
 		/* No place to sort by: written at once. */
-		say_now(d, sev, msg);
-		free(msg);
+		say_now(d, sev, fmt, ap);
 		return;
 	}
-	where = xasprintf("%s:%u:%u", mark->src->name, mark->line, mark->col);
-	add_head(d, &d->text, where, sev);
-	sg_buf_addf(&d->text, "%s\n", msg);
-	free(where);
-	free(msg);
+	add_head(d, &d->text, mark, sev);
+	add_message(&d->text, fmt, ap);
 	if (!d->no_caret)
 		show_line(d, mark);
 	if (d->nmsgs == d->capmsgs) {
@@ -450,13 +450,9 @@ sg_diag_flush(struct sg_diag *d)
 			fwrite(d->text.data + d->msgs[i].off, 1,
 			    d->msgs[i].len, d->out);
 	}
-	if (d->hidden_errors > 0) {
-		char	msg[64];
-
-		snprintf(msg, sizeof msg, "%u more errors not shown",
+	if (d->hidden_errors > 0)
+		say(d, SG_ERROR, "%u more errors not shown",
 		    d->hidden_errors);
-		say_now(d, SG_ERROR, msg);
-	}
 	fflush(d->out);
 	d->shown_errors = d->hidden_errors = 0;
 	for (i = 0; i < d->nfiles; i++)

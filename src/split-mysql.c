@@ -100,6 +100,9 @@ word_len(const struct mysql *m, size_t pos)
 	size_t				 i, n;
 
 	n = sg_split_word(s, pos, s->len);
+	/* Only a delimiter that starts with a letter or digit can. */
+	if (!sg_split_ident(m->delim[0]))
+		return n;
 	for (i = 1; i < n; i++)
 		if (s->len - (pos + i) >= m->dlen &&
 		    memcmp(s->t + pos + i, m->delim, m->dlen) == 0)
@@ -150,6 +153,7 @@ sg_split_mysql(struct sg_splitter *s)
 	for (bol = 0; bol < s->len; bol = eol + 1) {
 		eol = sg_split_eol(s, bol);
 		if (!s->open && m.lx.mode == SG_SPLIT_IN_CODE &&
+		    (sg_split_lead(s, bol, eol) | 0x20) == 'd' &&
 		    sg_split_match(s, m.delimiter, bol, eol)) {
 			sg_split_group(s, 0, &a, &b);
 			command(&m, sg_split_skip(s, bol, eol), b, eol);

@@ -151,6 +151,7 @@ sg_split_sqlcmd(struct sg_splitter *s)
 	struct sqlcmd	 c;
 	size_t		 bol, eol, pos, a, b;
 	unsigned	 repeat;
+	char		 lead;
 
 	memset(&c, 0, sizeof c);
 	c.s = s;
@@ -160,7 +161,9 @@ sg_split_sqlcmd(struct sg_splitter *s)
 	sg_split_lex_init(&c.lx, &tsql_rules, s->t, s->len);
 	for (bol = 0; bol < s->len; bol = eol + 1) {
 		eol = sg_split_eol(s, bol);
-		if (sg_split_match(s, c.go, bol, eol)) {
+		lead = sg_split_lead(s, bol, eol);
+		if ((lead == 'G' || lead == 'g') &&
+		    sg_split_match(s, c.go, bol, eol)) {
 			if (c.lx.mode == SG_SPLIT_IN_QUOTE ||
 			    c.lx.mode == SG_SPLIT_IN_COMMENT)
 				sg_split_warn(s, bol, "GO ends the batch "
@@ -176,6 +179,7 @@ sg_split_sqlcmd(struct sg_splitter *s)
 			continue;
 		}
 		if (c.lx.mode == SG_SPLIT_IN_CODE &&
+		    (lead == ':' || lead == '!') &&
 		    sg_split_match(s, c.command, bol, eol))
 			continue;
 		for (pos = bol; pos < s->len && pos <= eol;)

@@ -202,11 +202,9 @@ size_t	sg_split_skip(const struct sg_splitter *, size_t, size_t);
 /* end moved back over blanks, not before start. */
 size_t	sg_split_trim(const struct sg_splitter *, size_t, size_t);
 
-/* Words: the length of the word starting at pos, 0 if none starts. */
-size_t	sg_split_word(const struct sg_splitter *, size_t, size_t);
 /*
  * True if the n bytes at w are kw, ignoring case.  Inline, as are the
- * two below: the splitters ask at every word and byte of each script,
+ * three below: the splitters ask at every word and byte of each script,
  * and kw is a constant whose length the compiler knows.
  */
 static inline bool
@@ -215,12 +213,33 @@ sg_split_word_is(const char *w, size_t n, const char *kw)
 	return strlen(kw) == n && strncasecmp(w, kw, n) == 0;
 }
 
+/* An ASCII letter: isalpha in the C locale sqlgen runs in, inline. */
+static inline bool
+sg_split_alpha(char c)
+{
+	return (unsigned)(((unsigned char)c | 0x20) - 'a') < 26;
+}
+
 /* Bytes of UTF-8 sequences count as letters, as in the servers. */
 static inline bool
 sg_split_ident(char c)
 {
-	return isalnum((unsigned char)c) || c == '_' || c == '$' ||
-	    (unsigned char)c >= 0x80;
+	return sg_split_alpha(c) || (unsigned)((unsigned char)c - '0') < 10 ||
+	    c == '_' || c == '$' || (unsigned char)c >= 0x80;
+}
+
+/* Words: the length of the word starting at pos, 0 if none starts. */
+static inline size_t
+sg_split_word(const struct sg_splitter *s, size_t pos, size_t end)
+{
+	size_t	n;
+
+	if (pos >= end || (pos > 0 && sg_split_ident(s->t[pos - 1])) ||
+	    !(sg_split_alpha(s->t[pos]) || s->t[pos] == '_'))
+		return 0;
+	for (n = 1; pos + n < end && sg_split_ident(s->t[pos + n]); n++)
+		;
+	return n;
 }
 
 #endif

@@ -110,9 +110,9 @@ word_len(const struct mysql *m, size_t pos)
 	return n;
 }
 
-/* A word in code at pos; first tells if it starts its line. */
+/* A word in code at pos, on the line that starts at bol. */
 static void
-word(struct mysql *m, size_t pos, size_t n, bool first)
+word(struct mysql *m, size_t pos, size_t n, size_t bol)
 {
 	struct sg_splitter	*s = m->s;
 	const char		*w = s->t + pos;
@@ -123,7 +123,7 @@ word(struct mysql *m, size_t pos, size_t n, bool first)
 		m->ends++;
 	else if (sg_split_word_is(w, n, "DELIMITER") && pos + n < s->len &&
 	    isspace((unsigned char)s->t[pos + n])) {
-		if (s->open && first)
+		if (s->open && sg_split_skip(s, bol, pos) == pos)
 			sg_split_warn(s, pos, "DELIMITER is no command here: "
 			    "the statement before it has no '%s', so the mysql "
 			    "client sends this line to the server as text",
@@ -168,8 +168,7 @@ sg_split_mysql(struct sg_splitter *s)
 					continue;
 				}
 				if ((n = word_len(&m, pos)) > 0) {
-					word(&m, pos, n,
-					    sg_split_skip(s, bol, pos) == pos);
+					word(&m, pos, n, bol);
 					sg_split_feed(s, pos, pos + n,
 					    SG_SPLIT_CODE);
 					next = pos + n;

@@ -262,19 +262,6 @@ sg_split_trim(const struct sg_splitter *s, size_t start, size_t end)
 	return end;
 }
 
-size_t
-sg_split_word(const struct sg_splitter *s, size_t pos, size_t end)
-{
-	size_t	n;
-
-	if (pos >= end || (pos > 0 && sg_split_ident(s->t[pos - 1])) ||
-	    !(isalpha((unsigned char)s->t[pos]) || s->t[pos] == '_'))
-		return 0;
-	for (n = 1; pos + n < end && sg_split_ident(s->t[pos + n]); n++)
-		;
-	return n;
-}
-
 /*
  * The command.
  */

@@ -173,6 +173,41 @@ test_symtab_case_insensitive(void **state)
 	assert_ptr_equal(sg_symtab_get(t, "idn_y"), &b);
 }
 
+/*
+ * The filter before the hash (lengths by first and last byte) must let
+ * through every spelling of a key and turn away only what is not one:
+ * the empty name, names of 63 bytes and more (one bit for them all),
+ * a key whose ends are not letters.
+ */
+static void
+test_symtab_filter(void **state)
+{
+	struct sg_arena		*a = *state;
+	struct sg_symtab	*t = sg_symtab_new(a);
+	char			 longer[80], other[80];
+	int			 v[4];
+
+	memset(longer, 'x', sizeof longer - 1);
+	longer[sizeof longer - 1] = '\0';
+	memcpy(other, longer, sizeof other);
+	other[0] = 'X';
+	other[sizeof other - 2] = 'X';
+	assert_null(sg_symtab_get(t, ""));
+	assert_null(sg_symtab_put(t, "", &v[0]));
+	assert_null(sg_symtab_put(t, longer, &v[1]));
+	assert_null(sg_symtab_put(t, "_9", &v[2]));
+	assert_null(sg_symtab_put(t, "z", &v[3]));
+	assert_ptr_equal(sg_symtab_get(t, ""), &v[0]);
+	assert_ptr_equal(sg_symtab_get(t, other), &v[1]);
+	other[40] = '\0';
+	assert_null(sg_symtab_get(t, other));
+	assert_ptr_equal(sg_symtab_get(t, "_9"), &v[2]);
+	assert_null(sg_symtab_get(t, "_8"));
+	assert_null(sg_symtab_get(t, "9_"));
+	assert_ptr_equal(sg_symtab_get(t, "Z"), &v[3]);
+	assert_null(sg_symtab_get(t, "y"));
+}
+
 /* 1,000 keys: well past the initial 64 slots, so the table grows. */
 static void
 test_symtab_growth(void **state)
@@ -662,6 +697,8 @@ main(void)
 		cmocka_unit_test(test_buf_growth),
 		cmocka_unit_test(test_buf_reset_and_free),
 		cmocka_unit_test(test_buf_escaped),
+		cmocka_unit_test_setup_teardown(test_symtab_filter,
+		    arena_setup, arena_teardown),
 		cmocka_unit_test_setup_teardown(test_symtab_case_insensitive,
 		    arena_setup, arena_teardown),
 		cmocka_unit_test_setup_teardown(test_symtab_growth,

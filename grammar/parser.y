@@ -26,6 +26,8 @@ static void	sg_yyerror(struct sg_loc *, yyscan_t, struct sg_parse *,
 		    const char *);
 static void	*spare_take(struct sg_parse *, void **, size_t);
 static struct sg_type_more *type_more(struct sg_parse *, struct sg_type *);
+static void	 length(struct sg_parse *, struct sg_type *, const char *,
+		    const struct sg_loc *);
 static void	 spare_give(void **, void *);
 static struct sg_ident *ident(struct sg_parse *, const char *,
 		    const struct sg_loc *);
@@ -365,16 +367,14 @@ type_base:
 		{
 			$$ = spare_take(ps, &ps->spare_type, sizeof *$$);
 			$$->kind = SG_T_VARCHAR;
-			type_more(ps, $$)->len_as_written = size(ps, $3, &@3,
-			    &$$->len);
+			length(ps, $$, $3, &@3);
 			$$->loc = @$;
 		}
 	| CHAR_P '(' NUMBER ')'
 		{
 			$$ = spare_take(ps, &ps->spare_type, sizeof *$$);
 			$$->kind = SG_T_CHAR;
-			type_more(ps, $$)->len_as_written = size(ps, $3, &@3,
-			    &$$->len);
+			length(ps, $$, $3, &@3);
 			$$->loc = @$;
 		}
 	| DECIMAL_P '(' NUMBER ',' NUMBER ')'
@@ -1533,10 +1533,6 @@ opt_ring_add(struct sg_colopt *ring, struct sg_colopt *opts)
 	return last;
 }
 
-/*
- * Zeroed memory for a node of the given size: one given back to *spare
- * if there is one, else the arena's.
- */
 /* What t says beyond its kind and sizes, made at the first need. */
 static struct sg_type_more *
 type_more(struct sg_parse *ps, struct sg_type *t)
@@ -1545,6 +1541,28 @@ type_more(struct sg_parse *ps, struct sg_type *t)
 		t->more = sg_arena_alloc(ps->arena, sizeof *t->more);
 	return t->more;
 }
+
+/*
+ * A varchar or char length: its text is kept (sg_type_more) only when
+ * check.c has something to say of it, so that most types need none
+ * (issue 10).
+ */
+static void
+length(struct sg_parse *ps, struct sg_type *t, const char *text,
+    const struct sg_loc *loc)
+{
+	int64_t	n;
+
+	if (sg_number_int(text, 1, SG_MAX_LENGTH, &n))
+		t->len = (unsigned)n;
+	else
+		type_more(ps, t)->len_as_written = size(ps, text, loc, &t->len);
+}
+
+/*
+ * Zeroed memory for a node of the given size: one given back to *spare
+ * if there is one, else the arena's.
+ */
 
 static void *
 spare_take(struct sg_parse *ps, void **spare, size_t size)

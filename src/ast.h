@@ -102,6 +102,17 @@ enum sg_type_kind {
 
 struct sg_type_override;
 
+/*
+ * The sizes a type may have, whatever the dialect: a length fits the
+ * signed 32-bit integer every catalog keeps it in, and a precision the
+ * 1000 digits of PostgreSQL's numeric (only H2 allows more; the others
+ * 31 to 65).  Each database has lower limits of its own (VARCHAR 4000
+ * bytes in Oracle, 8000 in SQL Server, DECIMAL(31) in Db2), reported
+ * by the database; the dialect files could carry them one day.
+ */
+#define SG_MAX_LENGTH		2147483647
+#define SG_MAX_PRECISION	1000
+
 struct sg_type {
 	enum sg_type_kind		 kind;
 	unsigned			 len;	/* varchar, char, decimal p */
@@ -119,7 +130,9 @@ struct sg_type_more {
 	struct sg_type_override		*overrides;
 	/*
 	 * len and scale as written, for check.c: "varchar(1.5)" must be
-	 * an error at the 1.5, never a silently changed length.
+	 * an error at the 1.5, never a silently changed length.  A varchar
+	 * or char length that is a length (1 to SG_MAX_LENGTH), as most
+	 * are, is not kept: there is nothing to say of it.
 	 */
 	const struct sg_value		*len_as_written;
 	const struct sg_value		*scale_as_written;

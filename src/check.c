@@ -302,21 +302,11 @@ check_name(struct check *c, struct sg_name *nm)
 }
 
 /*
- * The sizes a type may have, whatever the dialect: a length fits the
- * signed 32-bit integer every catalog keeps it in, and a precision the
- * 1000 digits of PostgreSQL's numeric (only H2 allows more; the others
- * 31 to 65).  Each database has lower limits of its own (VARCHAR 4000
- * bytes in Oracle, 8000 in SQL Server, DECIMAL(31) in Db2), reported
- * by the database; the dialect files could carry them one day.
- */
-#define SG_MAX_LENGTH		2147483647
-#define SG_MAX_PRECISION	1000
-
-/*
  * A size as written must be an integer from min to max: the number the
  * script says is the number the database gets, or it is an error at
- * the number.  Returns whether it was.  A type built without a source
- * (v NULL, in a test) has nothing to judge.
+ * the number.  Returns whether it was.  A plain length (v NULL: the
+ * parser kept no text, see sg_type_more) or a type built without a
+ * source (in a test) has nothing to judge.
  */
 static bool
 check_size(struct check *c, const struct sg_value *v, const char *what,

@@ -152,13 +152,20 @@ void	sg_split_where(struct sg_splitter *, size_t, unsigned *,
 /* The line number of off. */
 unsigned sg_split_line(struct sg_splitter *, size_t);
 
+/* isspace in the C locale sqlgen runs in, inline: at every byte. */
+static inline bool
+sg_split_space(char c)
+{
+	return c == ' ' || (unsigned)((unsigned char)c - '\t') < 5;
+}
+
 /* Notes a lexer unit of the statement being read. */
 static inline void
 sg_split_feed(struct sg_splitter *s, size_t pos, size_t next,
     enum sg_split_unit unit)
 {
 	/* Blanks never start a statement; comments before one are dropped. */
-	if (unit == SG_SPLIT_CODE && isspace((unsigned char)s->t[pos]))
+	if (unit == SG_SPLIT_CODE && sg_split_space(s->t[pos]))
 		return;
 	if (unit == SG_SPLIT_COMMENT && !s->open)
 		return;

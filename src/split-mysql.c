@@ -161,7 +161,8 @@ sg_split_mysql(struct sg_splitter *s)
 		}
 		for (pos = bol; pos < s->len && pos <= eol; pos = next) {
 			if (m.lx.mode == SG_SPLIT_IN_CODE) {
-				if (s->len - pos >= m.dlen &&
+				if (s->t[pos] == m.delim[0] &&
+				    s->len - pos >= m.dlen &&
 				    memcmp(s->t + pos, m.delim, m.dlen) == 0) {
 					end_statement(&m, pos);
 					next = pos + m.dlen;

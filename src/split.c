@@ -249,7 +249,7 @@ sg_split_eol(const struct sg_splitter *s, size_t pos)
 size_t
 sg_split_skip(const struct sg_splitter *s, size_t pos, size_t end)
 {
-	while (pos < end && isspace((unsigned char)s->t[pos]))
+	while (pos < end && sg_split_space(s->t[pos]))
 		pos++;
 	return pos;
 }
@@ -257,7 +257,7 @@ sg_split_skip(const struct sg_splitter *s, size_t pos, size_t end)
 size_t
 sg_split_trim(const struct sg_splitter *s, size_t start, size_t end)
 {
-	while (end > start && isspace((unsigned char)s->t[end - 1]))
+	while (end > start && sg_split_space(s->t[end - 1]))
 		end--;
 	return end;
 }

@@ -1882,6 +1882,7 @@ sg_check(struct sg_script *script, const struct sg_registry *reg,
 {
 	struct check	 c;
 	struct sg_node	*s, *prev;
+	size_t		 ntables = 0, nindexes = 0;
 
 	memset(&c, 0, sizeof c);
 	c.script = script;
@@ -1889,8 +1890,13 @@ sg_check(struct sg_script *script, const struct sg_registry *reg,
 	c.targets = targets;
 	c.ntargets = ntargets;
 	c.diag = diag;
-	c.tables = sg_symtab_new(script->arena);
-	c.indexes = sg_symtab_new(script->arena);
+	/* Sized to what they will hold: grown, they leave slots behind. */
+	for (s = script->stmts.head; s != NULL; s = s->next) {
+		ntables += s->tag == SG_CREATE_TABLE;
+		nindexes += s->tag == SG_CREATE_INDEX;
+	}
+	c.tables = sg_symtab_new_sized(script->arena, ntables);
+	c.indexes = sg_symtab_new_sized(script->arena, nindexes);
 	c.noted = sg_symtab_new(script->arena);
 	c.renames = sg_symtab_new(script->arena);
 	c.added = sg_symtab_new(script->arena);

@@ -88,11 +88,20 @@ sg_name_eq(const char *a, const char *b)
 struct sg_symtab *
 sg_symtab_new(struct sg_arena *a)
 {
+	return sg_symtab_new_sized(a, 0);
+}
+
+struct sg_symtab *
+sg_symtab_new_sized(struct sg_arena *a, size_t n)
+{
 	struct sg_symtab	*t;
 
 	t = sg_arena_alloc(a, sizeof *t);
 	t->arena = a;
-	t->cap = 64;
+	/* At most half full, as sg_symtab_put keeps it. */
+	for (t->cap = 64; t->cap < SIZE_MAX / 4 && t->cap / 2 < n + 1;
+	    t->cap *= 2)
+		;
 	t->slots = sg_arena_alloc(a, t->cap * sizeof *t->slots);
 	return t;
 }

@@ -14,6 +14,11 @@ struct sg_symtab;
 
 /* A new empty map whose memory comes from (and dies with) arena. */
 struct sg_symtab *sg_symtab_new(struct sg_arena *);
+/*
+ * The same, with room for n names from the start: a map grown in an
+ * arena leaves each smaller table of slots behind in it.
+ */
+struct sg_symtab *sg_symtab_new_sized(struct sg_arena *, size_t);
 /* The value stored under name, or NULL. */
 void	*sg_symtab_get(const struct sg_symtab *, const char *);
 /* Stores value under name; returns the value already there, or NULL. */

@@ -208,6 +208,38 @@ test_symtab_filter(void **state)
 	assert_null(sg_symtab_get(t, "y"));
 }
 
+/* A map sized for 1,000 names takes them without growing. */
+static void
+test_symtab_sized(void **state)
+{
+	struct sg_arena		*a = *state;
+	struct sg_symtab	*t;
+	static int		 values[1000];
+	char			*keys[1000];
+	size_t			 used;
+	int			 i;
+
+	for (i = 0; i < 1000; i++)
+		keys[i] = sg_arena_printf(a, "T%d", i);
+	t = sg_symtab_new_sized(a, 1000);
+	used = sg_arena_used(a);
+	for (i = 0; i < 1000; i++)
+		assert_null(sg_symtab_put(t, keys[i], &values[i]));
+	assert_int_equal(sg_arena_used(a), used);
+	for (i = 0; i < 1000; i++)
+		assert_ptr_equal(sg_symtab_get(t, keys[i]), &values[i]);
+	/* Twice as many as it was sized for: it grows, and keeps them. */
+	for (i = 0; i < 1000; i++)
+		assert_null(sg_symtab_put(t, sg_arena_printf(a, "U%d", i),
+		    &values[i]));
+	assert_true(sg_arena_used(a) > used + 1000 * sizeof "U999");
+	for (i = 0; i < 1000; i++) {
+		assert_ptr_equal(sg_symtab_get(t, keys[i]), &values[i]);
+		assert_ptr_equal(sg_symtab_get(t, sg_arena_printf(a, "u%d",
+		    i)), &values[i]);
+	}
+}
+
 /* 1,000 keys: well past the initial 64 slots, so the table grows. */
 static void
 test_symtab_growth(void **state)
@@ -697,6 +729,8 @@ main(void)
 		cmocka_unit_test(test_buf_growth),
 		cmocka_unit_test(test_buf_reset_and_free),
 		cmocka_unit_test(test_buf_escaped),
+		cmocka_unit_test_setup_teardown(test_symtab_sized,
+		    arena_setup, arena_teardown),
 		cmocka_unit_test_setup_teardown(test_symtab_filter,
 		    arena_setup, arena_teardown),
 		cmocka_unit_test_setup_teardown(test_symtab_case_insensitive,

@@ -128,6 +128,30 @@ sg_pin_for(const struct sg_name *nm, unsigned dialect)
 	return NULL;
 }
 
+const struct sg_value *
+sg_column_def(const struct sg_column *col)
+{
+	const struct sg_colopt	*o;
+	const struct sg_value	*v = NULL;
+
+	for (o = col->opts; o != NULL; o = o->next)
+		if (o->kind == SG_OPT_DEFAULT)
+			v = o->value;
+	return v;
+}
+
+struct sg_constraint *
+sg_column_fk(const struct sg_column *col)
+{
+	const struct sg_colopt	*o;
+	struct sg_constraint	*fk = NULL;
+
+	for (o = col->opts; o != NULL; o = o->next)
+		if (o->kind == SG_OPT_REFERENCES)
+			fk = o->fk;
+	return fk;
+}
+
 const struct sg_name *
 sg_column_named(const struct sg_column *col, enum sg_colopt_kind kind)
 {

@@ -200,14 +200,16 @@ struct sg_column {
 	struct sg_name		 name;
 	struct sg_type		 type;
 	struct sg_colopt	*opts;
-	/* Set by check from opts: */
+	/*
+	 * Set by check from opts.  Its default and its "references T (C)"
+	 * are read from opts too (sg_column_def, sg_column_fk): most
+	 * columns have neither, and a column is a tree's most common node.
+	 */
 	bool			 not_null;
 	bool			 identity;
 	bool			 primary_key;
 	bool			 unique;
 	bool			 in_key;	/* in a primary key or unique */
-	struct sg_value		*def;
-	struct sg_constraint	*fk;		/* references T (C) */
 };
 
 /* What a foreign key does when its parent row is deleted or updated. */
@@ -629,6 +631,10 @@ const struct sg_ident *sg_pin_for(const struct sg_name *, unsigned dialect);
  */
 const struct sg_name *sg_column_named(const struct sg_column *,
 		    enum sg_colopt_kind);
+/* A column's default (its last default option), or NULL. */
+const struct sg_value *sg_column_def(const struct sg_column *);
+/* A column's "references T (C)" (its last), or NULL. */
+struct sg_constraint *sg_column_fk(const struct sg_column *);
 /*
  * True if text, a number as the DSL writes it, is an integer ("-" and
  * digits: no point, no exponent) from min to max, and then its value in

@@ -387,7 +387,7 @@ use_uuid(struct check *c, const struct sg_loc *loc)
 static void
 check_int_default(struct check *c, const struct sg_column *col)
 {
-	const struct sg_value	*v = col->def;
+	const struct sg_value	*v = sg_column_def(col);
 	int64_t			 min, max, n;
 
 	switch (col->type.kind) {
@@ -414,7 +414,7 @@ check_int_default(struct check *c, const struct sg_column *col)
 static void
 check_default(struct check *c, struct sg_column *col)
 {
-	const struct sg_value	*v = col->def;
+	const struct sg_value	*v = sg_column_def(col);
 	enum sg_type_kind	 k = col->type.kind;
 
 	switch (v->kind) {
@@ -460,7 +460,9 @@ static void
 check_column(struct check *c, struct sg_column *col)
 {
 	struct sg_colopt	*o;
+	const struct sg_value	*def;
 	bool			 null = false, sequence = false, trigger = false;
+	bool			 has_def = false, has_fk = false;
 
 	check_type(c, &col->type);
 	for (o = col->opts; o != NULL; o = o->next) {
@@ -478,9 +480,9 @@ check_column(struct check *c, struct sg_column *col)
 			null = true;
 			break;
 		case SG_OPT_DEFAULT:
-			if (col->def != NULL)
+			if (has_def)
 				error(c, &o->loc, "default given twice");
-			col->def = o->value;
+			has_def = true;
 			break;
 		case SG_OPT_IDENTITY:
 			if (col->identity)
@@ -511,13 +513,13 @@ check_column(struct check *c, struct sg_column *col)
 			break;
 		case SG_OPT_REFERENCES:
 			/* A foreign key of this column, as a table's. */
-			if (col->fk != NULL)
+			if (has_fk)
 				error(c, &o->loc, "references given twice");
-			col->fk = o->fk;
-			col->fk->columns = sg_arena_alloc(c->script->arena,
-			    sizeof *col->fk->columns);
-			*col->fk->columns = col->name.ident;
-			col->fk->columns->next = NULL;
+			has_fk = true;
+			o->fk->columns = sg_arena_alloc(c->script->arena,
+			    sizeof *o->fk->columns);
+			*o->fk->columns = col->name.ident;
+			o->fk->columns->next = NULL;
 			break;
 		}
 	}
@@ -526,15 +528,15 @@ check_column(struct check *c, struct sg_column *col)
 			error(c, &col->type.loc, "identity column %s must be "
 			    "integer, smallint or bigint",
 			    col->name.ident.text);
-		if (col->def != NULL)
-			error(c, &col->def->loc, "identity column %s cannot "
+		if ((def = sg_column_def(col)) != NULL)
+			error(c, &def->loc, "identity column %s cannot "
 			    "have a default", col->name.ident.text);
 		if (null)
 			error(c, &col->n.loc, "identity column %s cannot be "
 			    "null", col->name.ident.text);
 		col->not_null = true;
 	}
-	if (col->def != NULL)
+	if (has_def)
 		check_default(c, col);
 	if (col->primary_key && null)
 		error(c, &col->n.loc, "primary key column %s cannot be null",
@@ -756,6 +758,7 @@ check_table(struct check *c, struct sg_create_table *t)
 {
 	struct sg_node		*e;
 	struct sg_column	*col;
+	struct sg_constraint	*fk;
 	bool			 have_pk = false;
 
 	check_name(c, &t->name);
@@ -769,8 +772,8 @@ check_table(struct check *c, struct sg_create_table *t)
 			    "twice", col->name.ident.text);
 		check_column(c, col);
 		/* MySQL would ignore it on the column: the table's own. */
-		if (col->fk != NULL)
-			sg_list_append(&t->elements, &col->fk->n);
+		if ((fk = sg_column_fk(col)) != NULL)
+			sg_list_append(&t->elements, &fk->n);
 		if (col->identity) {
 			if (t->identity != NULL)
 				error(c, &col->n.loc, "table %s has two "
@@ -1143,10 +1146,10 @@ add_fk_action(struct check *c, struct sg_alter_table *a,
 	struct sg_alter_action	*fk;
 
 	fk = SG_NEW(c->script->arena, struct sg_alter_action, SG_ALTER_ACTION);
-	fk->n.loc = x->column->fk->n.loc;
+	fk->constraint = sg_column_fk(x->column);
+	fk->n.loc = fk->constraint->n.loc;
 	fk->kind = SG_ALTER_ADD_CONSTRAINT;
 	fk->of_column = true;
-	fk->constraint = x->column->fk;
 	fk->n.next = x->n.next;
 	x->n.next = &fk->n;
 	if (a->actions.tail == &x->n)
@@ -1350,6 +1353,7 @@ check_alter_column(struct check *c, struct sg_alter_table *a,
     struct sg_alter_action *x)
 {
 	struct sg_column	*col = x->column;
+	const struct sg_value	*def;
 	const char		*why;
 
 	check_column(c, col);
@@ -1357,10 +1361,10 @@ check_alter_column(struct check *c, struct sg_alter_table *a,
 	    sg_column_named(col, SG_OPT_TRIGGER) != NULL)
 		error(c, &col->n.loc, "alter column cannot make or unmake an "
 		    "identity column");
-	if (col->def != NULL && col->def->kind == SG_V_UUID)
-		error(c, &col->def->loc, "alter column cannot give a uuid() "
+	if ((def = sg_column_def(col)) != NULL && def->kind == SG_V_UUID)
+		error(c, &def->loc, "alter column cannot give a uuid() "
 		    "default: add the column with it");
-	if (col->primary_key || col->unique || col->fk != NULL)
+	if (col->primary_key || col->unique || sg_column_fk(col) != NULL)
 		error(c, &col->n.loc, "alter column restates a column's type, "
 		    "null and default only: add a key or a foreign key with "
 		    "\"add constraint\"");
@@ -1540,7 +1544,7 @@ check_alter(struct check *c, struct sg_alter_table *a)
 		switch (x->kind) {
 		case SG_ALTER_ADD_COLUMN:
 			check_column(c, x->column);
-			if (x->column->fk != NULL)
+			if (sg_column_fk(x->column) != NULL)
 				add_fk_action(c, a, x);
 			if (x->column->identity || x->column->primary_key)
 				check_identity_key(c, a, x);

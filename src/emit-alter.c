@@ -54,7 +54,7 @@ sg_emit_backfill(struct sg_emitter *e, const struct sg_change *c)
 	sg_buf_adds(b, " SET ");
 	sg_emit_ident(e, b, col->name.ident.text);
 	sg_buf_adds(b, " = ");
-	sg_emit_value(e, b, col->def);
+	sg_emit_value(e, b, sg_column_def(col));
 	sg_buf_adds(b, " WHERE ");
 	sg_emit_ident(e, b, col->name.ident.text);
 	sg_buf_adds(b, " = ");

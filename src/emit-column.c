@@ -24,7 +24,7 @@ default_value(struct sg_emitter *e, const struct sg_column *col,
 	sg_plan_column(e->d, col, &cp);
 	switch (cp.def) {
 	case SG_DEF_SOURCE:
-		sg_emit_value(e, v, col->def);
+		sg_emit_value(e, v, sg_column_def(col));
 		return true;
 	case SG_DEF_TIMESTAMP:
 		sg_buf_adds(v, e->d->not_null_timestamp_default);

@@ -80,7 +80,7 @@ sg_emit_column_as(struct sg_emitter *e, struct sg_buf *b,
 		break;
 	case SG_DEF_SOURCE:
 		sg_buf_adds(b, " DEFAULT ");
-		sg_emit_value(e, b, c->def);
+		sg_emit_value(e, b, sg_column_def(c));
 		break;
 	case SG_DEF_PLACEHOLDER:
 		sg_buf_adds(b, " DEFAULT ");

@@ -237,6 +237,8 @@ void
 sg_plan_column(const struct sg_dialect *d, const struct sg_column *c,
     struct sg_column_plan *cp)
 {
+	const struct sg_value	*def = sg_column_def(c);
+
 	memset(cp, 0, sizeof *cp);
 	cp->type = sg_type_for(&c->type, d->index);
 	cp->not_null = c->not_null;
@@ -246,10 +248,10 @@ sg_plan_column(const struct sg_dialect *d, const struct sg_column *c,
 	if (c->identity)
 		cp->def = d->identity == SG_IDENTITY_SEQUENCE_DEFAULT ?
 		    SG_DEF_SEQUENCE : SG_DEF_NONE;
-	else if (c->def != NULL && c->def->kind == SG_V_UUID &&
+	else if (def != NULL && def->kind == SG_V_UUID &&
 	    d->uuid.placeholder != NULL)
 		cp->def = SG_DEF_PLACEHOLDER;
-	else if (c->def != NULL)
+	else if (def != NULL)
 		cp->def = SG_DEF_SOURCE;
 	else if (cp->not_null && d->not_null_timestamp_default != NULL &&
 	    cp->type->kind == SG_T_TIMESTAMP)
@@ -276,7 +278,8 @@ plan_column(struct sg_plan *p, const char *table, const struct sg_column *c,
 	if (cp.def == SG_DEF_SEQUENCE)
 		ident(p, sequence, &c->n.loc);
 	if (cp.def == SG_DEF_PLACEHOLDER)
-		adjust(p, &c->def->loc, "column %s.%s gets DEFAULT '%s': %s "
+		adjust(p, &sg_column_def(c)->loc, "column %s.%s gets DEFAULT "
+		    "'%s': %s "
 		    "cannot call uuid() in a column default; rows that exist "
 		    "are given one by an update, rows inserted later need "
 		    "their own", table, c->name.ident.text,
@@ -594,6 +597,7 @@ plan_add_columns(struct sg_plan *p, const struct sg_alter_table *a,
 	const struct sg_dialect		*d = p->d;
 	const struct sg_alter_action	*x = (const void *)first;
 	const struct sg_node		*n, *end = first->next;
+	const struct sg_value		*def;
 	const char			*catalog;
 	struct sg_change		*c;
 
@@ -622,8 +626,8 @@ plan_add_columns(struct sg_plan *p, const struct sg_alter_table *a,
 	/* uuid()'s placeholder, replaced by a UUID in the rows there are. */
 	for (n = first; n != end; n = n->next) {
 		x = (const void *)n;
-		if (x->column->def == NULL || x->column->def->kind !=
-		    SG_V_UUID || d->uuid.placeholder == NULL)
+		if ((def = sg_column_def(x->column)) == NULL ||
+		    def->kind != SG_V_UUID || d->uuid.placeholder == NULL)
 			continue;
 		sg_plan_add(p, SG_CH_BACKFILL, &a->n, n)->table = table;
 		sg_plan_reorg(p, d->alter.reorg_after_backfill, &a->n, table);

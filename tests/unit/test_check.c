@@ -521,6 +521,25 @@ test_options_given_twice(void **state)
 	    "t.sqlg:5:27: error: primary key given twice\n");
 }
 
+/*
+ * A column's default and foreign key are read from its options (the
+ * last of each), not kept in the column: a second is still an error,
+ * and an identity's default is reported at the last.
+ */
+static void
+test_references_and_default_twice(void **state)
+{
+	check_fails(*state,
+	    "create table P (X integer primary key);\n"
+	    "create table T (\n"
+	    "    E integer references P (X) references P (X),\n"
+	    "    F integer identity default 1 default 2\n"
+	    ");",
+	    "t.sqlg:3:32: error: references given twice\n"
+	    "t.sqlg:4:34: error: default given twice\n"
+	    "t.sqlg:4:42: error: identity column F cannot have a default\n");
+}
+
 static void
 test_primary_key_column_null(void **state)
 {
@@ -750,10 +769,10 @@ test_identity_implies_not_null(void **state)
 	    (UINT64_C(1) << sg_registry_find(reg, "oracle_rac"))));
 	assert_true(column_at(t, 1)->not_null);
 	assert_false(column_at(t, 1)->identity);
-	assert_string_equal(column_at(t, 2)->def->text, "5");
+	assert_string_equal(sg_column_def(column_at(t, 2))->text, "5");
 	assert_false(column_at(t, 2)->not_null);
 	assert_false(column_at(t, 3)->not_null);
-	assert_null(column_at(t, 3)->def);
+	assert_null(sg_column_def(column_at(t, 3)));
 }
 
 /* Tables are declared first: a later table resolves. */
@@ -821,6 +840,7 @@ main(void)
 		T(test_integer_defaults_limits),
 		cmocka_unit_test(test_number_int),
 		T(test_options_given_twice),
+		T(test_references_and_default_twice),
 		T(test_primary_key_column_null),
 		T(test_primary_key_unknown_column),
 		T(test_unique_unknown_column),

@@ -384,7 +384,7 @@ type_base:
 			type_more(ps, $$)->len_as_written = size(ps, $3, &@3,
 			    &$$->len);
 			$$->more->scale_as_written = size(ps, $5, &@5,
-			    &$$->scale);
+			    &$$->more->scale);
 			$$->loc = @$;
 		}
 	;

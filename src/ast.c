@@ -60,7 +60,8 @@ type_text(struct sg_arena *a, const struct sg_type *t)
 		return sg_arena_printf(a, "%s(%u)", sg_type_name(t->kind),
 		    t->len);
 	case SG_T_DECIMAL:
-		return sg_arena_printf(a, "decimal(%u,%u)", t->len, t->scale);
+		return sg_arena_printf(a, "decimal(%u,%u)", t->len,
+		    sg_type_scale(t));
 	case SG_T_RAW:
 		return t->more->raw;
 	default:
@@ -80,18 +81,18 @@ const char *
 sg_type_narrows(struct sg_arena *a, const struct sg_type *from,
     const struct sg_type *to)
 {
-	bool	narrow;
+	unsigned	fs = sg_type_scale(from), ts = sg_type_scale(to);
+	bool		narrow;
 
 	if (from->kind == SG_T_RAW || to->kind == SG_T_RAW)
 		return NULL;
 	if (from->kind == to->kind) {
 		narrow = to->len < from->len || (from->kind == SG_T_DECIMAL &&
-		    (to->scale < from->scale ||
-		    to->len - to->scale < from->len - from->scale));
+		    (ts < fs || to->len - ts < from->len - fs));
 	} else if (int_digits(from->kind) != 0 && int_digits(to->kind) != 0)
 		narrow = int_digits(to->kind) < int_digits(from->kind);
 	else if (int_digits(from->kind) != 0 && to->kind == SG_T_DECIMAL)
-		narrow = to->len - to->scale < int_digits(from->kind);
+		narrow = to->len - ts < int_digits(from->kind);
 	else if (from->kind == SG_T_CHAR && to->kind == SG_T_VARCHAR)
 		narrow = to->len < from->len;
 	else if ((from->kind == SG_T_CHAR || from->kind == SG_T_VARCHAR) &&

@@ -116,11 +116,11 @@ struct sg_type_override;
 struct sg_type {
 	enum sg_type_kind		 kind;
 	unsigned			 len;	/* varchar, char, decimal p */
-	unsigned			 scale;	/* decimal s */
 	struct sg_loc			 loc;
 	/*
-	 * What a type with a size, a dialect's own text or overrides says
-	 * too; NULL for the rest, most of a schema's columns (issue 10).
+	 * What a decimal, a length that is not one, a dialect's own text
+	 * or overrides say too; NULL for the rest, most of a schema's
+	 * columns (issue 10).
 	 */
 	struct sg_type_more		*more;
 };
@@ -128,6 +128,7 @@ struct sg_type {
 struct sg_type_more {
 	const char			*raw;	/* SG_T_RAW: as written */
 	struct sg_type_override		*overrides;
+	unsigned			 scale;	/* decimal s */
 	/*
 	 * len and scale as written, for check.c: "varchar(1.5)" must be
 	 * an error at the 1.5, never a silently changed length.  A varchar
@@ -143,6 +144,13 @@ static inline struct sg_type_override *
 sg_type_overrides(const struct sg_type *t)
 {
 	return t->more != NULL ? t->more->overrides : NULL;
+}
+
+/* t's scale: a decimal's, else 0. */
+static inline unsigned
+sg_type_scale(const struct sg_type *t)
+{
+	return t->more != NULL ? t->more->scale : 0;
 }
 
 /* "[h2: varchar(200)]": the type one or more dialects use instead. */

@@ -34,7 +34,7 @@ sg_emit_type(struct sg_emitter *e, struct sg_buf *b, const struct sg_type *t)
 		return;
 	}
 	n = utoa(t->len, nbuf);
-	s = utoa(t->scale, sbuf);
+	s = utoa(sg_type_scale(t), sbuf);
 	vars[0] = (struct sg_tmpl_var){ "n", n };
 	vars[1] = (struct sg_tmpl_var){ "p", n };
 	vars[2] = (struct sg_tmpl_var){ "s", s };

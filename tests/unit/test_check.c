@@ -412,7 +412,7 @@ test_type_sizes_limits(void **state)
 	t = table_at(u, 0);
 	assert_int_equal(column_at(t, 0)->type.len, 2147483647u);
 	assert_int_equal(column_at(t, 2)->type.len, 1000);
-	assert_int_equal(column_at(t, 2)->type.scale, 1000);
+	assert_int_equal(sg_type_scale(&column_at(t, 2)->type), 1000);
 	assert_int_equal(column_at(t, 4)->type.len, 7);
 }
 

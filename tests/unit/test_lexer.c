@@ -236,12 +236,12 @@ test_numbers(void **state)
 	assert_string_equal(column_at(t, 1)->opts->value->text, "-1234");
 	assert_string_equal(column_at(t, 2)->opts->value->text, "1.50");
 	assert_int_equal(column_at(t, 2)->type.len, 10);
-	assert_int_equal(column_at(t, 2)->type.scale, 2);
+	assert_int_equal(sg_type_scale(&column_at(t, 2)->type), 2);
 	assert_int_equal(column_at(t, 3)->type.len, 255);
 	assert_int_equal(column_at(t, 4)->type.kind, SG_T_CHAR);
 	assert_int_equal(column_at(t, 4)->type.len, 3);
 	assert_int_equal(column_at(t, 5)->type.len, 19);
-	assert_int_equal(column_at(t, 5)->type.scale, 0);
+	assert_int_equal(sg_type_scale(&column_at(t, 5)->type), 0);
 }
 
 /* Comments are kept as written, trailing blanks removed, in order. */

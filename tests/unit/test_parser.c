@@ -149,7 +149,7 @@ test_types_and_overrides(void **state)
 	assert_int_equal(column_at(t, 2)->type.len, 2048);
 	assert_null(sg_type_overrides(&column_at(t, 2)->type));
 	assert_int_equal(column_at(t, 3)->type.len, 10);
-	assert_int_equal(column_at(t, 3)->type.scale, 2);
+	assert_int_equal(sg_type_scale(&column_at(t, 3)->type), 2);
 }
 
 /* Column options as written, in order, with their values. */

@@ -205,7 +205,7 @@ struct sg_create_table;
 
 struct sg_column {
 	struct sg_node		 n;
-	struct sg_name		 name;
+	struct sg_ident		 name;		/* never pinned: no sg_name */
 	struct sg_type		 type;
 	struct sg_colopt	*opts;
 	/*

@@ -407,7 +407,7 @@ check_int_default(struct check *c, const struct sg_column *col)
 	if (!sg_number_int(v->text, min, max, &n))
 		error(c, &v->loc, "default %s does not fit %s column %s (an "
 		    "integer from %lld to %lld)", v->text,
-		    sg_type_name(col->type.kind), col->name.ident.text,
+		    sg_type_name(col->type.kind), col->name.text,
 		    (long long)min, (long long)max);
 }
 
@@ -422,7 +422,7 @@ check_default(struct check *c, struct sg_column *col)
 		if (is_integer(k) || k == SG_T_DECIMAL || k == SG_T_BOOLEAN)
 			error(c, &v->loc, "a string cannot be the default of "
 			    "%s column %s", sg_type_name(k),
-			    col->name.ident.text);
+			    col->name.text);
 		break;
 	case SG_V_TRUE:
 	case SG_V_FALSE:
@@ -440,7 +440,7 @@ check_default(struct check *c, struct sg_column *col)
 		    k == SG_T_DATE || k == SG_T_BLOB)
 			error(c, &v->loc, "a number cannot be the default of "
 			    "%s column %s", sg_type_name(k),
-			    col->name.ident.text);
+			    col->name.text);
 		else if (is_integer(k))
 			check_int_default(c, col);
 		break;
@@ -518,7 +518,7 @@ check_column(struct check *c, struct sg_column *col)
 			has_fk = true;
 			o->fk->columns = sg_arena_alloc(c->script->arena,
 			    sizeof *o->fk->columns);
-			*o->fk->columns = col->name.ident;
+			*o->fk->columns = col->name;
 			o->fk->columns->next = NULL;
 			break;
 		}
@@ -527,20 +527,20 @@ check_column(struct check *c, struct sg_column *col)
 		if (!is_integer(col->type.kind))
 			error(c, &col->type.loc, "identity column %s must be "
 			    "integer, smallint or bigint",
-			    col->name.ident.text);
+			    col->name.text);
 		if ((def = sg_column_def(col)) != NULL)
 			error(c, &def->loc, "identity column %s cannot "
-			    "have a default", col->name.ident.text);
+			    "have a default", col->name.text);
 		if (null)
 			error(c, &col->n.loc, "identity column %s cannot be "
-			    "null", col->name.ident.text);
+			    "null", col->name.text);
 		col->not_null = true;
 	}
 	if (has_def)
 		check_default(c, col);
 	if (col->primary_key && null)
 		error(c, &col->n.loc, "primary key column %s cannot be null",
-		    col->name.ident.text);
+		    col->name.text);
 }
 
 /*
@@ -563,7 +563,7 @@ live_column(struct check *c, struct sg_create_table *t, const char *name)
 				continue;
 			l = sg_arena_alloc(c->script->arena, sizeof *l);
 			l->col = (struct sg_column *)e;
-			l->name = l->col->name.ident.text;
+			l->name = l->col->name.text;
 			if (sg_symtab_put(t->column_index, l->name, l) == NULL) {
 				*tail = l;
 				tail = &l->next;
@@ -589,7 +589,7 @@ find_column(struct check *c, struct sg_create_table *t, const char *name)
 		for (e = t->elements.head; e != NULL && n < COLUMNS_SMALL;
 		    e = e->next)
 			if (e->tag == SG_COLUMN && (n++, sg_name_eq(((struct
-			    sg_column *)e)->name.ident.text, name)))
+			    sg_column *)e)->name.text, name)))
 				return (struct sg_column *)e;
 		if (e == NULL)
 			return NULL;
@@ -767,9 +767,9 @@ check_table(struct check *c, struct sg_create_table *t)
 			continue;
 		col = (struct sg_column *)e;
 		/* The index keeps the first column of each name. */
-		if (find_column(c, t, col->name.ident.text) != col)
-			error(c, &col->name.ident.loc, "column %s is declared "
-			    "twice", col->name.ident.text);
+		if (find_column(c, t, col->name.text) != col)
+			error(c, &col->name.loc, "column %s is declared "
+			    "twice", col->name.text);
 		check_column(c, col);
 		/* MySQL would ignore it on the column: the table's own. */
 		if ((fk = sg_column_fk(col)) != NULL)
@@ -984,7 +984,7 @@ note_added(struct check *c, const struct sg_alter_table *a)
 			cols = sg_symtab_new(c->script->arena);
 			sg_symtab_put(c->added, a->table.text, cols);
 		}
-		sg_symtab_put(cols, x->column->name.ident.text, (void *)x);
+		sg_symtab_put(cols, x->column->name.text, (void *)x);
 	}
 }
 
@@ -1175,7 +1175,7 @@ check_alter_columns(struct check *c, const struct sg_alter_table *a)
 	for (n = a->actions.head; n != NULL; n = n->next) {
 		x = (const struct sg_alter_action *)n;
 		if (x->kind == SG_ALTER_ADD_COLUMN) {
-			id = &x->column->name.ident;
+			id = &x->column->name;
 			if (names_put(&added, id->text, (void *)x) != NULL)
 				error(c, &id->loc, "column %s is added twice "
 				    "by this alter table", id->text);
@@ -1274,7 +1274,7 @@ declared_key(struct check *c, const struct sg_create_table *t,
 			if (!(kind == SG_PRIMARY_KEY ? col->primary_key :
 			    col->unique))
 				continue;
-			one = col->name.ident;
+			one = col->name;
 			one.next = NULL;
 			if (cols == NULL || same_columns(cols, &one))
 				return true;
@@ -1300,7 +1300,7 @@ declared_key(struct check *c, const struct sg_create_table *t,
 			if (x->kind != SG_ALTER_ADD_COLUMN || !(kind ==
 			    SG_PRIMARY_KEY && x->column->primary_key))
 				continue;
-			one = x->column->name.ident;
+			one = x->column->name;
 			one.next = NULL;
 			if (cols == NULL || same_columns(cols, &one))
 				return true;
@@ -1373,27 +1373,27 @@ check_alter_column(struct check *c, struct sg_alter_table *a,
 		    "restated without its old type (this script does not "
 		    "create table %s): if the new type is narrower and a value "
 		    "does not fit, the change fails", a->table.text,
-		    col->name.ident.text, a->table.text);
+		    col->name.text, a->table.text);
 		return;
 	}
-	x->old = find_column(c, a->target, col->name.ident.text);
+	x->old = find_column(c, a->target, col->name.text);
 	if (x->old == NULL) {
-		error(c, &col->name.ident.loc, "table %s has no column %s%s",
-		    a->table.text, col->name.ident.text,
-		    column_hint(c, a->target, col->name.ident.text));
+		error(c, &col->name.loc, "table %s has no column %s%s",
+		    a->table.text, col->name.text,
+		    column_hint(c, a->target, col->name.text));
 		return;
 	}
 	if (x->old->identity)
 		error(c, &col->n.loc, "column %s.%s is an identity column: "
 		    "alter column cannot restate it", a->table.text,
-		    col->name.ident.text);
+		    col->name.text);
 	if ((why = sg_type_narrows(c->script->arena,
 	    &x->old->type, &col->type)) != NULL)
 		sg_diag(c->diag, SG_WARNING, &col->type.loc, "column %s.%s may "
 		    "not hold every value it has (%s): a value that does not "
 		    "fit makes the change fail, in every dialect; change such "
 		    "values first",
-		    a->table.text, col->name.ident.text, why);
+		    a->table.text, col->name.text, why);
 }
 
 /*
@@ -1426,7 +1426,7 @@ check_rename_column(struct check *c, struct sg_alter_table *a,
 	for (n = x->n.next; n != NULL && x->old == NULL; n = n->next) {
 		y = (const struct sg_alter_action *)n;
 		if (y->kind == SG_ALTER_ALTER_COLUMN && sg_name_eq(
-		    y->column->name.ident.text, x->new_name.text))
+		    y->column->name.text, x->new_name.text))
 			x->old = y->column;
 	}
 }
@@ -1446,7 +1446,7 @@ apply_action(struct check *c, struct sg_alter_table *a,
 			a->target->pk_altered = a->target->pk_live = true;
 		/* FALLTHROUGH */
 	case SG_ALTER_ALTER_COLUMN:
-		set_column(c, a->target, x->column->name.ident.text, x->column);
+		set_column(c, a->target, x->column->name.text, x->column);
 		break;
 	case SG_ALTER_DROP_COLUMN:
 		set_column(c, a->target, x->name.text, NULL);
@@ -1503,22 +1503,22 @@ check_identity_key(struct check *c, const struct sg_alter_table *a,
 	if (!col->identity) {
 		error(c, &col->n.loc, "a column added by alter table can be "
 		    "the primary key only as an identity column (%s ... "
-		    "identity primary key)", col->name.ident.text);
+		    "identity primary key)", col->name.text);
 		return;
 	}
 	if (!col->primary_key) {
 		error(c, &col->n.loc, "an identity column added by alter "
 		    "table must be the table's new primary key (%s ... "
-		    "identity primary key)", col->name.ident.text);
+		    "identity primary key)", col->name.text);
 		return;
 	}
 	if (col->unique)
 		error(c, &col->n.loc, "identity column %s is the primary key; "
-		    "it needs no unique", col->name.ident.text);
+		    "it needs no unique", col->name.text);
 	if (a->target != NULL && has_primary_key(a->target))
 		error(c, &col->n.loc, "table %s already has a primary key: "
 		    "drop it first (drop primary key) to make %s the key",
-		    a->table.text, col->name.ident.text);
+		    a->table.text, col->name.text);
 }
 
 /*
@@ -1554,11 +1554,11 @@ check_alter(struct check *c, struct sg_alter_table *a)
 				    "be guarded and named");
 			if (a->target != NULL && !x->guarded &&
 			    find_column(c, a->target,
-			    x->column->name.ident.text)
+			    x->column->name.text)
 			    != NULL)
-				error(c, &x->column->name.ident.loc, "table %s "
+				error(c, &x->column->name.loc, "table %s "
 				    "already has a column %s", a->table.text,
-				    x->column->name.ident.text);
+				    x->column->name.text);
 			break;
 		case SG_ALTER_ADD_CONSTRAINT:
 			k = x->constraint;

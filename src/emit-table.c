@@ -45,7 +45,7 @@ void
 sg_emit_column(struct sg_emitter *e, struct sg_buf *b,
     const struct sg_column *c, const char *sequence)
 {
-	sg_emit_column_as(e, b, c, sequence, c->name.ident.text, true);
+	sg_emit_column_as(e, b, c, sequence, c->name.text, true);
 }
 
 void
@@ -171,7 +171,7 @@ sg_emit_trigger(struct sg_emitter *e, const struct sg_change *c)
 
 	sg_emit_ident(e, &names[0], c->name);
 	sg_emit_ident(e, &names[1], c->table);
-	sg_emit_ident(e, &names[2], col->name.ident.text);
+	sg_emit_ident(e, &names[2], col->name.text);
 	sg_emit_ident(e, &names[3], c->aux);
 	vars[0] = (struct sg_tmpl_var){ "trigger", sg_buf_str(&names[0]) };
 	vars[1] = (struct sg_tmpl_var){ "table", sg_buf_str(&names[1]) };

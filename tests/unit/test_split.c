@@ -1183,7 +1183,7 @@ mc_verify(void **state)
 {
 	struct sg_dialect	 d;
 	struct sg_diag		 diag;
-	struct sg_meant		 m[2];
+	struct sg_meant		 m[3];
 	const char		*t = "SELECT 1;\n" MC_START "DO $$\nBEGIN\n"
 	    "  PERFORM 1;\nEND\n$$;\n" MC_END;
 	char			*out = NULL;
@@ -1216,6 +1216,10 @@ mc_verify(void **state)
 	/* One statement meant where two are sent. */
 	assert_false(sg_split_verify(&d, SG_RUNNER_NATIVE, "t.sql", t,
 	    strlen(t), m, 1, &diag));
+	/* Three meant where two are sent: the third is never sent. */
+	m[2] = m[1];
+	assert_false(sg_split_verify(&d, SG_RUNNER_NATIVE, "t.sql", t,
+	    strlen(t), m, 3, &diag));
 	sg_diag_flush(&diag);
 	fclose(f);
 	if (strstr(out, "error: postgresql script: the migration client would "
@@ -1223,7 +1227,11 @@ mc_verify(void **state)
 	    "2 of the script, is \"DO $$ BEGIN PERFORM 1\" where sqlgen wrote "
 	    "\"DO $$ BEGIN PERFORM 1; END $$\"") == NULL ||
 	    strstr(out, "its client would send 2 statements where sqlgen "
-	    "wrote 1") == NULL)
+	    "wrote 1; statement 2, from line 2 of the script, is \"DO $$ "
+	    "BEGIN PERFORM 1; END $$\"") == NULL ||
+	    strstr(out, "its client would send 2 statements where sqlgen "
+	    "wrote 3; it never sends \"DO $$ BEGIN PERFORM 1; END $$\"") ==
+	    NULL)
 		fail_msg("unexpected report:\n%s", out);
 	free(out);
 }

@@ -65,7 +65,8 @@ end_batch(struct sqlcmd *c, unsigned repeat)
 	size_t			 i;
 
 	end_statement(c);
-	for (i = c->batch_first; i < res->nstmts; i++)
+	/* Handed over one by one (sg_split_each), they are gone. */
+	for (i = c->batch_first; res->each == NULL && i < res->nstmts; i++)
 		res->stmts[i].repeat = repeat;
 	c->batch_first = res->nstmts;
 	c->in_batch = 0;

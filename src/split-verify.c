@@ -157,6 +157,50 @@ same_bytes(const char *text, const struct sg_meant *m,
 	return len == m->end - m->off && memcmp(got, text + m->off, len) == 0;
 }
 
+/* The check of one script, as its statements are handed over. */
+struct verify {
+	const struct sg_dialect	*d;
+	const char		*text;
+	const struct sg_meant	*meant;
+	size_t			 n;
+	struct sg_diag		*diag;
+	const char		*who;
+	bool			 failed;
+	struct sg_buf		 want;
+	struct sg_buf		 got;	/* then the first statement past n */
+	unsigned		 got_line;
+};
+
+/* The statement the runner sends i-th, against the one meant. */
+static void
+verify_one(void *arg, const struct sg_split_stmt *st, size_t i)
+{
+	struct verify		*v = arg;
+	const struct sg_meant	*m;
+	size_t			 k;
+
+	if (v->failed || i > v->n || (i < v->n && same_bytes(v->text,
+	    &v->meant[i], st)))
+		return;
+	normalize(v->d, st->text != NULL ? st->text : v->text + st->off,
+	    st->text != NULL ? strlen(st->text) : st->len, &v->got);
+	v->got_line = st->line;
+	if (i == v->n)
+		return;		/* reported once the count is known */
+	m = &v->meant[i];
+	normalize(v->d, v->text + m->off, m->end - m->off, &v->want);
+	if (v->want.len == v->got.len &&
+	    memcmp(v->want.data, v->got.data, v->want.len) == 0)
+		return;
+	k = differ(&v->want, &v->got);
+	sg_diag(v->diag, SG_ERROR, m->from != NULL ? &m->from->loc : NULL,
+	    "%s script: %s would not send this statement as written: its "
+	    "statement %zu, from line %u of the script, is \"%s%.*s%s\" "
+	    "where sqlgen wrote \"%s%.*s%s\"", v->d->name, v->who, i + 1,
+	    st->line, SHOW(&v->got, k), SHOW(&v->want, k));
+	v->failed = true;
+}
+
 bool
 sg_split_verify(const struct sg_dialect *d, enum sg_runner runner,
     const char *name, const char *text, size_t len,
@@ -165,70 +209,49 @@ sg_split_verify(const struct sg_dialect *d, enum sg_runner runner,
 	struct sg_split_result	 res;
 	struct sg_source	 src;
 	struct sg_diag		 quiet;
-	struct sg_buf		 want = { 0 }, got = { 0 };
-	const struct sg_split_stmt *st;
-	const struct sg_loc	*loc;
-	const char		*who;
-	size_t			 i, k;
-	bool			 ok = true;
+	struct verify		 v;
+	const struct sg_meant	*m;
 
 	src.name = name;
 	src.text = text;
 	src.len = len;
+	memset(&v, 0, sizeof v);
+	v.d = d;
+	v.text = text;
+	v.meant = meant;
+	v.n = n;
+	v.diag = diag;
+	v.who = runner == SG_RUNNER_MIGRATION_CLIENT ?
+	    "the migration client" : "its client";
 	/* The runner's warnings are this check's business, not the user's. */
 	sg_diag_init(&quiet, diag->out);
 	quiet.quiet_warnings = true;
-	if (sg_split_runner(d, runner, &src, &res, &quiet) < 0) {
+	if (sg_split_each(d, runner, &src, &res, verify_one, &v, &quiet) < 0) {
 		sg_diag_flush(&quiet);
 		diag->errors++;
 		sg_split_result_free(&res);
 		return false;
 	}
 	sg_diag_flush(&quiet);
-	who = runner == SG_RUNNER_MIGRATION_CLIENT ? "the migration client" :
-	    "its client";
-	for (i = 0; ok && (i < n || i < res.nstmts); i++) {
-		st = i < res.nstmts ? &res.stmts[i] : NULL;
-		if (st != NULL && i < n && same_bytes(text, &meant[i], st))
-			continue;
-		loc = i < n && meant[i].from != NULL ? &meant[i].from->loc :
-		    NULL;
-		if (i < n)
-			normalize(d, text + meant[i].off, meant[i].end -
-			    meant[i].off, &want);
-		if (st != NULL)
-			normalize(d, st->text != NULL ? st->text : text +
-			    st->off, st->text != NULL ? strlen(st->text) :
-			    st->len, &got);
-		if (st == NULL) {
-			sg_diag(diag, SG_ERROR, loc, "%s script: %s would "
-			    "send %zu statements where sqlgen wrote %zu; it "
-			    "never sends \"%s%.*s%s\"", d->name, who,
-			    res.nstmts, n, SHOW(&want, 0));
-			ok = false;
-		} else if (i >= n) {
-			loc = n > 0 && meant[n - 1].from != NULL ?
-			    &meant[n - 1].from->loc : NULL;
-			sg_diag(diag, SG_ERROR, loc, "%s script: %s would "
-			    "send %zu statements where sqlgen wrote %zu; "
-			    "statement %zu, from line %u of the script, is "
-			    "\"%s%.*s%s\"", d->name, who, res.nstmts, n, i + 1,
-			    st->line, SHOW(&got, 0));
-			ok = false;
-		} else if (want.len != got.len ||
-		    memcmp(want.data, got.data, want.len) != 0) {
-			k = differ(&want, &got);
-			sg_diag(diag, SG_ERROR, loc, "%s script: %s would "
-			    "not send this statement as written: its "
-			    "statement %zu, from line %u of the script, is "
-			    "\"%s%.*s%s\" where sqlgen wrote \"%s%.*s%s\"",
-			    d->name, who, i + 1, st->line, SHOW(&got, k),
-			    SHOW(&want, k));
-			ok = false;
-		}
+	if (!v.failed && res.nstmts < n) {
+		m = &meant[res.nstmts];
+		normalize(d, text + m->off, m->end - m->off, &v.want);
+		sg_diag(diag, SG_ERROR, m->from != NULL ? &m->from->loc : NULL,
+		    "%s script: %s would send %zu statements where sqlgen "
+		    "wrote %zu; it never sends \"%s%.*s%s\"", d->name, v.who,
+		    res.nstmts, n, SHOW(&v.want, 0));
+		v.failed = true;
+	} else if (!v.failed && res.nstmts > n) {
+		m = n > 0 ? &meant[n - 1] : NULL;
+		sg_diag(diag, SG_ERROR, m != NULL && m->from != NULL ?
+		    &m->from->loc : NULL, "%s script: %s would send %zu "
+		    "statements where sqlgen wrote %zu; statement %zu, from "
+		    "line %u of the script, is \"%s%.*s%s\"", d->name, v.who,
+		    res.nstmts, n, n + 1, v.got_line, SHOW(&v.got, 0));
+		v.failed = true;
 	}
-	sg_buf_free(&want);
-	sg_buf_free(&got);
+	sg_buf_free(&v.want);
+	sg_buf_free(&v.got);
 	sg_split_result_free(&res);
-	return ok;
+	return !v.failed;
 }

@@ -92,10 +92,32 @@ sg_split_runner(const struct sg_dialect *d, enum sg_runner runner,
     const struct sg_source *src, struct sg_split_result *res,
     struct sg_diag *diag)
 {
+	return sg_split_each(d, runner, src, res, NULL, NULL, diag);
+}
+
+/* Hands the statement being completed over, if there is one. */
+static void
+hand_over(struct sg_split_result *res)
+{
+	if (res->nstmts == 0)
+		return;
+	res->each(res->each_arg, &res->stmts[0], res->nstmts - 1);
+	free(res->stmts[0].text);
+	res->stmts[0].text = NULL;
+}
+
+int
+sg_split_each(const struct sg_dialect *d, enum sg_runner runner,
+    const struct sg_source *src, struct sg_split_result *res,
+    void (*each)(void *, const struct sg_split_stmt *, size_t), void *arg,
+    struct sg_diag *diag)
+{
 	struct sg_splitter	s;
 	void			(*rules)(struct sg_splitter *);
 
 	memset(res, 0, sizeof *res);
+	res->each = each;
+	res->each_arg = arg;
 	if (runner == SG_RUNNER_MIGRATION_CLIENT)
 		rules = sg_split_migclient;
 	else if ((size_t)d->client >= sizeof splitters / sizeof splitters[0] ||
@@ -118,6 +140,8 @@ sg_split_runner(const struct sg_dialect *d, enum sg_runner runner,
 	}
 	rules(&s);
 	pcre2_match_data_free(s.md);
+	if (each != NULL)
+		hand_over(res);
 	return (int)res->warnings;
 }
 
@@ -126,7 +150,8 @@ sg_split_result_free(struct sg_split_result *res)
 {
 	size_t	i;
 
-	for (i = 0; i < res->nstmts; i++)
+	/* Handed over, each statement's text went with it. */
+	for (i = 0; res->each == NULL && i < res->nstmts; i++)
 		free(res->stmts[i].text);
 	free(res->stmts);
 	memset(res, 0, sizeof *res);
@@ -159,11 +184,21 @@ sg_split_add(struct sg_splitter *s, size_t off, size_t end, size_t at)
 	struct sg_split_result	*res = s->res;
 	struct sg_split_stmt	*st;
 
-	if (res->nstmts == res->cap) {
-		res->cap = res->cap ? res->cap * 2 : 64;
-		res->stmts = xrealloc(res->stmts, res->cap * sizeof *st);
+	if (res->each != NULL) {
+		/* The one before is complete now: one slot is enough. */
+		hand_over(res);
+		if (res->cap == 0)
+			res->stmts = xmalloc((res->cap = 1) * sizeof *st);
+		st = &res->stmts[0];
+		res->nstmts++;
+	} else {
+		if (res->nstmts == res->cap) {
+			res->cap = res->cap ? res->cap * 2 : 64;
+			res->stmts = xrealloc(res->stmts,
+			    res->cap * sizeof *st);
+		}
+		st = &res->stmts[res->nstmts++];
 	}
-	st = &res->stmts[res->nstmts++];
 	memset(st, 0, sizeof *st);
 	st->off = off;
 	st->len = end - off;

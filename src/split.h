@@ -53,6 +53,10 @@ struct sg_split_result {
 	size_t			 cap;
 	unsigned		 batches; /* sqlcmd batches with statements */
 	unsigned		 warnings;
+	/* sg_split_each's: who is handed each statement, not kept. */
+	void			(*each)(void *, const struct sg_split_stmt *,
+				    size_t);
+	void			*each_arg;
 };
 
 /*
@@ -67,6 +71,17 @@ int	sg_split(const struct sg_dialect *, const struct sg_source *,
 /* As sg_split, with the rules of runner r rather than d's client. */
 int	sg_split_runner(const struct sg_dialect *, enum sg_runner,
 	    const struct sg_source *, struct sg_split_result *,
+	    struct sg_diag *);
+/*
+ * As sg_split_runner, but each statement is handed to each with its
+ * index as soon as it is complete, and not kept: res->stmts is then
+ * only the statement being completed (and sqlcmd's repeat counts are
+ * not set), and res counts them all.  The split-back check of a large
+ * script kept tens of thousands of statements at once (issue 10).
+ */
+int	sg_split_each(const struct sg_dialect *, enum sg_runner,
+	    const struct sg_source *, struct sg_split_result *,
+	    void (*)(void *, const struct sg_split_stmt *, size_t), void *,
 	    struct sg_diag *);
 /* Releases the statements; res may be reused afterwards. */
 void	sg_split_result_free(struct sg_split_result *);

@@ -119,7 +119,7 @@ compile(struct bundle *b, const struct sg_release_version *v,
 		    v->version, e->location, e->schema, sg_bundle_dbs[i]);
 		if (sg_split_verify(p->d, opts.runner, file + sizeof
 		    SG_RESOURCES, sg_buf_str(&out), out.len, opts.meant,
-		    opts.nmeant, b->diag))
+		    opts.nmeant, NULL, NULL, b->diag))
 			sg_zip_add(&b->files, file, sg_buf_str(&out), out.len);
 		else
 			ok = false;

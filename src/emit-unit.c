@@ -127,8 +127,8 @@ meant(struct sg_emitter *e, size_t off)
 		o->capmeant = o->capmeant ? o->capmeant * 2 : 64;
 		o->meant = xrealloc(o->meant, o->capmeant * sizeof *o->meant);
 	}
-	o->meant[o->nmeant].off = off;
-	o->meant[o->nmeant].end = e->out->len;
+	o->meant[o->nmeant].off = o->flushed + off;
+	o->meant[o->nmeant].end = o->flushed + e->out->len;
 	o->meant[o->nmeant++].from = e->from;
 }
 

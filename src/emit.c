@@ -266,6 +266,7 @@ sg_emit_stream(const struct sg_script *script, const struct sg_dialect *d,
 	bool			 ok;
 
 	opts->nmeant = 0;
+	opts->flushed = 0;
 	p = sg_plan_start(script, d, diag);
 	emit_begin(&e, p, out, opts);
 	print_before(&e, p);
@@ -274,6 +275,13 @@ sg_emit_stream(const struct sg_script *script, const struct sg_dialect *d,
 		sg_plan_next(p, s);
 		if (p->errors == 0)
 			print_stmt(&e, s, p, 0);
+		/* Between statements no text is looked back at. */
+		if (opts->flush != NULL && p->errors == 0 && out->len >=
+		    (opts->chunk != 0 ? opts->chunk : SG_EMIT_CHUNK)) {
+			opts->flush(opts->flush_arg, out->data, out->len);
+			opts->flushed += out->len;
+			sg_buf_reset(out);
+		}
 	}
 	emit_end(&e, stats);
 	ok = p->errors == 0;
@@ -293,6 +301,7 @@ sg_emit_for(const struct sg_plan *p, struct sg_buf *out,
     struct sg_emit_stats *stats, struct sg_emit_opts *opts)
 {
 	opts->nmeant = 0;
+	opts->flushed = 0;
 	emit_plan(p, out, stats, NULL, opts);
 }
 

@@ -27,7 +27,20 @@ struct sg_emit_opts {
 	struct sg_meant		*meant;		/* owned by the caller */
 	size_t			 nmeant;
 	size_t			 capmeant;
+	/*
+	 * sg_emit_stream only, if flush is set: between statements, once
+	 * out holds chunk bytes or more (SG_EMIT_CHUNK if 0), out's text
+	 * is handed to flush and out emptied, so that a large script is
+	 * never whole in memory (issue 10).  flushed counts the bytes
+	 * handed over; meant's offsets count from the script's start.
+	 */
+	void			(*flush)(void *, const char *, size_t);
+	void			*flush_arg;
+	size_t			 chunk;
+	size_t			 flushed;
 };
+
+#define SG_EMIT_CHUNK	(1u << 20)
 
 /*
  * Appends the script plan p describes to out, for opts->runner, and
@@ -45,6 +58,7 @@ void	sg_emit_for(const struct sg_plan *, struct sg_buf *,
  * same bytes, a statement at a time (sg_plan_next): the plan holds one
  * statement's changes, never the script's (issue 10).  Returns false if
  * the plan reported an error; out then holds a part, to be discarded.
+ * With opts->flush, out holds only what was not handed over yet.
  */
 bool	sg_emit_stream(const struct sg_script *, const struct sg_dialect *,
 	    struct sg_diag *, struct sg_buf *, struct sg_emit_stats *,

@@ -26,6 +26,7 @@
 #include "parse.h"
 #include "review.h"
 #include "split.h"
+#include "spool.h"
 #include "suggest.h"
 #include "vars.h"
 #include "xmalloc.h"
@@ -349,10 +350,11 @@ parse_all(struct run *r, struct sg_script *script, struct sg_source *srcs,
  * standard output) if write, once its runner is known to send the
  * statements it means.  Returns 0, EXIT_INPUT if the plan has errors or
  * the runner would not, or EXIT_USAGE after an I/O error.  A forward
- * script is planned a statement at a time as it is printed, and a
- * rollback's plan is freed once printed: the split-back check holds the
- * script and its statements, and need not hold the plan as well (issue
- * 10: the peak of a large run).
+ * script for the native runner goes out as it is printed (src/spool.h),
+ * planned a statement at a time, and is checked mapped back; the rest
+ * is whole in memory: a rollback's plan is printed whole, and the
+ * migration client's script is fitted to it (sg_split_fit) before the
+ * check.
  */
 static int
 write_script(struct run *r, const struct sg_script *script,
@@ -361,50 +363,76 @@ write_script(struct run *r, const struct sg_script *script,
 	struct sg_buf		 out = { 0 };
 	struct sg_emit_stats	 stats;
 	struct sg_emit_opts	 opts;
+	struct sg_spool		 sp;
 	struct sg_plan		*p;
-	const char		*name = d->name;
+	const char		*name = d->name, *text;
 	char			*file, *shown;
-	FILE			*sink;
+	size_t			 len;
+	FILE			*sink = NULL;
 	int			 rc = 0;
+	bool			 spool;
 
-	/*
-	 * The whole script in memory: it is split back with its runner's
-	 * rules before a byte of it is written.
-	 */
 	memset(&opts, 0, sizeof opts);
+	memset(&sp, 0, sizeof sp);
 	opts.runner = r->runner;
 	opts.preamble = r->preamble;
-	if (!r->rollback) {
-		if (!sg_emit_stream(script, d, &r->diag, &out, &stats,
-		    &opts)) {
-			free(opts.meant);
-			sg_buf_free(&out);
-			return EXIT_INPUT;
-		}
+	file = r->rollback ? xasprintf("%s.rollback", name) : xstrdup(name);
+	shown = xasprintf("%s.sql", file);
+	spool = write && !r->rollback && r->runner == SG_RUNNER_NATIVE;
+	if (spool && r->outdir != NULL && output_open(o, r->outdir, file,
+	    &r->diag) != 0)
+		rc = EXIT_USAGE;
+	else if (spool && !sg_spool_open(&sp, r->outdir != NULL ? o->f :
+	    NULL))
+		spool = false;	/* no temporary file: held in memory */
+	else if (spool) {
+		opts.flush = sg_spool_write;
+		opts.flush_arg = &sp;
+	}
+	if (rc != 0)
+		;
+	else if (!r->rollback) {
+		if (!sg_emit_stream(script, d, &r->diag, &out, &stats, &opts))
+			rc = EXIT_INPUT;
 	} else if ((p = sg_plan_new(script, d, true, &r->diag)) != NULL) {
 		sg_emit_for(p, &out, &stats, &opts);
 		sg_plan_free(p);
 	} else
-		return EXIT_INPUT;
-	sg_split_fit(d, r->runner, out.data, out.len);
-	file = r->rollback ? xasprintf("%s.rollback", name) : xstrdup(name);
-	shown = xasprintf("%s.sql", file);
-	if (!sg_split_verify(d, r->runner, shown, sg_buf_str(&out),
-	    out.len, opts.meant, opts.nmeant, &r->diag))
 		rc = EXIT_INPUT;
-	free(shown);
-	if (!write)
+	text = sg_buf_str(&out);
+	len = out.len;
+	if (rc == 0 && spool) {
+		sg_spool_write(&sp, out.data, out.len);
+		sg_buf_free(&out);
+		if ((text = sg_spool_map(&sp, &len)) == NULL) {
+			sg_diag(&r->diag, SG_ERROR, NULL, "%s: %s",
+			    r->outdir != NULL ? o->path : "a temporary file",
+			    strerror(sp.err));
+			rc = EXIT_USAGE;
+		}
+	} else if (rc == 0)
+		sg_split_fit(d, r->runner, out.data, out.len);
+	if (rc == 0 && !sg_split_verify(d, r->runner, shown, text, len,
+	    opts.meant, opts.nmeant, spool ? sg_spool_behind : NULL, &sp,
+	    &r->diag))
+		rc = EXIT_INPUT;
+	if (!write || rc != 0 || spool)
 		;
-	else if (rc == 0 && r->outdir == NULL)
+	else if (r->outdir == NULL)
 		sink = stdout;
-	else if (rc == 0 && output_open(o, r->outdir, file, &r->diag) == 0)
+	else if (output_open(o, r->outdir, file, &r->diag) == 0)
 		sink = o->f;
-	else if (rc == 0)
+	else
 		rc = EXIT_USAGE;
-	free(file);
-	if (write && rc == 0 && (fwrite(out.data, 1, out.len, sink) !=
-	    out.len ||
-	    fflush(sink) != 0)) {
+	/* The spool is o's file already; standard output gets a copy. */
+	if (rc == 0 && spool && r->outdir == NULL && !sg_spool_copy(&sp,
+	    stdout)) {
+		sg_diag(&r->diag, SG_ERROR, NULL, "standard output: %s",
+		    strerror(sp.err));
+		rc = EXIT_USAGE;
+	}
+	if (rc == 0 && sink != NULL && (fwrite(out.data, 1, out.len, sink) !=
+	    out.len || fflush(sink) != 0)) {
 		sg_diag(&r->diag, SG_ERROR, NULL, "%s: %s", r->outdir != NULL ?
 		    o->path : "standard output", strerror(errno));
 		rc = EXIT_USAGE;
@@ -415,6 +443,9 @@ write_script(struct run *r, const struct sg_script *script,
 		    stats.statements + stats.blocks == 1 ? "" : "s",
 		    stats.statements, stats.blocks,
 		    stats.blocks == 1 ? "" : "s");
+	sg_spool_close(&sp);
+	free(file);
+	free(shown);
 	free(opts.meant);
 	sg_buf_free(&out);
 	return rc;

@@ -169,6 +169,8 @@ struct verify {
 	struct sg_buf		 want;
 	struct sg_buf		 got;	/* then the first statement past n */
 	unsigned		 got_line;
+	void			(*behind)(void *, size_t);
+	void			*behind_arg;
 };
 
 /* The statement the runner sends i-th, against the one meant. */
@@ -179,6 +181,9 @@ verify_one(void *arg, const struct sg_split_stmt *st, size_t i)
 	const struct sg_meant	*m;
 	size_t			 k;
 
+	if (v->behind != NULL)
+		v->behind(v->behind_arg, i < v->n && v->meant[i].off <
+		    st->off ? v->meant[i].off : st->off);
 	if (v->failed || i > v->n || (i < v->n && same_bytes(v->text,
 	    &v->meant[i], st)))
 		return;
@@ -204,7 +209,8 @@ verify_one(void *arg, const struct sg_split_stmt *st, size_t i)
 bool
 sg_split_verify(const struct sg_dialect *d, enum sg_runner runner,
     const char *name, const char *text, size_t len,
-    const struct sg_meant *meant, size_t n, struct sg_diag *diag)
+    const struct sg_meant *meant, size_t n, void (*behind)(void *, size_t),
+    void *behind_arg, struct sg_diag *diag)
 {
 	struct sg_split_result	 res;
 	struct sg_source	 src;
@@ -221,6 +227,8 @@ sg_split_verify(const struct sg_dialect *d, enum sg_runner runner,
 	v.meant = meant;
 	v.n = n;
 	v.diag = diag;
+	v.behind = behind;
+	v.behind_arg = behind_arg;
 	v.who = runner == SG_RUNNER_MIGRATION_CLIENT ?
 	    "the migration client" : "its client";
 	/* The runner's warnings are this check's business, not the user's. */

@@ -121,10 +121,13 @@ void	sg_split_fit(const struct sg_dialect *, enum sg_runner, char *,
  * and compares the statements with the n meant ones: the same number,
  * and each the same text once comments and the layout of blanks outside
  * quotes are set aside.  Each difference is an error on diag at the
- * source statement concerned.  True if they agree.
+ * source statement concerned.  True if they agree.  If behind is not
+ * NULL, it is told, as the check moves on, that the text before an
+ * offset is done with (a caller that mapped the text may release it;
+ * the check reads it again if it must).
  */
 bool	sg_split_verify(const struct sg_dialect *, enum sg_runner,
 	    const char *, const char *, size_t, const struct sg_meant *,
-	    size_t, struct sg_diag *);
+	    size_t, void (*)(void *, size_t), void *, struct sg_diag *);
 
 #endif

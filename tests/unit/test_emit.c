@@ -6,6 +6,8 @@
  */
 #include "test_common.c"
 
+#include "spool.h"
+
 /* Parses and checks text (which must be clean) for every dialect. */
 static void
 compile(struct unit *u, const char *text)
@@ -911,6 +913,116 @@ test_stream_same_bytes(void **state)
 	sg_buf_free(&part);
 }
 
+struct sent {
+	struct sg_buf	buf;
+	unsigned	calls;
+};
+
+static void
+sent_to(void *arg, const char *data, size_t len)
+{
+	struct sent	*s = arg;
+
+	sg_buf_add(&s->buf, data, len);
+	s->calls++;
+}
+
+/*
+ * With a flush and a chunk of one byte, each statement is handed over
+ * as it is printed: what was handed and what is left are the whole
+ * script, and the statements meant count from its start.
+ */
+static void
+test_stream_flushed(void **state)
+{
+	struct unit		*u = *state;
+	struct sg_buf		 whole = { 0 }, left = { 0 };
+	struct sent		 sent = { { 0 }, 0 };
+	struct sg_emit_opts	 a, b;
+	const struct sg_dialect	*d;
+	struct sg_plan		*p;
+	size_t			 i;
+
+	compile(u,
+	    "create table T (ID integer identity, primary key (ID));\n"
+	    "create table U (A varchar(36) default uuid());\n"
+	    "create index I on T (ID);\n"
+	    "alter table U add column C varchar(10);\n");
+	for (i = 0; i < sg_registry_count(reg); i++) {
+		d = dialect_named(reg, sg_registry_name(reg, i));
+		memset(&a, 0, sizeof a);
+		memset(&b, 0, sizeof b);
+		p = sg_plan_new(&u->script, d, false, &u->cap.diag);
+		assert_non_null(p);
+		sg_buf_reset(&whole);
+		sg_emit_for(p, &whole, NULL, &a);
+		sg_plan_free(p);
+		sg_buf_reset(&sent.buf);
+		sg_buf_reset(&left);
+		sent.calls = 0;
+		b.flush = sent_to;
+		b.flush_arg = &sent;
+		b.chunk = 1;
+		assert_true(sg_emit_stream(&u->script, d, &u->cap.diag, &left,
+		    NULL, &b));
+		/* Once a statement, four statements. */
+		assert_int_equal(sent.calls, 4);
+		assert_int_equal(b.flushed, sent.buf.len);
+		sg_buf_add(&sent.buf, left.data, left.len);
+		assert_string_equal(sg_buf_str(&sent.buf), sg_buf_str(&whole));
+		assert_int_equal(b.nmeant, a.nmeant);
+		assert_true(a.nmeant > 0 && memcmp(a.meant, b.meant,
+		    a.nmeant * sizeof *a.meant) == 0);
+		free(a.meant);
+		free(b.meant);
+	}
+	sg_buf_free(&whole);
+	sg_buf_free(&sent.buf);
+	sg_buf_free(&left);
+}
+
+/*
+ * The spool: what is written comes back mapped, pages before an offset
+ * are given back a MiB at a time and read again when looked at, and the
+ * copy to a file is the text.
+ */
+static void
+test_spool(void **state)
+{
+	struct sg_spool	 sp;
+	const char	*map;
+	char		*copied = NULL, *text;
+	size_t		 len, n = 3 * SG_EMIT_CHUNK + 100, i, got = 0;
+	FILE		*f;
+
+	(void)state;
+	text = malloc(n);
+	assert_non_null(text);
+	for (i = 0; i < n; i++)
+		text[i] = (char)('a' + i % 26);
+	assert_true(sg_spool_open(&sp, NULL));
+	sg_spool_write(&sp, text, SG_EMIT_CHUNK);
+	sg_spool_write(&sp, text + SG_EMIT_CHUNK, n - SG_EMIT_CHUNK);
+	map = sg_spool_map(&sp, &len);
+	assert_non_null(map);
+	assert_int_equal(len, n);
+	assert_memory_equal(map, text, n);
+	sg_spool_behind(&sp, SG_EMIT_CHUNK - 1);
+	assert_int_equal(sp.released, 0);
+	sg_spool_behind(&sp, 2 * SG_EMIT_CHUNK + 5);
+	assert_int_equal(sp.released, 2 * SG_EMIT_CHUNK);
+	/* Given back, and read again from the file. */
+	assert_memory_equal(map, text, n);
+	assert_non_null(f = open_memstream(&copied, &got));
+	assert_true(sg_spool_copy(&sp, f));
+	fclose(f);
+	assert_int_equal(got, n);
+	assert_memory_equal(copied, text, n);
+	sg_spool_close(&sp);
+	free(copied);
+	free(text);
+}
+
 /*
  * A plan's error, in a statement before others: sg_emit_stream says so,
  * as sg_plan_new does, and plans the rest for their errors.
@@ -944,6 +1056,8 @@ main(void)
 		T(test_auto_increment),
 		T(test_stream_same_bytes),
 		T(test_stream_error),
+		T(test_stream_flushed),
+		cmocka_unit_test(test_spool),
 		T(test_identity_keyword),
 		T(test_sequence_default),
 		T(test_sequence_default_guarded),

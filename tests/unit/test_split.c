@@ -1203,23 +1203,23 @@ mc_verify(void **state)
 	assert_non_null(f = open_memstream(&out, &len));
 	sg_diag_init(&diag, f);
 	assert_true(sg_split_verify(&d, SG_RUNNER_MIGRATION_CLIENT, "t.sql",
-	    t, strlen(t), m, 2, &diag));
+	    t, strlen(t), m, 2, NULL, NULL, &diag));
 	/* Without the markers the body is cut at its inner ";". */
 	t = "SELECT 1;\nDO $$\nBEGIN\n  PERFORM 1;\nEND\n$$;\n";
 	m[1].off = 10;
 	m[1].end = strlen(t) - 2;
 	assert_false(sg_split_verify(&d, SG_RUNNER_MIGRATION_CLIENT, "t.sql",
-	    t, strlen(t), m, 2, &diag));
+	    t, strlen(t), m, 2, NULL, NULL, &diag));
 	/* The native client (psql) reads it as meant. */
 	assert_true(sg_split_verify(&d, SG_RUNNER_NATIVE, "t.sql", t,
-	    strlen(t), m, 2, &diag));
+	    strlen(t), m, 2, NULL, NULL, &diag));
 	/* One statement meant where two are sent. */
 	assert_false(sg_split_verify(&d, SG_RUNNER_NATIVE, "t.sql", t,
-	    strlen(t), m, 1, &diag));
+	    strlen(t), m, 1, NULL, NULL, &diag));
 	/* Three meant where two are sent: the third is never sent. */
 	m[2] = m[1];
 	assert_false(sg_split_verify(&d, SG_RUNNER_NATIVE, "t.sql", t,
-	    strlen(t), m, 3, &diag));
+	    strlen(t), m, 3, NULL, NULL, &diag));
 	sg_diag_flush(&diag);
 	fclose(f);
 	if (strstr(out, "error: postgresql script: the migration client would "

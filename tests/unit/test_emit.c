@@ -857,6 +857,32 @@ test_dialects_independent(void **state)
 	free(first);
 }
 
+/* d's forward script planned whole into out (sg_emit_for), a's record. */
+static void
+emit_whole(struct unit *u, const struct sg_dialect *d, struct sg_buf *out,
+    struct sg_emit_opts *a)
+{
+	struct sg_plan	*p;
+
+	memset(a, 0, sizeof *a);
+	p = sg_plan_new(&u->script, d, false, &u->cap.diag);
+	assert_non_null(p);
+	sg_buf_reset(out);
+	sg_emit_for(p, out, NULL, a);
+	sg_plan_free(p);
+}
+
+/* The same statements meant, and some; both records are freed. */
+static void
+same_meant(struct sg_emit_opts *a, struct sg_emit_opts *b)
+{
+	assert_int_equal(b->nmeant, a->nmeant);
+	assert_true(a->nmeant > 0 && memcmp(a->meant, b->meant,
+	    a->nmeant * sizeof *a->meant) == 0);
+	free(a->meant);
+	free(b->meant);
+}
+
 /*
  * sg_emit_stream plans a statement at a time, and prints each before
  * the next is planned: the same script, warnings and statements meant
@@ -869,7 +895,6 @@ test_stream_same_bytes(void **state)
 	struct sg_buf		 whole = { 0 }, part = { 0 };
 	struct sg_emit_opts	 a, b;
 	const struct sg_dialect	*d;
-	struct sg_plan		*p;
 	char			*warned;
 	size_t			 i;
 
@@ -885,14 +910,9 @@ test_stream_same_bytes(void **state)
 	    "-- the end\n");
 	for (i = 0; i < sg_registry_count(reg); i++) {
 		d = dialect_named(reg, sg_registry_name(reg, i));
-		memset(&a, 0, sizeof a);
 		memset(&b, 0, sizeof b);
 		capture_reset(&u->cap);
-		p = sg_plan_new(&u->script, d, false, &u->cap.diag);
-		assert_non_null(p);
-		sg_buf_reset(&whole);
-		sg_emit_for(p, &whole, NULL, &a);
-		sg_plan_free(p);
+		emit_whole(u, d, &whole, &a);
 		warned = strdup(capture_text(&u->cap));
 		assert_non_null(warned);
 		capture_reset(&u->cap);
@@ -901,12 +921,8 @@ test_stream_same_bytes(void **state)
 		    NULL, &b));
 		assert_string_equal(sg_buf_str(&part), sg_buf_str(&whole));
 		assert_string_equal(capture_text(&u->cap), warned);
-		assert_int_equal(b.nmeant, a.nmeant);
-		assert_true(a.nmeant > 0 && memcmp(a.meant, b.meant,
-		    a.nmeant * sizeof *a.meant) == 0);
+		same_meant(&a, &b);
 		free(warned);
-		free(a.meant);
-		free(b.meant);
 	}
 	assert_contains(sg_buf_str(&whole), "-- after T");
 	sg_buf_free(&whole);
@@ -940,7 +956,6 @@ test_stream_flushed(void **state)
 	struct sent		 sent = { { 0 }, 0 };
 	struct sg_emit_opts	 a, b;
 	const struct sg_dialect	*d;
-	struct sg_plan		*p;
 	size_t			 i;
 
 	compile(u,
@@ -950,13 +965,8 @@ test_stream_flushed(void **state)
 	    "alter table U add column C varchar(10);\n");
 	for (i = 0; i < sg_registry_count(reg); i++) {
 		d = dialect_named(reg, sg_registry_name(reg, i));
-		memset(&a, 0, sizeof a);
 		memset(&b, 0, sizeof b);
-		p = sg_plan_new(&u->script, d, false, &u->cap.diag);
-		assert_non_null(p);
-		sg_buf_reset(&whole);
-		sg_emit_for(p, &whole, NULL, &a);
-		sg_plan_free(p);
+		emit_whole(u, d, &whole, &a);
 		sg_buf_reset(&sent.buf);
 		sg_buf_reset(&left);
 		sent.calls = 0;
@@ -970,11 +980,7 @@ test_stream_flushed(void **state)
 		assert_int_equal(b.flushed, sent.buf.len);
 		sg_buf_add(&sent.buf, left.data, left.len);
 		assert_string_equal(sg_buf_str(&sent.buf), sg_buf_str(&whole));
-		assert_int_equal(b.nmeant, a.nmeant);
-		assert_true(a.nmeant > 0 && memcmp(a.meant, b.meant,
-		    a.nmeant * sizeof *a.meant) == 0);
-		free(a.meant);
-		free(b.meant);
+		same_meant(&a, &b);
 	}
 	sg_buf_free(&whole);
 	sg_buf_free(&sent.buf);

@@ -9,7 +9,6 @@ set -u
 : "${srcdir:=.}"
 : "${SQLGEN:?SQLGEN must name the sqlgen binary}"
 wrap=${SQLGEN_WRAP:-}
-# Not under /tmp: the last case hides it.
 work=$(mktemp -d ./spool.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 pass=0
@@ -46,7 +45,9 @@ fi
 # under valgrind, which wants /tmp for itself.)
 if [ "$(id -u)" -eq 0 ] && unshare -m true 2>/dev/null; then
 	st=0
-	unshare -m sh -c 'mount -t tmpfs -o ro tmpfs /tmp || exit 8
+	# /tmp itself made read-only: sqlgen may be built under it.
+	unshare -m sh -c 'mount --bind /tmp /tmp &&
+	    mount -o remount,bind,ro /tmp || exit 8
 	    if touch /tmp/x 2>/dev/null; then exit 9; fi
 	    exec "$@"' sh "$SQLGEN" -q -d oracle "$work/s.sqlg" \
 	    > "$work/memory.sql" || st=$?

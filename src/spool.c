@@ -13,6 +13,7 @@ bool
 sg_spool_open(struct sg_spool *s, FILE *f)
 {
 	memset(s, 0, sizeof *s);
+	s->page = (size_t)sysconf(_SC_PAGESIZE);
 	s->owned = f == NULL;
 	if (f == NULL && (f = tmpfile()) == NULL) {
 		s->err = errno;
@@ -59,13 +60,13 @@ void
 sg_spool_behind(void *arg, size_t off)
 {
 	struct sg_spool	*s = arg;
-	size_t		 page = (size_t)sysconf(_SC_PAGESIZE), upto;
+	size_t		 upto;
 
 	/*
 	 * A MiB at a time: the pages are read again from the file if the
 	 * check looks back (SQL*Plus's "/" sends the statement before).
 	 */
-	upto = off & ~(page - 1);
+	upto = off & ~(s->page - 1);
 	if (s->map == NULL || upto > s->len || upto < s->released +
 	    SG_EMIT_CHUNK)
 		return;

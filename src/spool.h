@@ -20,6 +20,7 @@ struct sg_spool {
 	const char	*map;
 	size_t		 len;
 	size_t		 released;	/* bytes of map given back */
+	size_t		 page;		/* the system's page size */
 };
 
 /* Writes to f, or to an unnamed temporary file if f is NULL. */

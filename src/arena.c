@@ -17,12 +17,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #include "arena.h"
 #include "xmalloc.h"
 
 #define SG_ARENA_MIN	(256 * 1024)
-#define SG_ARENA_AHEAD	(256 * 1024)	/* a power of two, of pages */
+#define SG_ARENA_AHEAD	(256 * 1024)
 /*
  * Nodes hold pointers and integers up to 64 bits, nothing wider (no long
  * double): align for the larger of the two, not for max_align_t.
@@ -92,20 +93,33 @@ chunk_new(size_t size)
  * Makes the chunk's pages up to data + used writable ahead of use, a
  * stretch at a time: one system call instead of a page fault per page,
  * which costs several microseconds on a virtual machine (issue 10).
- * At most SG_ARENA_AHEAD bytes are resident before they are used.
+ * At most SG_ARENA_AHEAD bytes, and no more than are used already, are
+ * resident before they are used.
  */
 static void
 prefault(struct sg_chunk *c)
 {
 #ifdef MADV_POPULATE_WRITE
 	static bool	 unsupported;
+	static size_t	 page;
 	size_t		 need, end, len;
 
 	need = (size_t)(c->data - (unsigned char *)c) + c->used;
 	if (need <= c->ready || unsupported)
 		return;
+	if (page == 0) {
+		long	ps = sysconf(_SC_PAGESIZE);
+
+		page = ps > 0 ? (size_t)ps : 4096;
+	}
 	len = sizeof *c + c->size;
-	end = (need + SG_ARENA_AHEAD) & ~(size_t)(SG_ARENA_AHEAD - 1);
+	/*
+	 * Ahead by as much as is used, up to SG_ARENA_AHEAD: a run keeps
+	 * several arenas, most of them small, and a whole stretch ahead of
+	 * each was a MiB resident in the smallest run.
+	 */
+	end = need + (need < SG_ARENA_AHEAD ? need : SG_ARENA_AHEAD);
+	end = (end + page - 1) & ~(page - 1);
 	if (end > len)
 		end = len;
 	if (madvise((unsigned char *)c + c->ready, end - c->ready,

@@ -60,3 +60,44 @@ sg_file_read(FILE *f, size_t *len)
 	*len = n;
 	return buf;
 }
+
+/* A file smaller than this is read: a mapping would save little. */
+#define SG_FILE_MAP_MIN	(256 * 1024)
+
+char *
+sg_file_load(FILE *f, size_t *len, bool *mapped)
+{
+	struct stat	 st;
+	long		 page = sysconf(_SC_PAGESIZE);
+	void		*p;
+
+	*mapped = false;
+	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) ||
+	    st.st_size < SG_FILE_MAP_MIN || page <= 0 ||
+	    st.st_size % page == 0 || (uintmax_t)st.st_size > SIZE_MAX ||
+	    ftello(f) != 0)
+		return sg_file_read(f, len);
+	p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE,
+	    fileno(f), 0);
+	if (p == MAP_FAILED)
+		return sg_file_read(f, len);
+	*mapped = true;
+	*len = (size_t)st.st_size;
+	return p;
+}
+
+void
+sg_file_evict(const char *text, size_t len, bool mapped)
+{
+	if (mapped)
+		(void)madvise((void *)text, len, MADV_DONTNEED);
+}
+
+void
+sg_file_free(const char *text, size_t len, bool mapped)
+{
+	if (mapped)
+		munmap((void *)text, len);
+	else
+		free((char *)text);
+}

@@ -320,29 +320,63 @@ print_dialect(struct run *r, const char *name)
 	return rc;
 }
 
-/* Reads and parses every file into script; false after an error. */
+/*
+ * The files a run compiles: their texts, each read or mapped
+ * (sg_file_load), in the order given.
+ */
+struct inputs {
+	struct sg_source	*srcs;
+	bool			*mapped;
+	int			 n;
+};
+
+/*
+ * Reads and parses every file into script; 0, or the exit status after
+ * an error.  A parsed text's pages are given back (sg_file_evict): the
+ * tree holds what it says, and a diagnostic reads its lines again.
+ */
 static int
-parse_all(struct run *r, struct sg_script *script, struct sg_source *srcs,
+parse_all(struct run *r, struct sg_script *script, struct inputs *in,
     int argc, char **argv)
 {
-	FILE	*f;
-	int	 k, rc = 0;
+	struct sg_source	*src;
+	FILE			*f;
+	int			 k, rc = 0;
 
+	in->srcs = xcalloc((size_t)argc, sizeof *in->srcs);
+	in->mapped = xcalloc((size_t)argc, sizeof *in->mapped);
 	for (k = 0; k < argc && rc != EXIT_USAGE; k++) {
-		srcs[k].name = strcmp(argv[k], "-") == 0 ? "<stdin>" : argv[k];
+		src = &in->srcs[k];
+		src->name = strcmp(argv[k], "-") == 0 ? "<stdin>" : argv[k];
 		f = strcmp(argv[k], "-") == 0 ? stdin : fopen(argv[k], "rb");
-		if (f == NULL || (srcs[k].text = sg_file_read(f, &srcs[k].len))
-		    == NULL) {
+		if (f == NULL || (src->text = sg_file_load(f, &src->len,
+		    &in->mapped[k])) == NULL) {
 			sg_diag(&r->diag, SG_ERROR, NULL, "%s: %s", argv[k],
 			    strerror(errno));
 			rc = EXIT_USAGE;
 		}
 		if (f != NULL && f != stdin)
 			fclose(f);
-		if (rc == 0 && !sg_parse(script, &srcs[k], &r->diag))
+		in->n = k + 1;
+		if (rc == 0 && !sg_parse(script, src, &r->diag))
 			rc = EXIT_INPUT;
+		if (src->text != NULL)
+			sg_file_evict(src->text, src->len, in->mapped[k]);
 	}
 	return rc;
+}
+
+static void
+inputs_free(struct inputs *in)
+{
+	int	k;
+
+	for (k = 0; k < in->n; k++)
+		if (in->srcs[k].text != NULL)
+			sg_file_free(in->srcs[k].text, in->srcs[k].len,
+			    in->mapped[k]);
+	free(in->mapped);
+	free(in->srcs);
 }
 
 /*
@@ -462,7 +496,7 @@ static int
 generate(struct run *r, int argc, char **argv)
 {
 	struct sg_script	 script;
-	struct sg_source	*srcs;
+	struct inputs		 in;
 	struct output		*outs;
 	size_t			 i;
 	int			 k, rc;
@@ -471,9 +505,8 @@ generate(struct run *r, int argc, char **argv)
 	memset(&script, 0, sizeof script);
 	script.arena = sg_arena_new();
 	script.vars = r->vars;
-	srcs = xcalloc((size_t)argc, sizeof *srcs);
 	outs = xcalloc(r->ntargets, sizeof *outs);
-	rc = parse_all(r, &script, srcs, argc, argv);
+	rc = parse_all(r, &script, &in, argc, argv);
 	if (rc == 0 && !sg_check(&script, r->reg, r->targets, r->ntargets,
 	    &r->diag))
 		rc = EXIT_INPUT;
@@ -495,10 +528,8 @@ generate(struct run *r, int argc, char **argv)
 	for (i = 0; i < r->ntargets; i++)
 		if (output_close(&outs[i], rc == 0, &r->diag) != 0)
 			rc = EXIT_USAGE;
-	for (k = 0; k < argc; k++)
-		free((char *)srcs[k].text);
+	inputs_free(&in);
 	free(outs);
-	free(srcs);
 	sg_arena_free(script.arena);
 	return rc;
 }
@@ -544,15 +575,14 @@ static int
 review_main(struct run *r, int argc, char **argv)
 {
 	struct sg_script	 script;
-	struct sg_source	*srcs;
+	struct inputs		 in;
 	struct sg_buf		 page = { 0 };
-	int			 k, rc;
+	int			 rc;
 
 	memset(&script, 0, sizeof script);
 	script.arena = sg_arena_new();
 	script.vars = r->vars;
-	srcs = xcalloc((size_t)argc, sizeof *srcs);
-	rc = parse_all(r, &script, srcs, argc, argv);
+	rc = parse_all(r, &script, &in, argc, argv);
 	if (rc == 0 && !sg_check(&script, r->reg, r->targets, r->ntargets,
 	    &r->diag))
 		rc = EXIT_INPUT;
@@ -567,9 +597,7 @@ review_main(struct run *r, int argc, char **argv)
 		    strerror(errno));
 		rc = EXIT_USAGE;
 	}
-	for (k = 0; k < argc; k++)
-		free((char *)srcs[k].text);
-	free(srcs);
+	inputs_free(&in);
 	sg_buf_free(&page);
 	sg_arena_free(script.arena);
 	return rc;

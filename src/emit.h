@@ -40,7 +40,8 @@ struct sg_emit_opts {
 	size_t			 flushed;
 };
 
-#define SG_EMIT_CHUNK	(1u << 20)
+/* 256 KiB: a larger chunk is only more memory resident (issue 10). */
+#define SG_EMIT_CHUNK	(1u << 18)
 
 /*
  * Appends the script plan p describes to out, for opts->runner, and

@@ -63,7 +63,7 @@ sg_spool_behind(void *arg, size_t off)
 	size_t		 upto;
 
 	/*
-	 * A MiB at a time: the pages are read again from the file if the
+	 * A chunk at a time: the pages are read again from the file if the
 	 * check looks back (SQL*Plus's "/" sends the statement before).
 	 */
 	upto = off & ~(s->page - 1);
@@ -80,7 +80,7 @@ sg_spool_copy(struct sg_spool *s, FILE *out)
 {
 	size_t	off, n;
 
-	/* A MiB at a time, each given back once written. */
+	/* A chunk at a time, each given back once written. */
 	s->released = 0;
 	for (off = 0; s->err == 0 && off < s->len; off += n) {
 		n = s->len - off < SG_EMIT_CHUNK ? s->len - off : SG_EMIT_CHUNK;

@@ -989,7 +989,7 @@ test_stream_flushed(void **state)
 
 /*
  * The spool: what is written comes back mapped, pages before an offset
- * are given back a MiB at a time and read again when looked at, and the
+ * are given back a chunk at a time and read again when looked at, and the
  * copy to a file is the text.
  */
 static void

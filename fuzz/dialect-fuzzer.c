@@ -89,7 +89,7 @@ compile(struct sg_registry *reg, const struct sg_dialect *d,
 {
 	struct sg_script	 script = { 0 };
 	struct sg_source	 src = { "fuzz.sqlg", script_text,
-	    sizeof script_text - 1, 0 };
+	    sizeof script_text - 1, 0, false };
 	struct sg_plan		*p;
 	struct sg_buf		 out = { 0 };
 	int			 rollback;

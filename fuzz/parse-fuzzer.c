@@ -73,7 +73,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct sg_script	 script = { 0 };
 	struct sg_source	 src = { "fuzz.sqlg", (const char *)data, size,
-	    0 };
+	    0, false };
 	struct sg_diag		 diag;
 	struct sg_plan		*p;
 	struct sg_buf		 out = { 0 };

@@ -24,7 +24,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    SG_CLIENT_PSQL, SG_CLIENT_H2 };
 	struct sg_dialect		d;
 	struct sg_source		src = { "fuzz.sql", (const char *)data,
-	    size, 0 };
+	    size, 0, false };
 	struct sg_split_result		res;
 	struct sg_diag			diag;
 	const struct sg_split_stmt	*st;

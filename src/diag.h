@@ -24,6 +24,7 @@ struct sg_source {
 	const char	*text;
 	size_t		 len;
 	unsigned	 base;	/* its first position (sg_source_add) */
+	bool		 mapped;	/* text maps the file (sg_file_load) */
 };
 
 /*

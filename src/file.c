@@ -64,40 +64,60 @@ sg_file_read(FILE *f, size_t *len)
 /* A file smaller than this is read: a mapping would save little. */
 #define SG_FILE_MAP_MIN	(256 * 1024)
 
-char *
-sg_file_load(FILE *f, size_t *len, bool *mapped)
+static size_t
+page_size(void)
+{
+	static size_t	page;
+	long		ps;
+
+	if (page == 0)
+		page = (ps = sysconf(_SC_PAGESIZE)) > 0 ? (size_t)ps : 4096;
+	return page;
+}
+
+bool
+sg_file_load(FILE *f, struct sg_source *src)
 {
 	struct stat	 st;
-	long		 page = sysconf(_SC_PAGESIZE);
-	void		*p;
+	void		*p = MAP_FAILED;
 
-	*mapped = false;
-	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) ||
-	    st.st_size < SG_FILE_MAP_MIN || page <= 0 ||
-	    st.st_size % page == 0 || (uintmax_t)st.st_size > SIZE_MAX ||
-	    ftello(f) != 0)
-		return sg_file_read(f, len);
-	p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE,
-	    fileno(f), 0);
+	src->mapped = false;
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_size >= SG_FILE_MAP_MIN &&
+	    (uintmax_t)st.st_size <= SIZE_MAX &&
+	    (size_t)st.st_size % page_size() != 0 && ftello(f) == 0)
+		p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE,
+		    fileno(f), 0);
 	if (p == MAP_FAILED)
-		return sg_file_read(f, len);
-	*mapped = true;
-	*len = (size_t)st.st_size;
-	return p;
+		return (src->text = sg_file_read(f, &src->len)) != NULL;
+	src->text = p;
+	src->len = (size_t)st.st_size;
+	src->mapped = true;
+	return true;
+}
+
+size_t
+sg_file_evict(const struct sg_source *src, size_t from, size_t to)
+{
+	size_t	end;
+
+	if (!src->mapped)
+		return from;
+	/* The last page is given back whole: the mapping ends in it. */
+	end = to >= src->len ? src->len : to & ~(page_size() - 1);
+	from &= ~(page_size() - 1);
+	if (end > from)
+		(void)madvise((char *)src->text + from, end - from,
+		    MADV_DONTNEED);
+	return end > from ? end : from;
 }
 
 void
-sg_file_evict(const char *text, size_t len, bool mapped)
+sg_file_unload(struct sg_source *src)
 {
-	if (mapped)
-		(void)madvise((void *)text, len, MADV_DONTNEED);
-}
-
-void
-sg_file_free(const char *text, size_t len, bool mapped)
-{
-	if (mapped)
-		munmap((void *)text, len);
+	if (src->mapped)
+		munmap((void *)src->text, src->len);
 	else
-		free((char *)text);
+		free((char *)src->text);
+	src->text = NULL;
 }

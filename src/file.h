@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "diag.h"
+
 /*
  * Reads f to its end into a NUL-terminated heap buffer (the caller frees
  * it) and sets *len; a regular file is read into a buffer of its size.
@@ -14,19 +16,22 @@
 char	*sg_file_read(FILE *, size_t *);
 
 /*
- * A source's text, as sg_file_read gives it, but a large regular file
- * is mapped (private, read-only) rather than read, when the bytes after
+ * Reads a source's text into src as sg_file_read would, but maps a
+ * large regular file (private, read-only) instead, when the bytes after
  * its end in its last page are there to end it with a NUL: its size is
- * not a multiple of the page size (LLVM's MemoryBuffer does the same).
- * Sets *mapped to say which; free the text with sg_file_free.
+ * not a whole number of pages (LLVM's MemoryBuffer does the same).
+ * Standard input is mapped only from its start.  Returns false on a
+ * read error, with errno set; free the text with sg_file_unload.
  */
-char	*sg_file_load(FILE *, size_t *, bool *mapped);
+bool	 sg_file_load(FILE *, struct sg_source *);
 /*
- * Gives back a mapped text's resident pages (issue 10): they are read
- * again from the file if the text is read again, as a diagnostic's
- * quoted line may be.  A text that was read stays as it is.
+ * Gives back the resident pages of a mapped text's bytes [from, to)
+ * (issue 10); they are read again from the file if the text is read
+ * again, as a diagnostic's quoted line may be.  Returns where the pages
+ * given back end (to, or before it on a page boundary); a text that was
+ * read stays as it is, and from is returned.
  */
-void	 sg_file_evict(const char *, size_t, bool mapped);
-void	 sg_file_free(const char *, size_t, bool mapped);
+size_t	 sg_file_evict(const struct sg_source *, size_t from, size_t to);
+void	 sg_file_unload(struct sg_source *);
 
 #endif

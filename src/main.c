@@ -321,62 +321,45 @@ print_dialect(struct run *r, const char *name)
 }
 
 /*
- * The files a run compiles: their texts, each read or mapped
- * (sg_file_load), in the order given.
- */
-struct inputs {
-	struct sg_source	*srcs;
-	bool			*mapped;
-	int			 n;
-};
-
-/*
  * Reads and parses every file into script; 0, or the exit status after
- * an error.  A parsed text's pages are given back (sg_file_evict): the
- * tree holds what it says, and a diagnostic reads its lines again.
+ * an error.  A mapped text's pages are given back as it is parsed
+ * (sg_file_evict): the tree holds what it says, and a diagnostic reads
+ * its lines again.
  */
 static int
-parse_all(struct run *r, struct sg_script *script, struct inputs *in,
+parse_all(struct run *r, struct sg_script *script, struct sg_source *srcs,
     int argc, char **argv)
 {
-	struct sg_source	*src;
-	FILE			*f;
-	int			 k, rc = 0;
+	FILE	*f;
+	int	 k, rc = 0;
 
-	in->srcs = xcalloc((size_t)argc, sizeof *in->srcs);
-	in->mapped = xcalloc((size_t)argc, sizeof *in->mapped);
 	for (k = 0; k < argc && rc != EXIT_USAGE; k++) {
-		src = &in->srcs[k];
-		src->name = strcmp(argv[k], "-") == 0 ? "<stdin>" : argv[k];
+		srcs[k].name = strcmp(argv[k], "-") == 0 ? "<stdin>" : argv[k];
 		f = strcmp(argv[k], "-") == 0 ? stdin : fopen(argv[k], "rb");
-		if (f == NULL || (src->text = sg_file_load(f, &src->len,
-		    &in->mapped[k])) == NULL) {
+		if (f == NULL || !sg_file_load(f, &srcs[k])) {
 			sg_diag(&r->diag, SG_ERROR, NULL, "%s: %s", argv[k],
 			    strerror(errno));
 			rc = EXIT_USAGE;
 		}
 		if (f != NULL && f != stdin)
 			fclose(f);
-		in->n = k + 1;
-		if (rc == 0 && !sg_parse(script, src, &r->diag))
+		if (rc == 0 && !sg_parse(script, &srcs[k], &r->diag))
 			rc = EXIT_INPUT;
-		if (src->text != NULL)
-			sg_file_evict(src->text, src->len, in->mapped[k]);
+		if (srcs[k].text != NULL)
+			sg_file_evict(&srcs[k], 0, srcs[k].len);
 	}
 	return rc;
 }
 
 static void
-inputs_free(struct inputs *in)
+sources_free(struct sg_source *srcs, int n)
 {
 	int	k;
 
-	for (k = 0; k < in->n; k++)
-		if (in->srcs[k].text != NULL)
-			sg_file_free(in->srcs[k].text, in->srcs[k].len,
-			    in->mapped[k]);
-	free(in->mapped);
-	free(in->srcs);
+	for (k = 0; k < n; k++)
+		if (srcs[k].text != NULL)
+			sg_file_unload(&srcs[k]);
+	free(srcs);
 }
 
 /*
@@ -496,7 +479,7 @@ static int
 generate(struct run *r, int argc, char **argv)
 {
 	struct sg_script	 script;
-	struct inputs		 in;
+	struct sg_source	*srcs;
 	struct output		*outs;
 	size_t			 i;
 	int			 k, rc;
@@ -505,8 +488,9 @@ generate(struct run *r, int argc, char **argv)
 	memset(&script, 0, sizeof script);
 	script.arena = sg_arena_new();
 	script.vars = r->vars;
+	srcs = xcalloc((size_t)argc, sizeof *srcs);
 	outs = xcalloc(r->ntargets, sizeof *outs);
-	rc = parse_all(r, &script, &in, argc, argv);
+	rc = parse_all(r, &script, srcs, argc, argv);
 	if (rc == 0 && !sg_check(&script, r->reg, r->targets, r->ntargets,
 	    &r->diag))
 		rc = EXIT_INPUT;
@@ -528,7 +512,7 @@ generate(struct run *r, int argc, char **argv)
 	for (i = 0; i < r->ntargets; i++)
 		if (output_close(&outs[i], rc == 0, &r->diag) != 0)
 			rc = EXIT_USAGE;
-	inputs_free(&in);
+	sources_free(srcs, argc);
 	free(outs);
 	sg_arena_free(script.arena);
 	return rc;
@@ -575,14 +559,15 @@ static int
 review_main(struct run *r, int argc, char **argv)
 {
 	struct sg_script	 script;
-	struct inputs		 in;
+	struct sg_source	*srcs;
 	struct sg_buf		 page = { 0 };
 	int			 rc;
 
 	memset(&script, 0, sizeof script);
 	script.arena = sg_arena_new();
 	script.vars = r->vars;
-	rc = parse_all(r, &script, &in, argc, argv);
+	srcs = xcalloc((size_t)argc, sizeof *srcs);
+	rc = parse_all(r, &script, srcs, argc, argv);
 	if (rc == 0 && !sg_check(&script, r->reg, r->targets, r->ntargets,
 	    &r->diag))
 		rc = EXIT_INPUT;
@@ -597,7 +582,7 @@ review_main(struct run *r, int argc, char **argv)
 		    strerror(errno));
 		rc = EXIT_USAGE;
 	}
-	inputs_free(&in);
+	sources_free(srcs, argc);
 	sg_buf_free(&page);
 	sg_arena_free(script.arena);
 	return rc;

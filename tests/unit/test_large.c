@@ -9,7 +9,9 @@
  */
 #include <sys/resource.h>
 #include <sys/time.h>
+#include <unistd.h>
 
+#include "file.h"
 #include "plan.h"
 #include "review.h"
 #include "split.h"
@@ -714,16 +716,14 @@ test_split_large(void **state)
  */
 #define BYTES_PER_TABLE	1600	/* 1,545 */
 
+/* The benchmark schema's n tables, a quarter with a foreign key. */
 static void
-test_bench_schema_bytes(void **state)
+bench_schema(struct sg_buf *t, size_t n)
 {
-	enum { N = 1000 };
-	struct unit	*u = *state;
-	struct sg_buf	 t = { 0 };
-	size_t		 i;
+	size_t	i;
 
-	for (i = 1; i <= N; i++) {
-		sg_buf_addf(&t, "create table tbl_%05zu (\n"
+	for (i = 1; i <= n; i++) {
+		sg_buf_addf(t, "create table tbl_%05zu (\n"
 		    "    id integer identity,\n"
 		    "    name varchar(255),\n"
 		    "    qty integer,\n"
@@ -734,21 +734,119 @@ test_bench_schema_bytes(void **state)
 		    "    payload blob,\n"
 		    "    status_code integer default -1234,\n", i);
 		if (i % 4 == 0)
-			sg_buf_addf(&t, "    parent_id integer,\n"
+			sg_buf_addf(t, "    parent_id integer,\n"
 			    "    primary key (id),\n"
 			    "    constraint fk_tbl_%05zu_parent foreign key "
 			    "(parent_id) references tbl_%05zu (id) on delete "
 			    "cascade\n", i, i - 1);
 		else
-			sg_buf_adds(&t, "    primary key (id)\n");
-		sg_buf_addf(&t, ");\ncreate index idx_tbl_%05zu_name_qty on "
+			sg_buf_adds(t, "    primary key (id)\n");
+		sg_buf_addf(t, ");\ncreate index idx_tbl_%05zu_name_qty on "
 		    "tbl_%05zu (name, qty);\n\n", i, i);
 	}
+}
+
+static void
+test_bench_schema_bytes(void **state)
+{
+	enum { N = 1000 };
+	struct unit	*u = *state;
+	struct sg_buf	 t = { 0 };
+
+	bench_schema(&t, N);
 	compile_ok(u, sg_buf_str(&t));
 	arena_check(u, N, BYTES_PER_TABLE, "benchmark schema");
 	assert_contains(unit_emit(u, reg, "oracle"),
 	    "CREATE INDEX idx_tbl_01000_name_qty");
 	sg_buf_free(&t);
+}
+
+/* KiB resident of the mapping that starts at p (/proc/self/smaps); -1. */
+static long
+resident_kib(const void *p)
+{
+	FILE		*f = fopen("/proc/self/smaps", "r");
+	char		 line[512];
+	unsigned long	 lo, hi;
+	long		 kib = -1;
+	bool		 in = false;
+
+	if (f == NULL)
+		return -1;
+	while (fgets(line, sizeof line, f) != NULL)
+		if (sscanf(line, "%lx-%lx ", &lo, &hi) == 2)
+			in = lo == (unsigned long)(uintptr_t)p;
+		else if (in && sscanf(line, "Rss: %ld kB", &kib) == 1)
+			break;
+	fclose(f);
+	return kib;
+}
+
+/*
+ * The schema at 3,000 tables (1.2 MB) from a file, mapped: its pages
+ * given back (sg_file_evict) are read again from the file where they
+ * are looked at, and the tree and the script are whole all the same.
+ */
+static void
+test_mapped_source(void **state)
+{
+	enum { N = 3000 };
+	struct unit		*u = *state;
+	struct sg_buf		 t = { 0 };
+	struct sg_source	*src = &u->src[u->nsrc++];
+	FILE			*f;
+	long			 kib;
+
+	bench_schema(&t, N);
+	if (t.len % (size_t)sysconf(_SC_PAGESIZE) == 0)
+		sg_buf_addc(&t, '\n');
+	assert_non_null(f = tmpfile());
+	assert_int_equal(fwrite(t.data, 1, t.len, f), t.len);
+	assert_int_equal(fflush(f), 0);
+	rewind(f);
+	src->name = "big.sqlg";
+	assert_true(sg_file_load(f, src));
+	fclose(f);
+	assert_true(src->mapped);
+	assert_int_equal(src->len, t.len);
+	assert_memory_equal(src->text, t.data, t.len);
+	assert_true(sg_parse(&u->script, src, &u->cap.diag));
+	/*
+	 * What the parse gave back behind flex is not asserted: a fault
+	 * maps a large folio of the page cache whole, pages behind too.
+	 * All of it given back is none resident, until it is read again.
+	 */
+	if ((kib = resident_kib(src->text)) >= 0) {
+		assert_int_equal(sg_file_evict(src, 0, src->len), src->len);
+		assert_int_equal(resident_kib(src->text), 0);
+	}
+	/* Read again where it is looked at: the text is still the file. */
+	assert_memory_equal(src->text, t.data, t.len);
+	assert_true(unit_check(u, reg));
+	assert_contains(unit_emit(u, reg, "oracle"),
+	    "CREATE INDEX idx_tbl_03000_name_qty");
+	sg_file_unload(src);
+	sg_buf_free(&t);
+}
+
+/* A text read, not mapped, keeps its pages: nothing is given back. */
+static void
+test_read_source_kept(void **state)
+{
+	struct sg_source	 src = { 0 };
+	FILE			*f;
+
+	(void)state;
+	assert_non_null(f = tmpfile());
+	fputs("create table T (A integer);\n", f);
+	rewind(f);
+	assert_true(sg_file_load(f, &src));
+	fclose(f);
+	assert_false(src.mapped);
+	assert_int_equal(sg_file_evict(&src, 0, src.len), 0);
+	assert_string_equal(src.text, "create table T (A integer);\n");
+	sg_file_unload(&src);
+	assert_null(src.text);
 }
 
 int
@@ -769,6 +867,8 @@ main(void)
 		T(test_many_updates),
 		T(test_many_settings),
 		T(test_bench_schema_bytes),
+		T(test_mapped_source),
+		cmocka_unit_test(test_read_source_kept),
 		cmocka_unit_test(test_split_large),
 #undef T
 	};

@@ -20,6 +20,7 @@ struct sg_emitter {
 	struct sg_buf		*out;
 	struct sg_buf		 stmt;		/* statement being built */
 	struct sg_buf		 scratch;
+	struct sg_buf		 names;		/* sg_emit_idents' */
 	const struct sg_adjust	*notes;		/* to write before a unit */
 	struct sg_arena		*arena;		/* this script's names */
 	struct sg_emit_stats	 stats;
@@ -92,6 +93,15 @@ void	sg_emit_value(struct sg_emitter *, struct sg_buf *,
 	    const struct sg_value *);
 /* Appends name to b as SQL: shortened if too long, quoted if it must be. */
 void	sg_emit_ident(struct sg_emitter *, struct sg_buf *, const char *);
+/*
+ * The n names (at most SG_EMIT_IDENTS) as the dialect writes them, for
+ * a template's variables: out[i] is names[i]'s (out may be names),
+ * until the next call.  They share one buffer kept across statements,
+ * not one allocated a name (issue 10).
+ */
+#define SG_EMIT_IDENTS	4
+void	sg_emit_idents(struct sg_emitter *, const char *const *, size_t,
+	    const char **);
 /* Appends "(a, b, c)" with each name written as sg_emit_ident does. */
 void	sg_emit_ident_list(struct sg_emitter *, struct sg_buf *,
 	    const struct sg_ident *);

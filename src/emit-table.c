@@ -147,10 +147,10 @@ void
 sg_emit_sequence(struct sg_emitter *e, const struct sg_change *c)
 {
 	struct sg_tmpl_var	vars[3];
-	struct sg_buf		name = { 0 };
+	const char		*name;
 
-	sg_emit_ident(e, &name, c->name);
-	vars[0] = (struct sg_tmpl_var){ "sequence", sg_buf_str(&name) };
+	sg_emit_idents(e, &c->name, 1, &name);
+	vars[0] = (struct sg_tmpl_var){ "sequence", name };
 	vars[1] = (struct sg_tmpl_var){ "sequence_options",
 	    e->d->sequence_options };
 	vars[2] = (struct sg_tmpl_var){ "if_not_exists",
@@ -158,30 +158,24 @@ sg_emit_sequence(struct sg_emitter *e, const struct sg_change *c)
 	sg_buf_reset(&e->stmt);
 	sg_tmpl_expand(&e->stmt, e->d->create_sequence, vars, 3);
 	sg_emit_guarded(e, SG_OBJ_SEQUENCE, c->guarded, c->name, c->table);
-	sg_buf_free(&name);
 }
 
 void
 sg_emit_trigger(struct sg_emitter *e, const struct sg_change *c)
 {
 	const struct sg_column		*col = c->detail;
+	const char			*names[4] = { c->name, c->table,
+	    col->name.text, c->aux };
 	struct sg_tmpl_var		 vars[4];
-	struct sg_buf			 names[4] = { { 0 } };
-	size_t				 i;
 
-	sg_emit_ident(e, &names[0], c->name);
-	sg_emit_ident(e, &names[1], c->table);
-	sg_emit_ident(e, &names[2], col->name.text);
-	sg_emit_ident(e, &names[3], c->aux);
-	vars[0] = (struct sg_tmpl_var){ "trigger", sg_buf_str(&names[0]) };
-	vars[1] = (struct sg_tmpl_var){ "table", sg_buf_str(&names[1]) };
-	vars[2] = (struct sg_tmpl_var){ "column", sg_buf_str(&names[2]) };
-	vars[3] = (struct sg_tmpl_var){ "sequence", sg_buf_str(&names[3]) };
+	sg_emit_idents(e, names, 4, names);
+	vars[0] = (struct sg_tmpl_var){ "trigger", names[0] };
+	vars[1] = (struct sg_tmpl_var){ "table", names[1] };
+	vars[2] = (struct sg_tmpl_var){ "column", names[2] };
+	vars[3] = (struct sg_tmpl_var){ "sequence", names[3] };
 	sg_buf_reset(&e->scratch);
 	sg_tmpl_expand(&e->scratch, e->d->create_trigger, vars, 4);
 	sg_emit_unit(e, SG_UNIT_BLOCK, sg_buf_str(&e->scratch));
-	for (i = 0; i < 4; i++)
-		sg_buf_free(&names[i]);
 }
 
 void

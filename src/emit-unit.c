@@ -2,6 +2,7 @@
  * The printers' bottom layer: units and their terminators, the notes
  * written above a unit, guards, literals, names and comments.
  */
+#include <assert.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -54,6 +55,24 @@ void
 sg_emit_ident(struct sg_emitter *e, struct sg_buf *b, const char *name)
 {
 	sg_names_sql(b, e->d, e->arena, name);
+}
+
+void
+sg_emit_idents(struct sg_emitter *e, const char *const *names, size_t n,
+    const char **out)
+{
+	size_t	off[SG_EMIT_IDENTS], i;
+
+	assert(n <= SG_EMIT_IDENTS);
+	sg_buf_reset(&e->names);
+	/* Each ends in a NUL; the buffer may move until the last is in. */
+	for (i = 0; i < n; i++) {
+		off[i] = e->names.len;
+		sg_emit_ident(e, &e->names, names[i]);
+		sg_buf_addc(&e->names, '\0');
+	}
+	for (i = 0; i < n; i++)
+		out[i] = e->names.data + off[i];
 }
 
 void

@@ -240,6 +240,7 @@ emit_end(struct sg_emitter *e, struct sg_emit_stats *stats)
 		*stats = e->stats;
 	sg_buf_free(&e->stmt);
 	sg_buf_free(&e->scratch);
+	sg_buf_free(&e->names);
 	sg_arena_free(e->arena);
 	free(e->delim);
 }

@@ -210,7 +210,6 @@ made_name(struct sg_plan *p, const char *pattern,
 {
 	const struct sg_ident	*pin;
 	struct sg_tmpl_var	 vars[2];
-	struct sg_buf		 b = { 0 };
 	const char		*s, *made;
 
 	if (given != NULL)
@@ -220,9 +219,10 @@ made_name(struct sg_plan *p, const char *pattern,
 	vars[0] = (struct sg_tmpl_var){ "table", pin != NULL ? pin->text :
 	    t != NULL ? t->name.ident.text : table };
 	vars[1] = (struct sg_tmpl_var){ "column", c->name.text };
-	sg_tmpl_expand(&b, pattern, vars, 2);
-	made = sg_arena_strdup(p->arena, sg_buf_str(&b));
-	sg_buf_free(&b);
+	sg_buf_reset(&p->scratch);
+	sg_tmpl_expand(&p->scratch, pattern, vars, 2);
+	made = sg_arena_strndup(p->arena, sg_buf_str(&p->scratch),
+	    p->scratch.len);
 	s = sg_names_short(p->d, p->arena, made);
 	if (s != made)
 		ident(p, made, &c->n.loc);
@@ -1252,6 +1252,7 @@ sg_plan_free(struct sg_plan *p)
 		return;
 	sg_plan_free(p->forward);
 	free(p->changes);
+	sg_buf_free(&p->scratch);
 	sg_arena_free(p->arena);
 	free(p);
 }

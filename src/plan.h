@@ -104,6 +104,7 @@ struct sg_plan {
 	struct sg_diag		*diag;
 	struct sg_adjust	*pending, **pending_tail;
 	struct sg_symtab	*noted;		/* names already noted */
+	struct sg_buf		 scratch;	/* kept across names made */
 	unsigned		 errors;
 	bool			 quiet;		/* no warnings */
 };

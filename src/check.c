@@ -16,6 +16,11 @@
 
 struct check {
 	struct sg_script		*script;
+	/*
+	 * What only the check needs (its maps and sets), freed when it
+	 * ends: the scripts are printed without it (issue 10).
+	 */
+	struct sg_arena			*arena;
 	const struct sg_registry	*reg;
 	const struct sg_dialect *const	*targets;
 	size_t				 ntargets;
@@ -631,7 +636,7 @@ check_columns(struct check *c, struct sg_create_table *t,
 	struct sg_column	*col;
 	struct names		 seen;
 
-	names_init(&seen, c->script->arena);
+	names_init(&seen, c->arena);
 	for (id = list; id != NULL; id = id->next) {
 		if (names_put(&seen, id->text, (void *)id) != NULL)
 			error(c, &id->loc, "column %s named twice", id->text);
@@ -868,7 +873,7 @@ declare_refs(struct check *c, struct scope *sc, const struct scope *up,
 
 	sc->up = up;
 	sc->refs = refs;
-	names_init(&sc->names, c->script->arena);
+	names_init(&sc->names, c->arena);
 	for (t = refs; t != NULL; t = t->next) {
 		t->target = sg_symtab_get(c->tables, t->table.text);
 		if (names_put(&sc->names, exposed(t), t) != NULL)
@@ -981,7 +986,7 @@ note_added(struct check *c, const struct sg_alter_table *a)
 		if (x->kind != SG_ALTER_ADD_COLUMN)
 			continue;
 		if ((cols = sg_symtab_get(c->added, a->table.text)) == NULL) {
-			cols = sg_symtab_new(c->script->arena);
+			cols = sg_symtab_new(c->arena);
 			sg_symtab_put(c->added, a->table.text, cols);
 		}
 		sg_symtab_put(cols, x->column->name.text, (void *)x);
@@ -1011,7 +1016,7 @@ check_update(struct check *c, struct sg_update *u)
 	struct names		 set;
 
 	declare_refs(c, &sc, NULL, &u->table);
-	names_init(&set, c->script->arena);
+	names_init(&set, c->arena);
 	for (it = u->set; it != NULL; it = it->next) {
 		/* SET T.C names the updated table, or the update is wrong. */
 		if (it->qualifier == NULL ||
@@ -1097,7 +1102,7 @@ check_insert(struct check *c, struct sg_insert *i)
 	struct names			 cols;
 
 	declare_refs(c, &sc, NULL, &i->table);
-	names_init(&cols, c->script->arena);
+	names_init(&cols, c->arena);
 	for (id = i->columns; id != NULL; id = id->next) {
 		check_column_ref(c, &i->table, id);
 		if (names_put(&cols, id->text, (void *)id) != NULL)
@@ -1170,8 +1175,8 @@ check_alter_columns(struct check *c, const struct sg_alter_table *a)
 	const struct sg_ident		*id;
 	struct names			 added, dropped;
 
-	names_init(&added, c->script->arena);
-	names_init(&dropped, c->script->arena);
+	names_init(&added, c->arena);
+	names_init(&dropped, c->arena);
 	for (n = a->actions.head; n != NULL; n = n->next) {
 		x = (const struct sg_alter_action *)n;
 		if (x->kind == SG_ALTER_ADD_COLUMN) {
@@ -1326,7 +1331,7 @@ check_drop_key(struct check *c, struct sg_alter_table *a,
 	unsigned	 errors = c->errors;
 
 	if (a->target == NULL) {
-		names_init(&seen, c->script->arena);
+		names_init(&seen, c->arena);
 		for (id = x->columns; id != NULL; id = id->next)
 			if (names_put(&seen, id->text, (void *)id) != NULL)
 				error(c, &id->loc, "column %s named twice",
@@ -1797,7 +1802,7 @@ check_move(struct check *c, struct sg_move_table *m)
 	struct names		 seen;
 	size_t			 i;
 
-	names_init(&seen, c->script->arena);
+	names_init(&seen, c->arena);
 	for (id = m->tables; id != NULL; id = id->next)
 		if (names_put(&seen, id->text, (void *)id) != NULL)
 			error(c, &id->loc, "table %s named twice", id->text);
@@ -1899,11 +1904,12 @@ sg_check(struct sg_script *script, const struct sg_registry *reg,
 		ntables += s->tag == SG_CREATE_TABLE;
 		nindexes += s->tag == SG_CREATE_INDEX;
 	}
-	c.tables = sg_symtab_new_sized(script->arena, ntables);
-	c.indexes = sg_symtab_new_sized(script->arena, nindexes);
-	c.noted = sg_symtab_new(script->arena);
-	c.renames = sg_symtab_new(script->arena);
-	c.added = sg_symtab_new(script->arena);
+	c.arena = sg_arena_new();
+	c.tables = sg_symtab_new_sized(c.arena, ntables);
+	c.indexes = sg_symtab_new_sized(c.arena, nindexes);
+	c.noted = sg_symtab_new(c.arena);
+	c.renames = sg_symtab_new(c.arena);
+	c.added = sg_symtab_new(c.arena);
 	c.hint_work = HINT_WORK;
 
 	/* Tables first, so a foreign key may name a table declared later. */
@@ -1923,5 +1929,6 @@ sg_check(struct sg_script *script, const struct sg_registry *reg,
 		if (s->tag != SG_UNDO)
 			prev = s;
 	}
+	sg_arena_free(c.arena);
 	return c.errors == 0;
 }

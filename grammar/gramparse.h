@@ -59,7 +59,7 @@ struct sg_parse {
 	void			*spare_ident;
 	void			*spare_name;
 	void			*spare_type;
-	/* Each distinct identifier is stored once (exact text). */
+	/* Each distinct name, number and string is stored once (exact text). */
 	struct sg_name_slot {
 		uint32_t	 hash;
 		uint32_t	 len;

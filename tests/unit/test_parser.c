@@ -110,6 +110,34 @@ test_table(void **state)
 	assert_false(index_at(u, 2)->if_not_exists);
 }
 
+/*
+ * A name, number or string written more than once is stored once (the
+ * lexer's intern table, issue 10); a string with a doubled quote is
+ * made single, and a quoted name is the name it quotes.
+ */
+static void
+test_texts_kept_once(void **state)
+{
+	struct unit		*u = *state;
+	const struct sg_value	*a, *b, *c, *d;
+
+	parse_ok(u, "create table T (A char(9) default 'x', B char(9) "
+	    "default 'x', C integer default 42, D integer default 42, "
+	    "E char(9) default 'it''s', \"T\" integer);\n");
+	a = sg_column_def(column_at(table_at(u, 0), 0));
+	b = sg_column_def(column_at(table_at(u, 0), 1));
+	c = sg_column_def(column_at(table_at(u, 0), 2));
+	d = sg_column_def(column_at(table_at(u, 0), 3));
+	assert_string_equal(a->text, "x");
+	assert_ptr_equal(a->text, b->text);
+	assert_string_equal(c->text, "42");
+	assert_ptr_equal(c->text, d->text);
+	assert_string_equal(sg_column_def(column_at(table_at(u, 0), 4))->text,
+	    "it's");
+	assert_ptr_equal(column_at(table_at(u, 0), 5)->name.text,
+	    table_at(u, 0)->name.ident.text);
+}
+
 /* Column types, with their lengths and per-dialect overrides. */
 static void
 test_types_and_overrides(void **state)
@@ -597,6 +625,7 @@ main(void)
 #define T(f)	cmocka_unit_test_setup_teardown(f, setup, teardown)
 	const struct CMUnitTest tests[] = {
 		T(test_table),
+		T(test_texts_kept_once),
 		T(test_types_and_overrides),
 		T(test_column_options),
 		T(test_constraints),

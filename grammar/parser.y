@@ -287,7 +287,7 @@ column_def:
 
 			c = SG_NEW(ps->arena, struct sg_column, SG_COLUMN);
 			c->n.loc = @$;
-			c->name = *$1;
+			c->name = (struct sg_word){ $1->text, $1->loc };
 			c->type = *$2;
 			spare_give(&ps->spare_ident, $1);
 			spare_give(&ps->spare_type, $2);
@@ -1167,7 +1167,8 @@ alter_action:
 			x->n.loc = @$;
 			x->kind = SG_ALTER_ALTER_COLUMN;
 			x->column = (struct sg_column *)$3;
-			x->name = x->column->name;
+			x->name.text = x->column->name.text;
+			x->name.loc = x->column->name.loc;
 			$$ = &x->n;
 		}
 	| RENAME COLUMN name_item TO name_item

@@ -70,6 +70,22 @@ struct sg_ident {
 	struct sg_loc	 loc;
 };
 
+/*
+ * A name as written and its position, where it is never in a list: a
+ * column's, of a tree's most common node (issue 10).
+ */
+struct sg_word {
+	const char	*text;
+	struct sg_loc	 loc;
+};
+
+/* w as a list of one name. */
+static inline struct sg_ident
+sg_word_ident(const struct sg_word *w)
+{
+	return (struct sg_ident){ NULL, w->text, w->loc };
+}
+
 /* "[oracle, oracle_rac: NAME]": the name one or more dialects use. */
 struct sg_pin {
 	struct sg_pin	*next;
@@ -205,7 +221,7 @@ struct sg_create_table;
 
 struct sg_column {
 	struct sg_node		 n;
-	struct sg_ident		 name;		/* never pinned: no sg_name */
+	struct sg_word		 name;		/* never pinned: no sg_name */
 	struct sg_type		 type;
 	struct sg_colopt	*opts;
 	/*

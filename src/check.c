@@ -523,8 +523,7 @@ check_column(struct check *c, struct sg_column *col)
 			has_fk = true;
 			o->fk->columns = sg_arena_alloc(c->script->arena,
 			    sizeof *o->fk->columns);
-			*o->fk->columns = col->name;
-			o->fk->columns->next = NULL;
+			*o->fk->columns = sg_word_ident(&col->name);
 			break;
 		}
 	}
@@ -1172,27 +1171,27 @@ check_alter_columns(struct check *c, const struct sg_alter_table *a)
 {
 	const struct sg_node		*n;
 	const struct sg_alter_action	*x;
-	const struct sg_ident		*id;
+	const struct sg_column		*col;
 	struct names			 added, dropped;
 
 	names_init(&added, c->arena);
 	names_init(&dropped, c->arena);
 	for (n = a->actions.head; n != NULL; n = n->next) {
 		x = (const struct sg_alter_action *)n;
+		col = x->column;
 		if (x->kind == SG_ALTER_ADD_COLUMN) {
-			id = &x->column->name;
-			if (names_put(&added, id->text, (void *)x) != NULL)
-				error(c, &id->loc, "column %s is added twice "
-				    "by this alter table", id->text);
+			if (names_put(&added, col->name.text, (void *)x) != NULL)
+				error(c, &col->name.loc, "column %s is added "
+				    "twice by this alter table", col->name.text);
 		} else if (x->kind == SG_ALTER_DROP_COLUMN) {
-			id = &x->name;
-			if (names_get(&added, id->text) != NULL)
-				error(c, &id->loc, "column %s is added and then "
-				    "dropped by this alter table", id->text);
-			else if (names_put(&dropped, id->text, (void *)x) !=
-			    NULL)
-				error(c, &id->loc, "column %s is dropped twice "
-				    "by this alter table", id->text);
+			if (names_get(&added, x->name.text) != NULL)
+				error(c, &x->name.loc, "column %s is added and "
+				    "then dropped by this alter table",
+				    x->name.text);
+			else if (names_put(&dropped, x->name.text,
+			    (void *)x) != NULL)
+				error(c, &x->name.loc, "column %s is dropped "
+				    "twice by this alter table", x->name.text);
 		}
 	}
 }
@@ -1279,8 +1278,7 @@ declared_key(struct check *c, const struct sg_create_table *t,
 			if (!(kind == SG_PRIMARY_KEY ? col->primary_key :
 			    col->unique))
 				continue;
-			one = col->name;
-			one.next = NULL;
+			one = sg_word_ident(&col->name);
 			if (cols == NULL || same_columns(cols, &one))
 				return true;
 			continue;
@@ -1305,8 +1303,7 @@ declared_key(struct check *c, const struct sg_create_table *t,
 			if (x->kind != SG_ALTER_ADD_COLUMN || !(kind ==
 			    SG_PRIMARY_KEY && x->column->primary_key))
 				continue;
-			one = x->column->name;
-			one.next = NULL;
+			one = sg_word_ident(&x->column->name);
 			if (cols == NULL || same_columns(cols, &one))
 				return true;
 		}

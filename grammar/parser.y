@@ -287,7 +287,7 @@ column_def:
 
 			c = SG_NEW(ps->arena, struct sg_column, SG_COLUMN);
 			c->n.loc = @$;
-			c->name = (struct sg_word){ $1->text, $1->loc };
+			c->name = sg_ident_word($1);
 			c->type = *$2;
 			spare_give(&ps->spare_ident, $1);
 			spare_give(&ps->spare_type, $2);
@@ -632,7 +632,7 @@ create_index:
 			i->unique = $2;
 			i->if_not_exists = $4;
 			i->name = *$5;
-			i->table = *$7;
+			i->table = sg_ident_word($7);
 			spare_give(&ps->spare_name, $5);
 			spare_give(&ps->spare_ident, $7);
 			i->columns = $9.cols;
@@ -1611,7 +1611,7 @@ foreign_key(struct sg_parse *ps, struct sg_name *name, struct sg_ident *cols,
 	c->kind = SG_FOREIGN_KEY;
 	c->name = name;
 	c->columns = cols;
-	c->ref_table = *ref;
+	c->ref_table = sg_ident_word(ref);
 	spare_give(&ps->spare_ident, ref);
 	c->ref_columns = ref_cols;
 	c->on_delete = (enum sg_ref_action)(actions & 0xff);

@@ -72,12 +72,20 @@ struct sg_ident {
 
 /*
  * A name as written and its position, where it is never in a list: a
- * column's, of a tree's most common node (issue 10).
+ * column's (a tree's most common node), an index's table, a foreign
+ * key's (issue 10).
  */
 struct sg_word {
 	const char	*text;
 	struct sg_loc	 loc;
 };
+
+/* id's name and position, without its list link. */
+static inline struct sg_word
+sg_ident_word(const struct sg_ident *id)
+{
+	return (struct sg_word){ id->text, id->loc };
+}
 
 /* w as a list of one name. */
 static inline struct sg_ident
@@ -264,9 +272,11 @@ struct sg_key_prefix {
 	const struct sg_value	*len_as_written;	/* for check.c */
 };
 
+/* Fields in an order that leaves no padding (issue 10). */
 struct sg_constraint {
 	struct sg_node		 n;
 	enum sg_constraint_kind	 kind;
+	unsigned		 fk;		/* set by check: foreign keys' order */
 	struct sg_name		*name;		/* CONSTRAINT NAME, or NULL */
 	/*
 	 * "constraint if not exists NAME" (ALTER TABLE ... ADD only): where
@@ -275,14 +285,13 @@ struct sg_constraint {
 	const struct sg_loc	*if_not_exists;
 	struct sg_ident		*columns;
 	struct sg_key_prefix	*prefixes;	/* NULL: whole columns */
-	struct sg_ident		 ref_table;	/* foreign key */
+	struct sg_word		 ref_table;	/* foreign key */
 	struct sg_ident		*ref_columns;
 	enum sg_ref_action	 on_delete;
 	enum sg_ref_action	 on_update;
-	bool			 action_twice;	/* "on delete" said twice */
 	struct sg_create_table	*ref;		/* set by check, if declared */
 	struct sg_create_table	*owner;		/* set by check, if declared */
-	unsigned		 fk;		/* set by check: foreign keys' order */
+	bool			 action_twice;	/* "on delete" said twice */
 };
 
 struct sg_symtab;
@@ -318,7 +327,7 @@ struct sg_create_index {
 	bool			 unique;
 	bool			 if_not_exists;
 	struct sg_name		 name;
-	struct sg_ident		 table;
+	struct sg_word		 table;
 	struct sg_ident		*columns;
 	struct sg_key_prefix	*prefixes;	/* NULL: whole columns */
 	struct sg_create_table	*target;	/* set by check, if declared */

@@ -152,7 +152,7 @@ column_hint(struct check *c, struct sg_create_table *t, const char *name)
  * so, once a table, where the script first names it (issue 9.8).
  */
 static struct sg_create_table *
-existing_table(struct check *c, const struct sg_ident *table,
+existing_table(struct check *c, const struct sg_word *table,
     const char *what)
 {
 	struct sg_create_table	*t;

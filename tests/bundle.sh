@@ -9,15 +9,7 @@ wrap=${SQLGEN_WRAP:-}
 unset SOURCE_DATE_EPOCH
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-failed() {
-	echo "FAIL: $*"
-	fail=$((fail + 1))
-}
-ok() {
-	pass=$((pass + 1))
-}
+. "$srcdir/tests/count.sh"
 release=$srcdir/migrations/release.yaml
 bundle() {	# args...: status in $st, stdout in $tmp/out, stderr $tmp/err
 	st=0
@@ -278,5 +270,4 @@ if [ -n "${STEPS:-}" ]; then
 	fi
 fi
 
-echo "bundle: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary bundle

@@ -12,15 +12,7 @@ set -u
 wrap=${SQLGEN_WRAP:-}
 work=$(mktemp -d ./input.XXXXXX)
 trap 'rm -rf "$work"' EXIT
-pass=0
-fail=0
-ok() {
-	pass=$((pass + 1))
-}
-failed() {
-	echo "FAIL: $*"
-	fail=$((fail + 1))
-}
+. "$srcdir/tests/count.sh"
 # Runs sqlgen with standard input from $1, writing $2.out and $2.err.
 run() {
 	in=$1 out=$2
@@ -90,5 +82,4 @@ grep -q '^  create index idx_bad on tbl_00002 (no_such_col);$' \
 [ "$(cat "$work/emapped.st")" -eq 1 ] && [ ! -s "$work/emapped.out" ] && ok ||
     failed "an error: status $(cat "$work/emapped.st"), or output written"
 
-echo "input: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary input

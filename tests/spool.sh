@@ -12,15 +12,7 @@ set -u
 wrap=${SQLGEN_WRAP:-}
 work=$(mktemp -d ./spool.XXXXXX)
 trap 'rm -rf "$work"' EXIT
-pass=0
-fail=0
-ok() {
-	pass=$((pass + 1))
-}
-failed() {
-	echo "FAIL: $*"
-	fail=$((fail + 1))
-}
+. "$srcdir/tests/count.sh"
 sh "$srcdir/tests/bench/gen-schema.sh" 2000 sqlg > "$work/s.sqlg"
 
 st=0
@@ -60,5 +52,4 @@ if [ "$(id -u)" -eq 0 ] && unshare -m true 2>/dev/null; then
 		    failed "held in memory, the script differs"
 	fi
 fi
-echo "spool: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary spool

@@ -11,6 +11,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#ifdef HAVE_MALLOC_H
+#include <malloc.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -704,6 +707,16 @@ main(int argc, char **argv)
 	bool		 bundle = false;
 	int		 ch, rc, when;
 
+#if defined(HAVE_MALLOPT) && defined(M_MMAP_THRESHOLD)
+	/*
+	 * glibc raises its mapping threshold to the size of each mapped
+	 * block freed (the lexer's name table, a MiB at 10,000 tables);
+	 * buffers up to that size then come from the heap and stay resident
+	 * once freed.  A fixed threshold keeps a large buffer a mapping of
+	 * its own, given back when it is freed (issue 10).
+	 */
+	(void)mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+#endif
 	memset(&r, 0, sizeof r);
 	sg_diag_init(&r.diag, stderr);
 	/* Before the other options, so that their errors are coloured. */

@@ -88,8 +88,8 @@ compile(struct sg_registry *reg, const struct sg_dialect *d,
     struct sg_diag *diag)
 {
 	struct sg_script	 script = { 0 };
-	struct sg_source	 src = { "fuzz.sqlg", script_text,
-	    sizeof script_text - 1, 0, false };
+	struct sg_source	 src = { .name = "fuzz.sqlg",
+	    .text = script_text, .len = sizeof script_text - 1 };
 	struct sg_plan		*p;
 	struct sg_buf		 out = { 0 };
 	int			 rollback;

@@ -72,8 +72,8 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct sg_script	 script = { 0 };
-	struct sg_source	 src = { "fuzz.sqlg", (const char *)data, size,
-	    0, false };
+	struct sg_source	 src = { .name = "fuzz.sqlg",
+	    .text = (const char *)data, .len = size };
 	struct sg_diag		 diag;
 	struct sg_plan		*p;
 	struct sg_buf		 out = { 0 };

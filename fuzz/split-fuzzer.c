@@ -23,8 +23,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    SG_CLIENT_DB2CLP, SG_CLIENT_SQLCMD, SG_CLIENT_MYSQL,
 	    SG_CLIENT_PSQL, SG_CLIENT_H2 };
 	struct sg_dialect		d;
-	struct sg_source		src = { "fuzz.sql", (const char *)data,
-	    size, 0, false };
+	struct sg_source		src = { .name = "fuzz.sql",
+	    .text = (const char *)data, .len = size };
 	struct sg_split_result		res;
 	struct sg_diag			diag;
 	const struct sg_split_stmt	*st;

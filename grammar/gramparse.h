@@ -36,7 +36,7 @@ struct sg_parse {
 	struct sg_diag		*diag;
 	unsigned		 off;	/* position of the next byte */
 	size_t			 read;	/* bytes handed to flex */
-	size_t			 evicted;	/* pages given back below */
+	size_t			 skip;	/* a byte-order mark left out */
 	struct sg_comment	*comments;	/* this file's, in order */
 	struct sg_comment	*comments_tail;
 	struct sg_list		 stmts;		/* this file's statements */

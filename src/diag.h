@@ -25,6 +25,11 @@ struct sg_source {
 	size_t		 len;
 	unsigned	 base;	/* its first position (sg_source_add) */
 	bool		 mapped;	/* text maps the file (sg_file_load) */
+	/*
+	 * Where mapped: the file, which the lexer reads (pread) rather than
+	 * fault the mapping in; -1 if it cannot.
+	 */
+	int		 fd;
 };
 
 /*

@@ -1,4 +1,5 @@
 /* Whole-file reading with one allocation for a regular file. */
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <sys/mman.h>
@@ -82,6 +83,7 @@ sg_file_load(FILE *f, struct sg_source *src)
 	void		*p = MAP_FAILED;
 
 	src->mapped = false;
+	src->fd = -1;
 	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
 	    st.st_size >= SG_FILE_MAP_MIN &&
 	    (uintmax_t)st.st_size <= SIZE_MAX &&
@@ -93,6 +95,7 @@ sg_file_load(FILE *f, struct sg_source *src)
 	src->text = p;
 	src->len = (size_t)st.st_size;
 	src->mapped = true;
+	src->fd = fcntl(fileno(f), F_DUPFD_CLOEXEC, 0);
 	return true;
 }
 
@@ -115,9 +118,11 @@ sg_file_evict(const struct sg_source *src, size_t from, size_t to)
 void
 sg_file_unload(struct sg_source *src)
 {
-	if (src->mapped)
+	if (src->mapped) {
 		munmap((void *)src->text, src->len);
-	else
+		if (src->fd >= 0)
+			close(src->fd);
+	} else
 		free((char *)src->text);
 	src->text = NULL;
 }

@@ -19,9 +19,10 @@ char	*sg_file_read(FILE *, size_t *);
  * Reads a source's text into src as sg_file_read would, but maps a
  * large regular file (private, read-only) instead, when the bytes after
  * its end in its last page are there to end it with a NUL: its size is
- * not a whole number of pages (LLVM's MemoryBuffer does the same).
- * Standard input is mapped only from its start.  Returns false on a
- * read error, with errno set; free the text with sg_file_unload.
+ * not a whole number of pages (LLVM's MemoryBuffer does the same),
+ * and keeps a descriptor of it for the lexer (src->fd).  Standard input
+ * is mapped only from its start.  Returns false on a read error, with
+ * errno set; free the text with sg_file_unload.
  */
 bool	 sg_file_load(FILE *, struct sg_source *);
 /*

@@ -325,9 +325,10 @@ print_dialect(struct run *r, const char *name)
 
 /*
  * Reads and parses every file into script; 0, or the exit status after
- * an error.  A mapped text's pages are given back as it is parsed
- * (sg_file_evict): the tree holds what it says, and a diagnostic reads
- * its lines again.
+ * an error.  The lexer reads a mapped text from its file; what else
+ * looked at the mapping (a comment's line) is given back once it is
+ * parsed (sg_file_evict): the tree holds what it says, and a diagnostic
+ * reads its lines again.
  */
 static int
 parse_all(struct run *r, struct sg_script *script, struct sg_source *srcs,

@@ -5,7 +5,8 @@
 # tables gives the same script and the same diagnostics mapped as read:
 # through a pipe, from a file whose size is a whole number of pages
 # (nothing after its end to end it: read), and from standard input
-# whose offset is not the file's start.
+# whose offset is not the file's start; with a byte-order mark and with
+# a NUL byte too.
 set -u
 : "${srcdir:=.}"
 : "${SQLGEN:?SQLGEN must name the sqlgen binary}"
@@ -65,6 +66,25 @@ st=0
       st=$?; } < "$work/o.sqlg"
 echo "$st" > "$work/offset.st"
 same stdin offset "standard input at an offset"
+
+# A byte-order mark: left out, mapped as read (the lexer reads a
+# mapped file past it), and the script is the one without it.
+{ printf '\357\273\277'; cat "$work/s.sqlg"; } > "$work/b.sqlg"
+[ $(($(wc -c < "$work/b.sqlg") % page)) -ne 0 ] || echo >> "$work/b.sqlg"
+run "$work/b.sqlg" bom -
+same stdin bom "a byte-order mark"
+
+# A NUL byte in a string, found where the lexer reads the file: the
+# same error, at the same place, as read from a pipe.
+{ cat "$work/s.sqlg"; printf "create table Z (A char(3) default 'a\000b');\n"; } \
+    > "$work/n.sqlg"
+run "$work/n.sqlg" nulmapped -
+cat "$work/n.sqlg" | $wrap "$SQLGEN" -d oracle - > "$work/nulpiped.out" \
+    2> "$work/nulpiped.err"
+echo $? > "$work/nulpiped.st"
+same nulpiped nulmapped "a NUL byte"
+grep -q 'error: a NUL byte (\\x00) in a string' "$work/nulmapped.err" && ok ||
+    failed "no error for the NUL byte: $(head -1 "$work/nulmapped.err")"
 
 # An error check finds, after the parse gave the pages back: its line
 # is quoted from the file again, and nothing is written.

@@ -260,8 +260,8 @@ heredoc_errors(void **state)
 	{
 		static const char	nul[] = "only for h2 <<A\n x\0y\nA;\n";
 		struct sg_script	script = { 0 };
-		struct sg_source	src = { "t.sqlg", nul, sizeof nul - 1,
-		    0, false };
+		struct sg_source	src = { .name = "t.sqlg",
+		    .text = nul, .len = sizeof nul - 1 };
 		struct sg_diag		diag;
 		char			*msg = NULL;
 		size_t			 len;
@@ -527,7 +527,8 @@ static void
 client_runs(const char *name, const char *text, size_t n)
 {
 	struct sg_split_result	 res = { 0 };
-	struct sg_source	 src = { name, text, strlen(text), 0, false };
+	struct sg_source	 src = { .name = name,
+	    .text = text, .len = strlen(text) };
 	struct sg_diag		 diag;
 	char			*msg = NULL;
 	size_t			 len;

@@ -75,7 +75,8 @@ split_bytes(enum sg_client client, const char *text, size_t len,
     struct sg_split_result *res, char **out)
 {
 	struct sg_dialect	d;
-	struct sg_source	src = { "t.sql", text, len, 0, false };
+	struct sg_source	src = { .name = "t.sql",
+	    .text = text, .len = len };
 	struct sg_diag		diag;
 	size_t			outlen;
 	FILE			*f;
@@ -194,8 +195,8 @@ static void
 test_positions_exhausted(void **state)
 {
 	struct unit		*u = *state;
-	struct sg_source	 huge = { "huge.sqlg", "", UINT_MAX - 64, 0,
-	    false };
+	struct sg_source	 huge = { .name = "huge.sqlg",
+	    .text = "", .len = UINT_MAX - 64 };
 	static const char	 text[] = "create table T (A integer);\n"
 	    "create table U (A integer);\n"
 	    "create table V (A integer);\n";

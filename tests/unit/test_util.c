@@ -374,8 +374,8 @@ test_tmpl_check(void **state)
 static void
 test_diag_format(void **state)
 {
-	static struct sg_source src = { "in.sqlg",
-	    "create table T (\n\tA varchr(10)\n);\n", 34, 0, false };
+	static struct sg_source src = { .name = "in.sqlg",
+	    .text = "create table T (\n\tA varchr(10)\n);\n", .len = 34 };
 	struct sg_loc	loc = src_loc(&src, 20, 26);
 	struct capture	cap;
 
@@ -410,9 +410,11 @@ test_diag_format(void **state)
 static void
 test_source_positions(void **state)
 {
-	struct sg_source	a = { "a.sqlg", "abc", 3, 0, false };
-	struct sg_source	b = { "b.sqlg", "", 0, 0, false };
-	struct sg_source	c = { "c.sqlg", "xy", 2, 0, false };
+	struct sg_source	a = { .name = "a.sqlg",
+	    .text = "abc", .len = 3 };
+	struct sg_source	b = { .name = "b.sqlg", .text = "", .len = 0 };
+	struct sg_source	c = { .name = "c.sqlg",
+	    .text = "xy", .len = 2 };
 
 	(void)state;
 	sg_sources_reset();
@@ -457,8 +459,8 @@ test_diag_quiet(void **state)
 static void
 test_diag_caret_after_utf8(void **state)
 {
-	static struct sg_source src = { "u.sqlg",
-	    "'\xc3\xa9t\xc3\xa9'\tX @\n", 12, 0, false };
+	static struct sg_source src = { .name = "u.sqlg",
+	    .text = "'\xc3\xa9t\xc3\xa9'\tX @\n", .len = 12 };
 	struct sg_loc	loc = src_loc(&src, 10, 11);
 	struct capture	cap;
 
@@ -482,8 +484,10 @@ test_diag_caret_after_utf8(void **state)
 static void
 test_diag_source_order(void **state)
 {
-	static struct sg_source a = { "a.sqlg", "x\ny\nz\n", 6, 0, false };
-	static struct sg_source b = { "b.sqlg", "p q\n", 4, 0, false };
+	static struct sg_source a = { .name = "a.sqlg",
+	    .text = "x\ny\nz\n", .len = 6 };
+	static struct sg_source b = { .name = "b.sqlg",
+	    .text = "p q\n", .len = 4 };
 	struct sg_loc	a3 = src_loc(&a, 4, 5);
 	struct sg_loc	a1 = src_loc(&a, 0, 1);
 	struct sg_loc	b1 = src_loc(&b, 0, 1);
@@ -530,7 +534,8 @@ static void
 test_diag_long_line(void **state)
 {
 	static char		text[1001];
-	struct sg_source	src = { "l.sqlg", text, 1000, 0, false };
+	struct sg_source	src = { .name = "l.sqlg",
+	    .text = text, .len = 1000 };
 	struct sg_loc		mid = src_loc(&src, 500, 501);
 	struct sg_loc		end = src_loc(&src, 999, 1000);
 	struct capture		cap;

@@ -211,6 +211,24 @@ sg_arena_printf(struct sg_arena *a, const char *fmt, ...)
 	return p;
 }
 
+void
+sg_arena_reset(struct sg_arena *a)
+{
+	struct sg_chunk	*c, *prev;
+
+	for (c = a->top; c != NULL && c->prev != NULL; c = prev) {
+		prev = c->prev;
+		munmap(c, sizeof *c + c->size);
+	}
+	a->top = c;
+	/* Zero again what was given out: the arena's memory comes zeroed. */
+	if (c != NULL) {
+		memset(c->data, 0, c->used);
+		c->used = 0;
+	}
+	a->total = 0;
+}
+
 size_t
 sg_arena_used(const struct sg_arena *a)
 {

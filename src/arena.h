@@ -26,6 +26,12 @@ char		*sg_arena_strndup(struct sg_arena *, const char *, size_t);
 char		*sg_arena_strdup(struct sg_arena *, const char *);
 char		*sg_arena_printf(struct sg_arena *, const char *, ...)
 		    __attribute__((format(printf, 2, 3)));
+/*
+ * Takes back everything allocated, to be given out again (zeroed): the
+ * first chunk stays, the others are unmapped.  For what lives as long
+ * as one statement's plan (issue 10).
+ */
+void		 sg_arena_reset(struct sg_arena *);
 /* Bytes handed out so far (for the benchmark's memory report). */
 size_t		 sg_arena_used(const struct sg_arena *);
 

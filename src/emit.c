@@ -273,6 +273,8 @@ sg_emit_stream(const struct sg_script *script, const struct sg_dialect *d,
 	print_before(&e, p);
 	/* Every statement is planned, so that all errors are seen. */
 	for (s = script->stmts.head; s != NULL; s = s->next) {
+		/* The last statement's notes are taken back (sg_plan_next). */
+		e.notes = NULL;
 		sg_plan_next(p, s);
 		if (p->errors == 0)
 			print_stmt(&e, s, p, 0);

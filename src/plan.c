@@ -53,8 +53,8 @@ vnote(struct sg_plan *p, const struct sg_loc *loc, const char *fmt,
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	if (loc != NULL && !p->quiet)
 		sg_diag(p->diag, SG_WARNING, loc, "%s: %s", p->d->name, msg);
-	a = sg_arena_alloc(p->arena, sizeof *a);
-	a->text = sg_arena_strdup(p->arena, msg);
+	a = sg_arena_alloc(p->notes, sizeof *a);
+	a->text = sg_arena_strdup(p->notes, msg);
 	a->next = NULL;
 	*p->pending_tail = a;
 	p->pending_tail = &a->next;
@@ -1186,6 +1186,7 @@ plan_new(const struct sg_script *script, const struct sg_dialect *d,
 	p->d = d;
 	p->diag = diag;
 	p->arena = sg_arena_new();
+	p->notes = sg_arena_new();
 	p->noted = sg_symtab_new(p->arena);
 	p->pending_tail = &p->pending;
 	return p;
@@ -1216,6 +1217,9 @@ void
 sg_plan_next(struct sg_plan *p, const struct sg_node *s)
 {
 	p->n = 0;
+	/* The changes printed, their notes go too, unless one waits. */
+	if (p->pending == NULL)
+		sg_arena_reset(p->notes);
 	sg_plan_stmt(p, s);
 }
 
@@ -1253,6 +1257,7 @@ sg_plan_free(struct sg_plan *p)
 	sg_plan_free(p->forward);
 	free(p->changes);
 	sg_buf_free(&p->scratch);
+	sg_arena_free(p->notes);
 	sg_arena_free(p->arena);
 	free(p);
 }

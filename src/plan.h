@@ -98,6 +98,11 @@ struct sg_plan {
 	const char		**cascade_dropped;	/* on delete */
 	const char		**update_dropped;	/* on update */
 	struct sg_arena		*arena;		/* the plan's own */
+	/*
+	 * The notes' (struct sg_adjust): planned a statement at a time,
+	 * they are taken back with the statement's changes (issue 10).
+	 */
+	struct sg_arena		*notes;
 	struct sg_plan		*forward;	/* a rollback's, which it owns */
 	/* Planning state. */
 	size_t			 cap;

@@ -1,6 +1,6 @@
 /*
  * The compilation arena (src/arena.c): alignment, zeroed memory,
- * allocations larger than a chunk, and the string helpers.
+ * allocations larger than a chunk, the string helpers, and a reset.
  */
 #include <stdalign.h>
 
@@ -196,6 +196,34 @@ test_printf(void **state)
 			fail_msg("byte %zu is '%c'", i, s[i]);
 }
 
+/*
+ * A reset takes everything back: the first chunk is given out again
+ * from its start, zeroed as new memory is, and the later chunks (one
+ * here, for a block larger than the first) are gone.
+ */
+static void
+test_reset(void **state)
+{
+	struct sg_arena	*a = *state;
+	unsigned char	*first, *p;
+
+	first = sg_arena_alloc(a, 100);
+	memset(first, 0xab, 100);
+	p = sg_arena_alloc(a, 4 * 1024 * 1024);
+	memset(p, 0xcd, 4 * 1024 * 1024);
+	sg_arena_reset(a);
+	assert_int_equal(sg_arena_used(a), 0);
+	p = sg_arena_alloc(a, 100);
+	assert_ptr_equal(p, first);
+	assert_true(all_zero(p, 100));
+	assert_int_equal(sg_arena_used(a), 100);
+	/* The string helpers write where the reset left room. */
+	assert_string_equal(sg_arena_printf(a, "%s-%d", "x", 7), "x-7");
+	sg_arena_reset(a);
+	sg_arena_reset(a);
+	assert_true(all_zero(sg_arena_alloc(a, 200), 200));
+}
+
 static void
 test_free_null(void **state)
 {
@@ -218,6 +246,7 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_strndup, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_printf, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_reset, setup, teardown),
 		cmocka_unit_test(test_free_null),
 	};
 

@@ -1,4 +1,7 @@
-/* Whole-file reading with one allocation for a regular file. */
+/*
+ * Whole-file reading with one allocation for a regular file, and a large
+ * source mapped instead.
+ */
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -65,21 +68,11 @@ sg_file_read(FILE *f, size_t *len)
 /* A file smaller than this is read: a mapping would save little. */
 #define SG_FILE_MAP_MIN	(256 * 1024)
 
-static size_t
-page_size(void)
-{
-	static size_t	page;
-	long		ps;
-
-	if (page == 0)
-		page = (ps = sysconf(_SC_PAGESIZE)) > 0 ? (size_t)ps : 4096;
-	return page;
-}
-
 bool
 sg_file_load(FILE *f, struct sg_source *src)
 {
 	struct stat	 st;
+	long		 page = sysconf(_SC_PAGESIZE);
 	void		*p = MAP_FAILED;
 
 	src->mapped = false;
@@ -87,7 +80,7 @@ sg_file_load(FILE *f, struct sg_source *src)
 	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
 	    st.st_size >= SG_FILE_MAP_MIN &&
 	    (uintmax_t)st.st_size <= SIZE_MAX &&
-	    (size_t)st.st_size % page_size() != 0 && ftello(f) == 0)
+	    page > 0 && st.st_size % page != 0 && ftello(f) == 0)
 		p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE,
 		    fileno(f), 0);
 	if (p == MAP_FAILED)
@@ -99,20 +92,15 @@ sg_file_load(FILE *f, struct sg_source *src)
 	return true;
 }
 
-size_t
-sg_file_evict(const struct sg_source *src, size_t from, size_t to)
+void
+sg_file_evict(struct sg_source *src)
 {
-	size_t	end;
-
 	if (!src->mapped)
-		return from;
-	/* The last page is given back whole: the mapping ends in it. */
-	end = to >= src->len ? src->len : to & ~(page_size() - 1);
-	from &= ~(page_size() - 1);
-	if (end > from)
-		(void)madvise((char *)src->text + from, end - from,
-		    MADV_DONTNEED);
-	return end > from ? end : from;
+		return;
+	(void)madvise((void *)src->text, src->len, MADV_DONTNEED);
+	if (src->fd >= 0)
+		close(src->fd);
+	src->fd = -1;
 }
 
 void

@@ -26,13 +26,12 @@ char	*sg_file_read(FILE *, size_t *);
  */
 bool	 sg_file_load(FILE *, struct sg_source *);
 /*
- * Gives back the resident pages of a mapped text's bytes [from, to)
- * (issue 10); they are read again from the file if the text is read
- * again, as a diagnostic's quoted line may be.  Returns where the pages
- * given back end (to, or before it on a page boundary); a text that was
- * read stays as it is, and from is returned.
+ * Once src is parsed: gives back the resident pages of a mapped text
+ * (issue 10), which are read again from the file where the text is
+ * read again, as a diagnostic's quoted line may be, and closes the
+ * lexer's descriptor.  A text that was read stays as it is.
  */
-size_t	 sg_file_evict(const struct sg_source *, size_t from, size_t to);
+void	 sg_file_evict(struct sg_source *);
 void	 sg_file_unload(struct sg_source *);
 
 #endif

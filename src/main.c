@@ -350,7 +350,7 @@ parse_all(struct run *r, struct sg_script *script, struct sg_source *srcs,
 		if (rc == 0 && !sg_parse(script, &srcs[k], &r->diag))
 			rc = EXIT_INPUT;
 		if (srcs[k].text != NULL)
-			sg_file_evict(&srcs[k], 0, srcs[k].len);
+			sg_file_evict(&srcs[k]);
 	}
 	return rc;
 }

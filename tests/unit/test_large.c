@@ -824,7 +824,7 @@ test_mapped_source(void **state)
 		assert_int_equal(resident_kib(src->text), 0);
 		assert_memory_equal(src->text, t.data, t.len);
 		assert_true(resident_kib(src->text) > 0);
-		assert_int_equal(sg_file_evict(src, 0, src->len), src->len);
+		sg_file_evict(src);
 		assert_int_equal(resident_kib(src->text), 0);
 	}
 	/* Read again where it is looked at: the text is still the file. */
@@ -850,7 +850,7 @@ test_read_source_kept(void **state)
 	assert_true(sg_file_load(f, &src));
 	fclose(f);
 	assert_false(src.mapped);
-	assert_int_equal(sg_file_evict(&src, 0, src.len), 0);
+	sg_file_evict(&src);
 	assert_string_equal(src.text, "create table T (A integer);\n");
 	sg_file_unload(&src);
 	assert_null(src.text);

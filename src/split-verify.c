@@ -213,7 +213,7 @@ sg_split_verify(const struct sg_dialect *d, enum sg_runner runner,
     void *behind_arg, struct sg_diag *diag)
 {
 	struct sg_split_result	 res;
-	struct sg_source	 src;
+	struct sg_source	 src = { 0 };
 	struct sg_diag		 quiet;
 	struct verify		 v;
 	const struct sg_meant	*m;

@@ -337,7 +337,7 @@ sg_split_main(const struct sg_dialect *const *targets, size_t ntargets,
     enum sg_runner runner, int argc, char **argv, struct sg_diag *diag)
 {
 	struct sg_split_result	 res;
-	struct sg_source	 src;
+	struct sg_source	 src = { 0 };
 	FILE			*f;
 	char			*text;
 	bool			 in;

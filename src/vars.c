@@ -169,7 +169,7 @@ sg_vars_set(struct sg_vars *vars, const char *assignment)
 bool
 sg_vars_load(struct sg_vars *vars, const char *path, struct sg_diag *diag)
 {
-	struct sg_source	 src;
+	struct sg_source	 src = { 0 };
 	struct sg_mark		 loc;	/* columns in bytes */
 	struct sg_buf		 buf = { 0 };
 	FILE			*f;

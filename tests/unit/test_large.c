@@ -671,7 +671,7 @@ test_split_large(void **state)
 	struct sg_buf			 t = { 0 };
 	struct sg_split_result		 res;
 	struct sg_dialect		 d;
-	struct sg_source		 src;
+	struct sg_source		 src = { 0 };
 	struct sg_diag			 diag;
 	struct work			 w;
 	size_t				 i, k;

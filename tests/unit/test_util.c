@@ -585,7 +585,7 @@ test_diag_many_on_one_line(void **state)
 {
 	enum { N = SG_DIAG_MAX_ERRORS };	/* all shown */
 	struct sg_script	 script;
-	struct sg_source	 src;
+	struct sg_source	 src = { 0 };
 	struct capture		 cap;
 	struct sg_buf		 text = { 0 };
 	const char		*out;

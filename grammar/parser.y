@@ -1167,8 +1167,7 @@ alter_action:
 			x->n.loc = @$;
 			x->kind = SG_ALTER_ALTER_COLUMN;
 			x->column = (struct sg_column *)$3;
-			x->name.text = x->column->name.text;
-			x->name.loc = x->column->name.loc;
+			x->name = sg_word_ident(&x->column->name);
 			$$ = &x->n;
 		}
 	| RENAME COLUMN name_item TO name_item

@@ -349,8 +349,7 @@ parse_all(struct run *r, struct sg_script *script, struct sg_source *srcs,
 			fclose(f);
 		if (rc == 0 && !sg_parse(script, &srcs[k], &r->diag))
 			rc = EXIT_INPUT;
-		if (srcs[k].text != NULL)
-			sg_file_evict(&srcs[k]);
+		sg_file_evict(&srcs[k]);
 	}
 	return rc;
 }
@@ -361,8 +360,7 @@ sources_free(struct sg_source *srcs, int n)
 	int	k;
 
 	for (k = 0; k < n; k++)
-		if (srcs[k].text != NULL)
-			sg_file_unload(&srcs[k]);
+		sg_file_unload(&srcs[k]);
 	free(srcs);
 }
 

@@ -629,8 +629,8 @@ create_index:
 			i = SG_NEW(ps->arena, struct sg_create_index,
 			    SG_CREATE_INDEX);
 			i->n.loc = @$;
-			i->unique = $2;
-			i->if_not_exists = $4;
+			i->n.unique = $2;
+			i->n.if_not_exists = $4;
 			i->name = *$5;
 			i->table = sg_ident_word($7);
 			spare_give(&ps->spare_name, $5);
@@ -1615,7 +1615,7 @@ foreign_key(struct sg_parse *ps, struct sg_name *name, struct sg_ident *cols,
 	c->ref_columns = ref_cols;
 	c->on_delete = (enum sg_ref_action)(actions & 0xff);
 	c->on_update = (enum sg_ref_action)((actions >> 8) & 0xff);
-	c->action_twice = (actions & 0x10000) != 0;
+	c->n.action_twice = (actions & 0x10000) != 0;
 	return c;
 }
 

@@ -51,10 +51,26 @@ struct sg_comment {
 	enum sg_comment_pos	 pos;
 };
 
-/* A node's comments are the script's (sg_comments_of). */
+/*
+ * A node's comments are the script's (sg_comments_of).  A column's,
+ * an index's and a key's yes-or-no fields are the node's own, in what
+ * would be padding: a column is a tree's most common node (issue 10).
+ */
 struct sg_node {
 	enum sg_tag		 tag;
 	struct sg_loc		 loc;
+	struct {
+		/* A column's, set by check from its options: */
+		bool		 not_null:1;
+		bool		 identity:1;
+		bool		 primary_key:1;
+		bool		 unique:1;	/* an index's too */
+		bool		 in_key:1;	/* in a primary key or unique */
+		/* An index's: */
+		bool		 if_not_exists:1;
+		/* A key's: "on delete" said twice. */
+		bool		 action_twice:1;
+	};
 	struct sg_node		*next;
 };
 
@@ -231,17 +247,12 @@ struct sg_column {
 	struct sg_node		 n;
 	struct sg_word		 name;		/* never pinned: no sg_name */
 	struct sg_type		 type;
-	struct sg_colopt	*opts;
 	/*
-	 * Set by check from opts.  Its default and its "references T (C)"
-	 * are read from opts too (sg_column_def, sg_column_fk): most
-	 * columns have neither, and a column is a tree's most common node.
+	 * Folded by check into n's flags.  Its default and its "references
+	 * T (C)" are read from here (sg_column_def, sg_column_fk): most
+	 * columns have neither.
 	 */
-	bool			 not_null;
-	bool			 identity;
-	bool			 primary_key;
-	bool			 unique;
-	bool			 in_key;	/* in a primary key or unique */
+	struct sg_colopt	*opts;
 };
 
 /* What a foreign key does when its parent row is deleted or updated. */
@@ -291,7 +302,6 @@ struct sg_constraint {
 	enum sg_ref_action	 on_update;
 	struct sg_create_table	*ref;		/* set by check, if declared */
 	struct sg_create_table	*owner;		/* set by check, if declared */
-	bool			 action_twice;	/* "on delete" said twice */
 };
 
 struct sg_symtab;
@@ -323,9 +333,7 @@ struct sg_live_column {
 };
 
 struct sg_create_index {
-	struct sg_node		 n;
-	bool			 unique;
-	bool			 if_not_exists;
+	struct sg_node		 n;		/* unique, if_not_exists */
 	struct sg_name		 name;
 	struct sg_word		 table;
 	struct sg_ident		*columns;

@@ -473,13 +473,13 @@ check_column(struct check *c, struct sg_column *col)
 	for (o = col->opts; o != NULL; o = o->next) {
 		switch (o->kind) {
 		case SG_OPT_NOT_NULL:
-			if (col->not_null || null)
+			if (col->n.not_null || null)
 				error(c, &o->loc, "null or not null given "
 				    "twice");
-			col->not_null = true;
+			col->n.not_null = true;
 			break;
 		case SG_OPT_NULL:
-			if (col->not_null || null)
+			if (col->n.not_null || null)
 				error(c, &o->loc, "null or not null given "
 				    "twice");
 			null = true;
@@ -490,19 +490,19 @@ check_column(struct check *c, struct sg_column *col)
 			has_def = true;
 			break;
 		case SG_OPT_IDENTITY:
-			if (col->identity)
+			if (col->n.identity)
 				error(c, &o->loc, "identity given twice");
-			col->identity = true;
+			col->n.identity = true;
 			break;
 		case SG_OPT_PRIMARY_KEY:
-			if (col->primary_key)
+			if (col->n.primary_key)
 				error(c, &o->loc, "primary key given twice");
-			col->primary_key = true;
+			col->n.primary_key = true;
 			break;
 		case SG_OPT_UNIQUE:
-			if (col->unique)
+			if (col->n.unique)
 				error(c, &o->loc, "unique given twice");
-			col->unique = true;
+			col->n.unique = true;
 			break;
 		case SG_OPT_SEQUENCE:
 			if (sequence)
@@ -527,7 +527,7 @@ check_column(struct check *c, struct sg_column *col)
 			break;
 		}
 	}
-	if (col->identity) {
+	if (col->n.identity) {
 		if (!is_integer(col->type.kind))
 			error(c, &col->type.loc, "identity column %s must be "
 			    "integer, smallint or bigint",
@@ -538,11 +538,11 @@ check_column(struct check *c, struct sg_column *col)
 		if (null)
 			error(c, &col->n.loc, "identity column %s cannot be "
 			    "null", col->name.text);
-		col->not_null = true;
+		col->n.not_null = true;
 	}
 	if (has_def)
 		check_default(c, col);
-	if (col->primary_key && null)
+	if (col->n.primary_key && null)
 		error(c, &col->n.loc, "primary key column %s cannot be null",
 		    col->name.text);
 }
@@ -644,7 +644,7 @@ check_columns(struct check *c, struct sg_create_table *t,
 			    t->name.ident.text, id->text,
 			    column_hint(c, t, id->text));
 		else if (mark_key)
-			col->in_key = true;
+			col->n.in_key = true;
 	}
 }
 
@@ -731,7 +731,7 @@ check_constraint(struct check *c, struct sg_create_table *t,
 	if (k->kind != SG_FOREIGN_KEY)
 		return;
 	k->fk = c->script->nfks++;
-	if (k->action_twice)
+	if (k->n.action_twice)
 		error(c, &k->n.loc, "on delete or on update is given twice");
 	if (count(k->columns) != count(k->ref_columns))
 		error(c, &k->n.loc, "foreign key has %u columns but "
@@ -778,7 +778,7 @@ check_table(struct check *c, struct sg_create_table *t)
 		/* MySQL would ignore it on the column: the table's own. */
 		if ((fk = sg_column_fk(col)) != NULL)
 			sg_list_append(&t->elements, &fk->n);
-		if (col->identity) {
+		if (col->n.identity) {
 			if (t->identity != NULL)
 				error(c, &col->n.loc, "table %s has two "
 				    "identity columns", t->name.ident.text);
@@ -787,9 +787,9 @@ check_table(struct check *c, struct sg_create_table *t)
 		    sg_column_named(col, SG_OPT_TRIGGER) != NULL)
 			error(c, &col->n.loc, "sequence and trigger names "
 			    "belong to an identity column");
-		if (col->primary_key || col->unique)
-			col->in_key = true;
-		if (col->primary_key) {
+		if (col->n.primary_key || col->n.unique)
+			col->n.in_key = true;
+		if (col->n.primary_key) {
 			if (have_pk)
 				error(c, &col->n.loc, "table %s has two "
 				    "primary keys", t->name.ident.text);
@@ -1275,8 +1275,8 @@ declared_key(struct check *c, const struct sg_create_table *t,
 	for (e = t->elements.head; e != NULL; e = e->next) {
 		if (e->tag == SG_COLUMN) {
 			col = (const struct sg_column *)e;
-			if (!(kind == SG_PRIMARY_KEY ? col->primary_key :
-			    col->unique))
+			if (!(kind == SG_PRIMARY_KEY ? col->n.primary_key :
+			    col->n.unique))
 				continue;
 			one = sg_word_ident(&col->name);
 			if (cols == NULL || same_columns(cols, &one))
@@ -1301,7 +1301,7 @@ declared_key(struct check *c, const struct sg_create_table *t,
 			    same_columns(cols, x->constraint->columns)))
 				return true;
 			if (x->kind != SG_ALTER_ADD_COLUMN || !(kind ==
-			    SG_PRIMARY_KEY && x->column->primary_key))
+			    SG_PRIMARY_KEY && x->column->n.primary_key))
 				continue;
 			one = sg_word_ident(&x->column->name);
 			if (cols == NULL || same_columns(cols, &one))
@@ -1359,14 +1359,14 @@ check_alter_column(struct check *c, struct sg_alter_table *a,
 	const char		*why;
 
 	check_column(c, col);
-	if (col->identity || sg_column_named(col, SG_OPT_SEQUENCE) != NULL ||
+	if (col->n.identity || sg_column_named(col, SG_OPT_SEQUENCE) != NULL ||
 	    sg_column_named(col, SG_OPT_TRIGGER) != NULL)
 		error(c, &col->n.loc, "alter column cannot make or unmake an "
 		    "identity column");
 	if ((def = sg_column_def(col)) != NULL && def->kind == SG_V_UUID)
 		error(c, &def->loc, "alter column cannot give a uuid() "
 		    "default: add the column with it");
-	if (col->primary_key || col->unique || sg_column_fk(col) != NULL)
+	if (col->n.primary_key || col->n.unique || sg_column_fk(col) != NULL)
 		error(c, &col->n.loc, "alter column restates a column's type, "
 		    "null and default only: add a key or a foreign key with "
 		    "\"add constraint\"");
@@ -1385,7 +1385,7 @@ check_alter_column(struct check *c, struct sg_alter_table *a,
 		    column_hint(c, a->target, col->name.text));
 		return;
 	}
-	if (x->old->identity)
+	if (x->old->n.identity)
 		error(c, &col->n.loc, "column %s.%s is an identity column: "
 		    "alter column cannot restate it", a->table.text,
 		    col->name.text);
@@ -1444,7 +1444,7 @@ apply_action(struct check *c, struct sg_alter_table *a,
 		return;
 	switch (x->kind) {
 	case SG_ALTER_ADD_COLUMN:
-		if (x->column->primary_key && c->nested == 0)
+		if (x->column->n.primary_key && c->nested == 0)
 			a->target->pk_altered = a->target->pk_live = true;
 		/* FALLTHROUGH */
 	case SG_ALTER_ALTER_COLUMN:
@@ -1484,9 +1484,8 @@ has_primary_key(const struct sg_create_table *t)
 	if (t->pk_altered)
 		return t->pk_live;
 	for (e = t->elements.head; e != NULL; e = e->next)
-		if (e->tag == SG_COLUMN ? ((const struct sg_column *)e)->
-		    primary_key : ((const struct sg_constraint *)e)->kind ==
-		    SG_PRIMARY_KEY)
+		if (e->tag == SG_COLUMN ? e->primary_key :
+		    ((const struct sg_constraint *)e)->kind == SG_PRIMARY_KEY)
 			return true;
 	return false;
 }
@@ -1502,19 +1501,19 @@ check_identity_key(struct check *c, const struct sg_alter_table *a,
 {
 	const struct sg_column	*col = x->column;
 
-	if (!col->identity) {
+	if (!col->n.identity) {
 		error(c, &col->n.loc, "a column added by alter table can be "
 		    "the primary key only as an identity column (%s ... "
 		    "identity primary key)", col->name.text);
 		return;
 	}
-	if (!col->primary_key) {
+	if (!col->n.primary_key) {
 		error(c, &col->n.loc, "an identity column added by alter "
 		    "table must be the table's new primary key (%s ... "
 		    "identity primary key)", col->name.text);
 		return;
 	}
-	if (col->unique)
+	if (col->n.unique)
 		error(c, &col->n.loc, "identity column %s is the primary key; "
 		    "it needs no unique", col->name.text);
 	if (a->target != NULL && has_primary_key(a->target))
@@ -1548,9 +1547,9 @@ check_alter(struct check *c, struct sg_alter_table *a)
 			check_column(c, x->column);
 			if (sg_column_fk(x->column) != NULL)
 				add_fk_action(c, a, x);
-			if (x->column->identity || x->column->primary_key)
+			if (x->column->n.identity || x->column->n.primary_key)
 				check_identity_key(c, a, x);
-			else if (x->column->unique)
+			else if (x->column->n.unique)
 				error(c, &x->column->n.loc, "add the key with "
 				    "its own \"add constraint\", so that it can "
 				    "be guarded and named");
@@ -1580,7 +1579,7 @@ check_alter(struct check *c, struct sg_alter_table *a)
 			if (k->kind == SG_FOREIGN_KEY) {
 				k->owner = a->target;
 				k->fk = c->script->nfks++;
-				if (k->action_twice)
+				if (k->n.action_twice)
 					error(c, &k->n.loc, "on delete or on "
 					    "update is given twice");
 				k->ref = existing_table(c, &k->ref_table,

@@ -61,7 +61,7 @@ sg_emit_column_as(struct sg_emitter *e, struct sg_buf *b,
 	sg_emit_ident(e, b, name);
 	sg_buf_addc(b, ' ');
 	sg_emit_type(e, b, cp.type);
-	if (c->identity && (d->identity == SG_IDENTITY_AUTO_INCREMENT ||
+	if (c->n.identity && (d->identity == SG_IDENTITY_AUTO_INCREMENT ||
 	    d->identity == SG_IDENTITY_IDENTITY)) {
 		sg_buf_addc(b, ' ');
 		sg_buf_adds(b, d->identity_keyword);
@@ -95,9 +95,9 @@ sg_emit_column_as(struct sg_emitter *e, struct sg_buf *b,
 		sg_buf_adds(b, " NOT NULL");
 	else if (cp.null_word)
 		sg_buf_adds(b, " NULL");
-	if (c->primary_key && keys)
+	if (c->n.primary_key && keys)
 		sg_buf_adds(b, " PRIMARY KEY");
-	if (c->unique && keys)
+	if (c->n.unique && keys)
 		sg_buf_adds(b, " UNIQUE");
 }
 
@@ -225,7 +225,7 @@ sg_emit_index(struct sg_emitter *e, const struct sg_change *c)
 	const struct sg_create_index	*i = (const void *)c->node;
 
 	sg_buf_reset(&e->stmt);
-	sg_buf_adds(&e->stmt, i->unique ? "CREATE UNIQUE INDEX " :
+	sg_buf_adds(&e->stmt, i->n.unique ? "CREATE UNIQUE INDEX " :
 	    "CREATE INDEX ");
 	sg_buf_adds(&e->stmt, sg_emit_guard_words(e, SG_OBJ_INDEX,
 	    c->guarded));

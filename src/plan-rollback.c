@@ -250,7 +250,7 @@ invert(struct sg_plan *p, const struct sg_change *f)
 		}
 		/* An identity key is added alone: its key goes first. */
 		x = (const void *)f->node;
-		if (x->column->primary_key) {
+		if (x->column->n.primary_key) {
 			tmp = p->changes[p->n - 1];
 			p->n--;
 			sg_plan_drop_column_key(p, f, x->column);

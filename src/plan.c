@@ -241,11 +241,11 @@ sg_plan_column(const struct sg_dialect *d, const struct sg_column *c,
 
 	memset(cp, 0, sizeof *cp);
 	cp->type = sg_type_for(&c->type, d->index);
-	cp->not_null = c->not_null;
+	cp->not_null = c->n.not_null;
 	/* Db2 refuses a nullable column in a primary key or unique. */
-	if (!c->not_null && c->in_key && d->key_columns_not_null)
+	if (!c->n.not_null && c->n.in_key && d->key_columns_not_null)
 		cp->not_null = cp->key_made_not_null = true;
-	if (c->identity)
+	if (c->n.identity)
 		cp->def = d->identity == SG_IDENTITY_SEQUENCE_DEFAULT ?
 		    SG_DEF_SEQUENCE : SG_DEF_NONE;
 	else if (def != NULL && def->kind == SG_V_UUID &&
@@ -310,8 +310,7 @@ references_primary_key(const struct sg_constraint *k)
 	if (k->ref == NULL)
 		return true;
 	for (el = k->ref->elements.head; el != NULL; el = el->next) {
-		if (el->tag == SG_COLUMN && ((const struct sg_column *)el)->
-		    primary_key)
+		if (el->tag == SG_COLUMN && el->primary_key)
 			return k->ref_columns->next == NULL && sg_name_eq(
 			    k->ref_columns->text, ((const struct sg_column *)
 			    el)->name.text);
@@ -556,13 +555,13 @@ plan_index(struct sg_plan *p, const struct sg_create_index *i)
 	ident_list(p, i->columns);
 	if (i->prefixes != NULL)	/* its name only for a message */
 		plan_prefixes(p, sg_arena_printf(p->arena, "%sindex %s on %s",
-		    i->unique ? "unique " : "", i->name.ident.text,
-		    i->table.text), i->columns, i->prefixes, i->unique);
-	sg_plan_need_guard(p, SG_OBJ_INDEX, i->if_not_exists, &i->n.loc);
+		    i->n.unique ? "unique " : "", i->name.ident.text,
+		    i->table.text), i->columns, i->prefixes, i->n.unique);
+	sg_plan_need_guard(p, SG_OBJ_INDEX, i->n.if_not_exists, &i->n.loc);
 	c = sg_plan_add(p, SG_CH_CREATE_INDEX, &i->n, &i->n);
 	c->table = table;
 	c->name = name;
-	c->guarded = i->if_not_exists;
+	c->guarded = i->n.if_not_exists;
 }
 
 /*
@@ -604,7 +603,7 @@ plan_add_columns(struct sg_plan *p, const struct sg_alter_table *a,
 	while (!x->guarded && end != NULL && ((const struct sg_alter_action *)
 	    end)->kind == SG_ALTER_ADD_COLUMN &&
 	    !((const struct sg_alter_action *)end)->guarded &&
-	    !((const struct sg_alter_action *)end)->column->identity)
+	    !((const struct sg_alter_action *)end)->column->n.identity)
 		end = end->next;
 	catalog = sg_names_catalog(d, p->arena, table);
 	for (n = first; n != end; n = n->next)
@@ -723,7 +722,7 @@ plan_alter(struct sg_plan *p, const struct sg_alter_table *a)
 		end = n->next;
 		switch (x->kind) {
 		case SG_ALTER_ADD_COLUMN:
-			if (x->column->identity)
+			if (x->column->n.identity)
 				plan_identity_key(p, a, table, n);
 			else
 				end = plan_add_columns(p, a, table, n);

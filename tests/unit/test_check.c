@@ -725,21 +725,21 @@ test_in_key(void **state)
 	    ");\n"
 	    "create unique index I on T (G);");
 	t = table_at(u, 0);
-	assert_false(column_at(t, 0)->in_key);
-	assert_true(column_at(t, 1)->in_key);
-	assert_true(column_at(t, 1)->unique);
-	assert_false(column_at(t, 1)->primary_key);
-	assert_true(column_at(t, 2)->in_key);
-	assert_true(column_at(t, 2)->primary_key);
-	assert_true(column_at(t, 3)->in_key);
-	assert_true(column_at(t, 4)->in_key);
+	assert_false(column_at(t, 0)->n.in_key);
+	assert_true(column_at(t, 1)->n.in_key);
+	assert_true(column_at(t, 1)->n.unique);
+	assert_false(column_at(t, 1)->n.primary_key);
+	assert_true(column_at(t, 2)->n.in_key);
+	assert_true(column_at(t, 2)->n.primary_key);
+	assert_true(column_at(t, 3)->n.in_key);
+	assert_true(column_at(t, 4)->n.in_key);
 	/* A foreign key or an index does not make a key column. */
-	assert_false(column_at(t, 5)->in_key);
-	assert_false(column_at(t, 6)->in_key);
+	assert_false(column_at(t, 5)->n.in_key);
+	assert_false(column_at(t, 6)->n.in_key);
 	assert_ptr_equal(index_at(u, 1)->target, t);
 	/* Folding options does not invent NOT NULL for key columns. */
-	assert_false(column_at(t, 1)->not_null);
-	assert_false(column_at(t, 2)->not_null);
+	assert_false(column_at(t, 1)->n.not_null);
+	assert_false(column_at(t, 2)->n.not_null);
 }
 
 static void
@@ -758,8 +758,8 @@ test_identity_implies_not_null(void **state)
 	    ");");
 	t = table_at(u, 0);
 	c = column_at(t, 0);
-	assert_true(c->identity);
-	assert_true(c->not_null);
+	assert_true(c->n.identity);
+	assert_true(c->n.not_null);
 	assert_ptr_equal(t->identity, c);
 	assert_string_equal(sg_column_named(c, SG_OPT_SEQUENCE)->ident.text, "S");
 	assert_string_equal(sg_column_named(c, SG_OPT_TRIGGER)->ident.text, "TR");
@@ -767,11 +767,11 @@ test_identity_implies_not_null(void **state)
 	assert_true(sg_column_named(c, SG_OPT_SEQUENCE)->pins->mask ==
 	    ((UINT64_C(1) << sg_registry_find(reg, "oracle")) |
 	    (UINT64_C(1) << sg_registry_find(reg, "oracle_rac"))));
-	assert_true(column_at(t, 1)->not_null);
-	assert_false(column_at(t, 1)->identity);
+	assert_true(column_at(t, 1)->n.not_null);
+	assert_false(column_at(t, 1)->n.identity);
 	assert_string_equal(sg_column_def(column_at(t, 2))->text, "5");
-	assert_false(column_at(t, 2)->not_null);
-	assert_false(column_at(t, 3)->not_null);
+	assert_false(column_at(t, 2)->n.not_null);
+	assert_false(column_at(t, 3)->n.not_null);
 	assert_null(sg_column_def(column_at(t, 3)));
 }
 

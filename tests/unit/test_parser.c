@@ -107,7 +107,7 @@ test_table(void **state)
 	assert_ptr_equal(t->elements.tail, element_at(t, 15));
 	/* Without "if not exists". */
 	assert_false(table_at(u, 0)->n.next == NULL);
-	assert_false(index_at(u, 2)->if_not_exists);
+	assert_false(index_at(u, 2)->n.if_not_exists);
 }
 
 /*
@@ -227,8 +227,8 @@ test_column_options(void **state)
 	assert_null(column_at(t, 8)->opts);
 	assert_int_equal(column_at(t, 10)->opts->kind, SG_OPT_PRIMARY_KEY);
 	/* The grammar only builds: check.c folds the options. */
-	assert_false(column_at(t, 1)->not_null);
-	assert_false(column_at(t, 10)->primary_key);
+	assert_false(column_at(t, 1)->n.not_null);
+	assert_false(column_at(t, 10)->n.primary_key);
 }
 
 /* Table constraints: kind, name and pins, column lists, references. */
@@ -283,8 +283,8 @@ test_index(void **state)
 
 	parse_ok(u, full_table);
 	i = index_at(u, 1);
-	assert_true(i->unique);
-	assert_true(i->if_not_exists);
+	assert_true(i->n.unique);
+	assert_true(i->n.if_not_exists);
 	assert_string_equal(i->name.ident.text, "IDX_KEY");
 	assert_string_equal(idents(u, i->name.pins->dialects), "db2");
 	assert_string_equal(i->name.pins->name.text, "IK");
@@ -294,7 +294,7 @@ test_index(void **state)
 	assert_int_equal(loc_col(&i->n.loc), 1);
 	assert_null(i->target);
 	i = index_at(u, 2);
-	assert_false(i->unique);
+	assert_false(i->n.unique);
 	assert_string_equal(idents(u, i->columns), "B");
 }
 

@@ -419,7 +419,7 @@ test_alter_column(void **state)
 	assert_string_equal(kinds(p) + 1, want);
 	col = p->changes[1].detail;
 	assert_int_equal(col->type.len, 20);
-	assert_true(col->not_null);
+	assert_true(col->n.not_null);
 	assert_string_equal(p->changes[1].name, "A");
 	sg_plan_free(p);
 	/* The rollback drops the table: nothing to restate before. */

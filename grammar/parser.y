@@ -1603,20 +1603,20 @@ foreign_key(struct sg_parse *ps, struct sg_name *name, struct sg_ident *cols,
     struct sg_ident *ref, struct sg_ident *ref_cols, unsigned actions,
     const struct sg_loc *loc)
 {
-	struct sg_constraint	*c;
+	struct sg_foreign_key	*f;
 
-	c = SG_NEW(ps->arena, struct sg_constraint, SG_CONSTRAINT);
-	c->n.loc = *loc;
-	c->kind = SG_FOREIGN_KEY;
-	c->name = name;
-	c->columns = cols;
-	c->ref_table = sg_ident_word(ref);
+	f = SG_NEW(ps->arena, struct sg_foreign_key, SG_CONSTRAINT);
+	f->k.n.loc = *loc;
+	f->k.kind = SG_FOREIGN_KEY;
+	f->k.name = name;
+	f->k.columns = cols;
+	f->k.n.action_twice = (actions & 0x10000) != 0;
+	f->ref_table = sg_ident_word(ref);
 	spare_give(&ps->spare_ident, ref);
-	c->ref_columns = ref_cols;
-	c->on_delete = (enum sg_ref_action)(actions & 0xff);
-	c->on_update = (enum sg_ref_action)((actions >> 8) & 0xff);
-	c->n.action_twice = (actions & 0x10000) != 0;
-	return c;
+	f->ref_columns = ref_cols;
+	f->on_delete = (enum sg_ref_action)(actions & 0xff);
+	f->on_update = (enum sg_ref_action)((actions >> 8) & 0xff);
+	return &f->k;
 }
 
 static struct sg_node *

@@ -296,13 +296,29 @@ struct sg_constraint {
 	const struct sg_loc	*if_not_exists;
 	struct sg_ident		*columns;
 	struct sg_key_prefix	*prefixes;	/* NULL: whole columns */
-	struct sg_word		 ref_table;	/* foreign key */
+	struct sg_create_table	*owner;		/* set by check, if declared */
+};
+
+/*
+ * A constraint of kind SG_FOREIGN_KEY is one of these: what it
+ * references is not carried by the primary and unique keys, one in
+ * every table (issue 10).
+ */
+struct sg_foreign_key {
+	struct sg_constraint	 k;
+	struct sg_word		 ref_table;
 	struct sg_ident		*ref_columns;
 	enum sg_ref_action	 on_delete;
 	enum sg_ref_action	 on_update;
 	struct sg_create_table	*ref;		/* set by check, if declared */
-	struct sg_create_table	*owner;		/* set by check, if declared */
 };
+
+/* Foreign key k as one (const as strchr: the caller's k says). */
+static inline struct sg_foreign_key *
+sg_fk(const struct sg_constraint *k)
+{
+	return (struct sg_foreign_key *)k;
+}
 
 struct sg_symtab;
 

@@ -313,15 +313,16 @@ static void
 plan_one(struct sg_plan *p, struct graph *g, const char **dropped,
     const struct sg_constraint *k, const char *name, bool update)
 {
-	enum sg_ref_action	 a = update ? k->on_update : k->on_delete;
+	const struct sg_foreign_key *f = sg_fk(k);
+	enum sg_ref_action	 a = update ? f->on_update : f->on_delete;
 	const char		*on = update ? "UPDATE" : "DELETE";
 	const char		*of, *ref;
 	unsigned		 from, to, parent, child;
 
 	/* The key's tables as it names them. */
 	of = k->owner != NULL ? k->owner->name.ident.text : name;
-	ref = k->ref != NULL ? k->ref->name.ident.text : k->ref_table.text;
-	parent = node(g, k->ref, k->ref_table.text);
+	ref = f->ref != NULL ? f->ref->name.ident.text : f->ref_table.text;
+	parent = node(g, f->ref, f->ref_table.text);
 	child = node(g, k->owner, name);
 	if (!conflicts(g, parent, child, &from, &to)) {
 		add_edge(g, parent, child);
@@ -392,7 +393,8 @@ cascading_keys(const struct sg_script *script, struct key *keys, bool update)
 			}
 			if (k == NULL || k->kind != SG_FOREIGN_KEY)
 				continue;
-			a = update ? k->on_update : k->on_delete;
+			a = update ? sg_fk(k)->on_update :
+			    sg_fk(k)->on_delete;
 			if (a == SG_RA_CASCADE || a == SG_RA_SET_NULL) {
 				keys[n].k = k;
 				keys[n++].name = name;

@@ -708,6 +708,7 @@ static void
 check_constraint(struct check *c, struct sg_create_table *t,
     struct sg_constraint *k, bool *have_pk)
 {
+	struct sg_foreign_key	*f;
 	struct sg_create_table	*ref;
 	const struct sg_ident	*id;
 	struct sg_column	*rc;
@@ -733,14 +734,15 @@ check_constraint(struct check *c, struct sg_create_table *t,
 	k->fk = c->script->nfks++;
 	if (k->n.action_twice)
 		error(c, &k->n.loc, "on delete or on update is given twice");
-	if (count(k->columns) != count(k->ref_columns))
+	f = sg_fk(k);
+	if (count(k->columns) != count(f->ref_columns))
 		error(c, &k->n.loc, "foreign key has %u columns but "
-		    "references %u", count(k->columns), count(k->ref_columns));
-	ref = existing_table(c, &k->ref_table, "a foreign key references");
+		    "references %u", count(k->columns), count(f->ref_columns));
+	ref = existing_table(c, &f->ref_table, "a foreign key references");
 	if (ref == NULL)
 		return;	/* a table the database already has */
-	k->ref = ref;
-	for (id = k->ref_columns; id != NULL; id = id->next) {
+	f->ref = ref;
+	for (id = f->ref_columns; id != NULL; id = id->next) {
 		if ((rc = find_column(c, ref, id->text)) == NULL)
 			error(c, &id->loc, "table %s has no column %s%s",
 			    ref->name.ident.text, id->text,
@@ -1582,13 +1584,15 @@ check_alter(struct check *c, struct sg_alter_table *a)
 				if (k->n.action_twice)
 					error(c, &k->n.loc, "on delete or on "
 					    "update is given twice");
-				k->ref = existing_table(c, &k->ref_table,
+				sg_fk(k)->ref = existing_table(c,
+				    &sg_fk(k)->ref_table,
 				    "a foreign key references");
-				if (count(k->columns) != count(k->ref_columns))
+				if (count(k->columns) !=
+				    count(sg_fk(k)->ref_columns))
 					error(c, &k->n.loc, "foreign key has %u "
 					    "columns but references %u",
 					    count(k->columns),
-					    count(k->ref_columns));
+					    count(sg_fk(k)->ref_columns));
 			}
 			break;
 		case SG_ALTER_DROP_COLUMN:

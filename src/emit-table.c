@@ -105,6 +105,7 @@ void
 sg_emit_constraint(struct sg_emitter *e, struct sg_buf *b,
     const struct sg_constraint *k, bool if_not_exists)
 {
+	const struct sg_foreign_key *f;
 	enum sg_ref_action	a;
 
 	if (k->name != NULL) {
@@ -129,10 +130,11 @@ sg_emit_constraint(struct sg_emitter *e, struct sg_buf *b,
 	if (k->kind != SG_FOREIGN_KEY)
 		return;
 	sg_buf_adds(b, " REFERENCES ");
-	sg_emit_ident(e, b, k->ref != NULL ? sg_plan_name(e->plan,
-	    &k->ref->name) : k->ref_table.text);
+	f = sg_fk(k);
+	sg_emit_ident(e, b, f->ref != NULL ? sg_plan_name(e->plan,
+	    &f->ref->name) : f->ref_table.text);
 	sg_buf_addc(b, ' ');
-	sg_emit_ident_list(e, b, k->ref_columns);
+	sg_emit_ident_list(e, b, f->ref_columns);
 	if ((a = sg_plan_ref_action(e->plan, k, false, NULL)) != SG_RA_NONE) {
 		sg_buf_adds(b, " ON DELETE ");
 		sg_buf_adds(b, sg_ref_action_words(a));

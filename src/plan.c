@@ -303,22 +303,23 @@ sg_plan_column_notes(struct sg_plan *p, const char *table,
 static bool
 references_primary_key(const struct sg_constraint *k)
 {
+	const struct sg_foreign_key	*f = sg_fk(k);
 	const struct sg_node		*el;
 	const struct sg_constraint	*pk;
 	const struct sg_ident		*a, *b;
 
-	if (k->ref == NULL)
+	if (f->ref == NULL)
 		return true;
-	for (el = k->ref->elements.head; el != NULL; el = el->next) {
+	for (el = f->ref->elements.head; el != NULL; el = el->next) {
 		if (el->tag == SG_COLUMN && el->primary_key)
-			return k->ref_columns->next == NULL && sg_name_eq(
-			    k->ref_columns->text, ((const struct sg_column *)
+			return f->ref_columns->next == NULL && sg_name_eq(
+			    f->ref_columns->text, ((const struct sg_column *)
 			    el)->name.text);
 		if (el->tag != SG_CONSTRAINT || ((const struct sg_constraint *)
 		    el)->kind != SG_PRIMARY_KEY)
 			continue;
 		pk = (const void *)el;
-		for (a = pk->columns, b = k->ref_columns; a != NULL &&
+		for (a = pk->columns, b = f->ref_columns; a != NULL &&
 		    b != NULL; a = a->next, b = b->next)
 			if (!sg_name_eq(a->text, b->text))
 				return false;
@@ -345,13 +346,14 @@ sg_plan_ref_action(const struct sg_plan *p, const struct sg_constraint *k,
     bool update, const char **why)
 {
 	const struct sg_dialect	*d = p->d;
-	enum sg_ref_action	 a = update ? k->on_update : k->on_delete;
+	const struct sg_foreign_key *f = sg_fk(k);
+	enum sg_ref_action	 a = update ? f->on_update : f->on_delete;
 	const char		**dropped = update ? p->update_dropped :
 				    p->cascade_dropped;
 	const char		*on = update ? "UPDATE" : "DELETE";
-	const char		*parent = k->ref != NULL ?
-				    k->ref->name.ident.text :
-				    k->ref_table.text;
+	const char		*parent = f->ref != NULL ?
+				    f->ref->name.ident.text :
+				    f->ref_table.text;
 
 	if (why != NULL)
 		*why = NULL;
@@ -459,6 +461,7 @@ static void
 plan_constraint(struct sg_plan *p, const char *table,
     const struct sg_constraint *k)
 {
+	const struct sg_foreign_key *f;
 	const char	*why;
 
 	if (k->name != NULL)
@@ -471,9 +474,10 @@ plan_constraint(struct sg_plan *p, const char *table,
 		    table), k->columns, k->prefixes, true);
 	if (k->kind != SG_FOREIGN_KEY)
 		return;
-	ident(p, k->ref != NULL ? name_of(p, &k->ref->name) :
-	    k->ref_table.text, &k->ref_table.loc);
-	ident_list(p, k->ref_columns);
+	f = sg_fk(k);
+	ident(p, f->ref != NULL ? name_of(p, &f->ref->name) :
+	    f->ref_table.text, &f->ref_table.loc);
+	ident_list(p, f->ref_columns);
 	sg_plan_ref_action(p, k, false, &why);
 	if (why != NULL)
 		adjust(p, &k->n.loc, "%s", why);

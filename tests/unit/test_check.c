@@ -696,7 +696,7 @@ test_foreign_key_to_undeclared_table(void **state)
 	assert_string_equal(capture_text(&u->cap), "t.sqlg:2:32: note: table "
 	    "EXISTING is not created by this script: a foreign key "
 	    "references it, so it must exist in the database already\n");
-	assert_null(constraint_at(table_at(u, 0), 1)->ref);
+	assert_null(sg_fk(constraint_at(table_at(u, 0), 1))->ref);
 	assert_ptr_equal(constraint_at(table_at(u, 0), 1)->owner,
 	    table_at(u, 0));
 }
@@ -787,9 +787,9 @@ test_foreign_key_to_later_table(void **state)
 	    "    foreign key (P) references parent (ID) on delete cascade);\n"
 	    "create table PARENT (id integer primary key);\n");
 	k = constraint_at(table_at(u, 0), 1);
-	assert_ptr_equal(k->ref, table_at(u, 1));
+	assert_ptr_equal(sg_fk(k)->ref, table_at(u, 1));
 	assert_ptr_equal(k->owner, table_at(u, 0));
-	assert_int_equal(k->on_delete, SG_RA_CASCADE);
+	assert_int_equal(sg_fk(k)->on_delete, SG_RA_CASCADE);
 	assert_int_equal(table_at(u, 0)->ordinal, 0);
 	assert_int_equal(table_at(u, 1)->ordinal, 1);
 	assert_int_equal(u->script.ntables, 2);

@@ -262,17 +262,17 @@ test_constraints(void **state)
 	k = constraint_at(t, 14);
 	assert_int_equal(k->kind, SG_FOREIGN_KEY);
 	assert_string_equal(idents(u, k->columns), "SMALL, COUNTER");
-	assert_string_equal(k->ref_table.text, "OTHER");
-	assert_int_equal(loc_line(&k->ref_table.loc), 19);
-	assert_int_equal(loc_col(&k->ref_table.loc), 45);
-	assert_string_equal(idents(u, k->ref_columns), "A, B");
-	assert_int_equal(k->on_delete, SG_RA_CASCADE);
-	assert_null(k->ref);
+	assert_string_equal(sg_fk(k)->ref_table.text, "OTHER");
+	assert_int_equal(loc_line(&sg_fk(k)->ref_table.loc), 19);
+	assert_int_equal(loc_col(&sg_fk(k)->ref_table.loc), 45);
+	assert_string_equal(idents(u, sg_fk(k)->ref_columns), "A, B");
+	assert_int_equal(sg_fk(k)->on_delete, SG_RA_CASCADE);
+	assert_null(sg_fk(k)->ref);
 
 	k = constraint_at(t, 15);
 	assert_string_equal(idents(u, k->columns), "DAY");
-	assert_int_equal(k->on_delete, SG_RA_NONE);
-	assert_int_equal(ident_count(k->ref_columns), 1);
+	assert_int_equal(sg_fk(k)->on_delete, SG_RA_NONE);
+	assert_int_equal(ident_count(sg_fk(k)->ref_columns), 1);
 }
 
 static void

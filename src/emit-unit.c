@@ -3,7 +3,9 @@
  * written above a unit, guards, literals, names and comments.
  */
 #include <assert.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "emit-int.h"
@@ -139,16 +141,22 @@ static void
 meant(struct sg_emitter *e, size_t off)
 {
 	struct sg_emit_opts	*o = e->opts;
+	struct sg_meant		*m;
 
 	if (o == NULL)
 		return;
+	if (e->out->len - off > UINT32_MAX) {
+		fputs("sqlgen: a statement longer than 4 GiB\n", stderr);
+		exit(2);
+	}
 	if (o->nmeant == o->capmeant) {
 		o->capmeant = o->capmeant ? o->capmeant * 2 : 64;
 		o->meant = xrealloc(o->meant, o->capmeant * sizeof *o->meant);
 	}
-	o->meant[o->nmeant].off = o->flushed + off;
-	o->meant[o->nmeant].end = o->flushed + e->out->len;
-	o->meant[o->nmeant++].from = e->from;
+	m = &o->meant[o->nmeant++];
+	m->off = o->flushed + off;
+	m->len = (uint32_t)(e->out->len - off);
+	m->at = e->from != NULL ? e->from->loc.off : 0;
 }
 
 void

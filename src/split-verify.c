@@ -154,7 +154,7 @@ same_bytes(const char *text, const struct sg_meant *m,
 	const char	*got = st->text != NULL ? st->text : text + st->off;
 	size_t		 len = st->text != NULL ? strlen(st->text) : st->len;
 
-	return len == m->end - m->off && memcmp(got, text + m->off, len) == 0;
+	return len == m->len && memcmp(got, text + m->off, len) == 0;
 }
 
 /* The check of one script, as its statements are handed over. */
@@ -179,6 +179,7 @@ verify_one(void *arg, const struct sg_split_stmt *st, size_t i)
 {
 	struct verify		*v = arg;
 	const struct sg_meant	*m;
+	struct sg_loc		 at;
 	size_t			 k;
 
 	if (v->behind != NULL)
@@ -193,12 +194,12 @@ verify_one(void *arg, const struct sg_split_stmt *st, size_t i)
 	if (i == v->n)
 		return;		/* reported once the count is known */
 	m = &v->meant[i];
-	normalize(v->d, v->text + m->off, m->end - m->off, &v->want);
+	normalize(v->d, v->text + m->off, m->len, &v->want);
 	if (v->want.len == v->got.len &&
 	    memcmp(v->want.data, v->got.data, v->want.len) == 0)
 		return;
 	k = differ(&v->want, &v->got);
-	sg_diag(v->diag, SG_ERROR, m->from != NULL ? &m->from->loc : NULL,
+	sg_diag(v->diag, SG_ERROR, sg_meant_loc(m, &at),
 	    "%s script: %s would not send this statement as written: its "
 	    "statement %zu, from line %u of the script, is \"%s%.*s%s\" "
 	    "where sqlgen wrote \"%s%.*s%s\"", v->d->name, v->who, i + 1,
@@ -217,6 +218,7 @@ sg_split_verify(const struct sg_dialect *d, enum sg_runner runner,
 	struct sg_diag		 quiet;
 	struct verify		 v;
 	const struct sg_meant	*m;
+	struct sg_loc		 at;
 
 	src.name = name;
 	src.text = text;
@@ -243,18 +245,18 @@ sg_split_verify(const struct sg_dialect *d, enum sg_runner runner,
 	sg_diag_flush(&quiet);
 	if (!v.failed && res.nstmts < n) {
 		m = &meant[res.nstmts];
-		normalize(d, text + m->off, m->end - m->off, &v.want);
-		sg_diag(diag, SG_ERROR, m->from != NULL ? &m->from->loc : NULL,
+		normalize(d, text + m->off, m->len, &v.want);
+		sg_diag(diag, SG_ERROR, sg_meant_loc(m, &at),
 		    "%s script: %s would send %zu statements where sqlgen "
 		    "wrote %zu; it never sends \"%s%.*s%s\"", d->name, v.who,
 		    res.nstmts, n, SHOW(&v.want, 0));
 		v.failed = true;
 	} else if (!v.failed && res.nstmts > n) {
 		m = n > 0 ? &meant[n - 1] : NULL;
-		sg_diag(diag, SG_ERROR, m != NULL && m->from != NULL ?
-		    &m->from->loc : NULL, "%s script: %s would send %zu "
-		    "statements where sqlgen wrote %zu; statement %zu, from "
-		    "line %u of the script, is \"%s%.*s%s\"", d->name, v.who,
+		sg_diag(diag, SG_ERROR, sg_meant_loc(m, &at), "%s script: "
+		    "%s would send %zu statements where sqlgen wrote %zu; "
+		    "statement %zu, from line %u of the script, is "
+		    "\"%s%.*s%s\"", d->name, v.who,
 		    res.nstmts, n, n + 1, v.got_line, SHOW(&v.got, 0));
 		v.failed = true;
 	}

@@ -7,6 +7,7 @@
 #define SG_SPLIT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "diag.h"
 
@@ -97,15 +98,26 @@ int	sg_split_main(const struct sg_dialect *const *, size_t,
 
 /*
  * The statements a script sqlgen writes means its runner to send: each
- * one's text in the script, without its terminators, and the source
- * statement it comes from (NULL for what no statement asked for, such
- * as uuid()'s prelude).  The emitter records them (emit.h).
+ * one's text in the script, without its terminators, and where the
+ * source statement it comes from starts (0, no source's position, for
+ * what no statement asked for, such as uuid()'s prelude).  The emitter
+ * records them (emit.h), 16 bytes a statement (issue 10).
  */
 struct sg_meant {
 	size_t			 off;
-	size_t			 end;
-	const struct sg_node	*from;
+	uint32_t		 len;
+	unsigned		 at;	/* a struct sg_loc's off */
 };
+
+/* Where m's source statement is, for a message: loc, or NULL. */
+static inline const struct sg_loc *
+sg_meant_loc(const struct sg_meant *m, struct sg_loc *loc)
+{
+	if (m == NULL || m->at == 0)
+		return NULL;
+	loc->off = loc->end = m->at;
+	return loc;
+}
 
 /*
  * For the migration client: writes the words its runner acts on even

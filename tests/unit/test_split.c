@@ -1197,9 +1197,9 @@ mc_verify(void **state)
 	d.mc_delimiter = ";";
 	memset(m, 0, sizeof m);
 	m[0].off = 0;
-	m[0].end = 8;
+	m[0].len = 8;
 	m[1].off = strlen("SELECT 1;\n" MC_START);
-	m[1].end = strstr(t, "$$;") + 2 - t;
+	m[1].len = strstr(t, "$$;") + 2 - t - m[1].off;
 	assert_non_null(f = open_memstream(&out, &len));
 	sg_diag_init(&diag, f);
 	assert_true(sg_split_verify(&d, SG_RUNNER_MIGRATION_CLIENT, "t.sql",
@@ -1207,7 +1207,7 @@ mc_verify(void **state)
 	/* Without the markers the body is cut at its inner ";". */
 	t = "SELECT 1;\nDO $$\nBEGIN\n  PERFORM 1;\nEND\n$$;\n";
 	m[1].off = 10;
-	m[1].end = strlen(t) - 2;
+	m[1].len = strlen(t) - 2 - 10;
 	assert_false(sg_split_verify(&d, SG_RUNNER_MIGRATION_CLIENT, "t.sql",
 	    t, strlen(t), m, 2, NULL, NULL, &diag));
 	/* The native client (psql) reads it as meant. */

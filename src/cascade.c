@@ -405,12 +405,13 @@ cascading_keys(const struct sg_script *script, struct key *keys, bool update)
 }
 
 /*
- * One graph: the delete actions, or the update actions; NULL when no
- * key has one (the update graph, mostly).
+ * One graph, made in scratch: the delete actions, or the update
+ * actions; NULL when no key has one (the update graph, mostly).  What
+ * it drops is in the plan's arena.
  */
 static const char **
-plan_graph(struct sg_plan *p, const struct sg_create_table **tables,
-    struct key *keys, bool update)
+plan_graph(struct sg_plan *p, struct sg_arena *scratch,
+    const struct sg_create_table **tables, struct key *keys, bool update)
 {
 	const struct sg_script		*script = p->script;
 	const char			**dropped;
@@ -422,13 +423,13 @@ plan_graph(struct sg_plan *p, const struct sg_create_table **tables,
 	/* At most two tables a key, both outside the script. */
 	max = script->ntables + 2 * nkeys;
 	memset(&g, 0, sizeof g);
-	g.arena = p->arena;
+	g.arena = scratch;
 	g.n = script->ntables;
 	g.extra = sg_symtab_new(g.arena);
 	g.names = zeroed(g.arena, max, sizeof *g.names);
 	for (i = 0; i < script->ntables; i++)
 		g.names[i] = tables[i]->name.ident.text;
-	dropped = zeroed(g.arena, script->nfks, sizeof *dropped);
+	dropped = zeroed(p->arena, script->nfks, sizeof *dropped);
 	g.out = zeroed(g.arena, max, sizeof *g.out);
 	g.in = zeroed(g.arena, max, sizeof *g.in);
 	g.in_a = zeroed(g.arena, max, sizeof *g.in_a);
@@ -448,16 +449,23 @@ sg_cascade_plan(struct sg_plan *p)
 	const struct sg_create_table	**tables;
 	const struct sg_node		 *s;
 	struct key			 *keys;
+	struct sg_arena			 *scratch, *graph;
 
 	if (!p->d->single_cascade_path || script->nfks == 0)
 		return;
-	keys = sg_arena_alloc(p->arena, script->nfks * sizeof *keys);
-	tables = sg_arena_alloc(p->arena, (script->ntables + 1) *
+	/* The graphs are gone before the script is printed (issue 10). */
+	scratch = sg_arena_new();
+	graph = sg_arena_new();
+	keys = sg_arena_alloc(scratch, script->nfks * sizeof *keys);
+	tables = sg_arena_alloc(scratch, (script->ntables + 1) *
 	    sizeof *tables);
 	for (s = script->stmts.head; s != NULL; s = s->next)
 		if (s->tag == SG_CREATE_TABLE)
 			tables[((const struct sg_create_table *)s)->ordinal] =
 			    (const struct sg_create_table *)s;
-	p->cascade_dropped = plan_graph(p, tables, keys, false);
-	p->update_dropped = plan_graph(p, tables, keys, true);
+	p->cascade_dropped = plan_graph(p, graph, tables, keys, false);
+	sg_arena_reset(graph);
+	p->update_dropped = plan_graph(p, graph, tables, keys, true);
+	sg_arena_free(graph);
+	sg_arena_free(scratch);
 }

@@ -98,8 +98,8 @@ sg_symtab_new_sized(struct sg_arena *a, size_t n)
 
 	t = sg_arena_alloc(a, sizeof *t);
 	t->arena = a;
-	/* At most half full, as sg_symtab_put keeps it. */
-	for (t->cap = 64; t->cap < SIZE_MAX / 4 && t->cap / 2 < n + 1;
+	/* At most three quarters full, as sg_symtab_put keeps it. */
+	for (t->cap = 64; t->cap < SIZE_MAX / 4 && t->cap / 4 * 3 < n + 1;
 	    t->cap *= 2)
 		;
 	t->slots = sg_arena_alloc(a, t->cap * sizeof *t->slots);
@@ -144,7 +144,12 @@ sg_symtab_put(struct sg_symtab *t, const char *key, void *value)
 	s = find(t, key);
 	if (s->key != NULL)
 		return s->value;
-	if ((t->n + 1) * 2 > t->cap) {
+	/*
+	 * Three quarters full at most: a probe stays short, and the
+	 * tables of a large schema's names hold half the slots they would
+	 * at half full (issue 10).
+	 */
+	if ((t->n + 1) * 4 > t->cap * 3) {
 		old = t->slots;
 		oldcap = t->cap;
 		t->cap *= 2;

@@ -286,8 +286,8 @@ column_def:
 			struct sg_column *c;
 
 			c = SG_NEW(ps->arena, struct sg_column, SG_COLUMN);
-			c->n.loc = @$;
-			c->name = sg_ident_word($1);
+			c->n.loc = @$;		/* where the name starts */
+			c->name = $1->text;
 			c->type = *$2;
 			spare_give(&ps->spare_ident, $1);
 			spare_give(&ps->spare_type, $2);
@@ -1167,7 +1167,7 @@ alter_action:
 			x->n.loc = @$;
 			x->kind = SG_ALTER_ALTER_COLUMN;
 			x->column = (struct sg_column *)$3;
-			x->name = sg_word_ident(&x->column->name);
+			x->name = sg_column_ident(x->column);
 			$$ = &x->n;
 		}
 	| RENAME COLUMN name_item TO name_item

@@ -243,9 +243,13 @@ struct sg_colopt {
 
 struct sg_create_table;
 
+/*
+ * A column's node starts where its name does, so its name keeps no
+ * position of its own (issue 10): sg_column_ident is both.
+ */
 struct sg_column {
 	struct sg_node		 n;
-	struct sg_word		 name;		/* never pinned: no sg_name */
+	const char		*name;		/* never pinned: no sg_name */
 	struct sg_type		 type;
 	/*
 	 * Folded by check into n's flags.  Its default and its "references
@@ -254,6 +258,13 @@ struct sg_column {
 	 */
 	struct sg_colopt	*opts;
 };
+
+/* col's name as a list of one, at col's position. */
+static inline struct sg_ident
+sg_column_ident(const struct sg_column *col)
+{
+	return (struct sg_ident){ NULL, col->name, col->n.loc };
+}
 
 /* What a foreign key does when its parent row is deleted or updated. */
 enum sg_ref_action {

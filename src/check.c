@@ -412,7 +412,7 @@ check_int_default(struct check *c, const struct sg_column *col)
 	if (!sg_number_int(v->text, min, max, &n))
 		error(c, &v->loc, "default %s does not fit %s column %s (an "
 		    "integer from %lld to %lld)", v->text,
-		    sg_type_name(col->type.kind), col->name.text,
+		    sg_type_name(col->type.kind), col->name,
 		    (long long)min, (long long)max);
 }
 
@@ -427,7 +427,7 @@ check_default(struct check *c, struct sg_column *col)
 		if (is_integer(k) || k == SG_T_DECIMAL || k == SG_T_BOOLEAN)
 			error(c, &v->loc, "a string cannot be the default of "
 			    "%s column %s", sg_type_name(k),
-			    col->name.text);
+			    col->name);
 		break;
 	case SG_V_TRUE:
 	case SG_V_FALSE:
@@ -445,7 +445,7 @@ check_default(struct check *c, struct sg_column *col)
 		    k == SG_T_DATE || k == SG_T_BLOB)
 			error(c, &v->loc, "a number cannot be the default of "
 			    "%s column %s", sg_type_name(k),
-			    col->name.text);
+			    col->name);
 		else if (is_integer(k))
 			check_int_default(c, col);
 		break;
@@ -523,7 +523,7 @@ check_column(struct check *c, struct sg_column *col)
 			has_fk = true;
 			o->fk->columns = sg_arena_alloc(c->script->arena,
 			    sizeof *o->fk->columns);
-			*o->fk->columns = sg_word_ident(&col->name);
+			*o->fk->columns = sg_column_ident(col);
 			break;
 		}
 	}
@@ -531,20 +531,20 @@ check_column(struct check *c, struct sg_column *col)
 		if (!is_integer(col->type.kind))
 			error(c, &col->type.loc, "identity column %s must be "
 			    "integer, smallint or bigint",
-			    col->name.text);
+			    col->name);
 		if ((def = sg_column_def(col)) != NULL)
 			error(c, &def->loc, "identity column %s cannot "
-			    "have a default", col->name.text);
+			    "have a default", col->name);
 		if (null)
 			error(c, &col->n.loc, "identity column %s cannot be "
-			    "null", col->name.text);
+			    "null", col->name);
 		col->n.not_null = true;
 	}
 	if (has_def)
 		check_default(c, col);
 	if (col->n.primary_key && null)
 		error(c, &col->n.loc, "primary key column %s cannot be null",
-		    col->name.text);
+		    col->name);
 }
 
 /*
@@ -567,7 +567,7 @@ live_column(struct check *c, struct sg_create_table *t, const char *name)
 				continue;
 			l = sg_arena_alloc(c->script->arena, sizeof *l);
 			l->col = (struct sg_column *)e;
-			l->name = l->col->name.text;
+			l->name = l->col->name;
 			if (sg_symtab_put(t->column_index, l->name, l) == NULL) {
 				*tail = l;
 				tail = &l->next;
@@ -593,7 +593,7 @@ find_column(struct check *c, struct sg_create_table *t, const char *name)
 		for (e = t->elements.head; e != NULL && n < COLUMNS_SMALL;
 		    e = e->next)
 			if (e->tag == SG_COLUMN && (n++, sg_name_eq(((struct
-			    sg_column *)e)->name.text, name)))
+			    sg_column *)e)->name, name)))
 				return (struct sg_column *)e;
 		if (e == NULL)
 			return NULL;
@@ -773,9 +773,9 @@ check_table(struct check *c, struct sg_create_table *t)
 			continue;
 		col = (struct sg_column *)e;
 		/* The index keeps the first column of each name. */
-		if (find_column(c, t, col->name.text) != col)
-			error(c, &col->name.loc, "column %s is declared "
-			    "twice", col->name.text);
+		if (find_column(c, t, col->name) != col)
+			error(c, &col->n.loc, "column %s is declared "
+			    "twice", col->name);
 		check_column(c, col);
 		/* MySQL would ignore it on the column: the table's own. */
 		if ((fk = sg_column_fk(col)) != NULL)
@@ -990,7 +990,7 @@ note_added(struct check *c, const struct sg_alter_table *a)
 			cols = sg_symtab_new(c->arena);
 			sg_symtab_put(c->added, a->table.text, cols);
 		}
-		sg_symtab_put(cols, x->column->name.text, (void *)x);
+		sg_symtab_put(cols, x->column->name, (void *)x);
 	}
 }
 
@@ -1182,9 +1182,9 @@ check_alter_columns(struct check *c, const struct sg_alter_table *a)
 		x = (const struct sg_alter_action *)n;
 		col = x->column;
 		if (x->kind == SG_ALTER_ADD_COLUMN) {
-			if (names_put(&added, col->name.text, (void *)x) != NULL)
-				error(c, &col->name.loc, "column %s is added "
-				    "twice by this alter table", col->name.text);
+			if (names_put(&added, col->name, (void *)x) != NULL)
+				error(c, &col->n.loc, "column %s is added "
+				    "twice by this alter table", col->name);
 		} else if (x->kind == SG_ALTER_DROP_COLUMN) {
 			if (names_get(&added, x->name.text) != NULL)
 				error(c, &x->name.loc, "column %s is added and "
@@ -1280,7 +1280,7 @@ declared_key(struct check *c, const struct sg_create_table *t,
 			if (!(kind == SG_PRIMARY_KEY ? col->n.primary_key :
 			    col->n.unique))
 				continue;
-			one = sg_word_ident(&col->name);
+			one = sg_column_ident(col);
 			if (cols == NULL || same_columns(cols, &one))
 				return true;
 			continue;
@@ -1305,7 +1305,7 @@ declared_key(struct check *c, const struct sg_create_table *t,
 			if (x->kind != SG_ALTER_ADD_COLUMN || !(kind ==
 			    SG_PRIMARY_KEY && x->column->n.primary_key))
 				continue;
-			one = sg_word_ident(&x->column->name);
+			one = sg_column_ident(x->column);
 			if (cols == NULL || same_columns(cols, &one))
 				return true;
 		}
@@ -1377,27 +1377,27 @@ check_alter_column(struct check *c, struct sg_alter_table *a,
 		    "restated without its old type (this script does not "
 		    "create table %s): if the new type is narrower and a value "
 		    "does not fit, the change fails", a->table.text,
-		    col->name.text, a->table.text);
+		    col->name, a->table.text);
 		return;
 	}
-	x->old = find_column(c, a->target, col->name.text);
+	x->old = find_column(c, a->target, col->name);
 	if (x->old == NULL) {
-		error(c, &col->name.loc, "table %s has no column %s%s",
-		    a->table.text, col->name.text,
-		    column_hint(c, a->target, col->name.text));
+		error(c, &col->n.loc, "table %s has no column %s%s",
+		    a->table.text, col->name,
+		    column_hint(c, a->target, col->name));
 		return;
 	}
 	if (x->old->n.identity)
 		error(c, &col->n.loc, "column %s.%s is an identity column: "
 		    "alter column cannot restate it", a->table.text,
-		    col->name.text);
+		    col->name);
 	if ((why = sg_type_narrows(c->script->arena,
 	    &x->old->type, &col->type)) != NULL)
 		sg_diag(c->diag, SG_WARNING, &col->type.loc, "column %s.%s may "
 		    "not hold every value it has (%s): a value that does not "
 		    "fit makes the change fail, in every dialect; change such "
 		    "values first",
-		    a->table.text, col->name.text, why);
+		    a->table.text, col->name, why);
 }
 
 /*
@@ -1430,7 +1430,7 @@ check_rename_column(struct check *c, struct sg_alter_table *a,
 	for (n = x->n.next; n != NULL && x->old == NULL; n = n->next) {
 		y = (const struct sg_alter_action *)n;
 		if (y->kind == SG_ALTER_ALTER_COLUMN && sg_name_eq(
-		    y->column->name.text, x->new_name.text))
+		    y->column->name, x->new_name.text))
 			x->old = y->column;
 	}
 }
@@ -1450,7 +1450,7 @@ apply_action(struct check *c, struct sg_alter_table *a,
 			a->target->pk_altered = a->target->pk_live = true;
 		/* FALLTHROUGH */
 	case SG_ALTER_ALTER_COLUMN:
-		set_column(c, a->target, x->column->name.text, x->column);
+		set_column(c, a->target, x->column->name, x->column);
 		break;
 	case SG_ALTER_DROP_COLUMN:
 		set_column(c, a->target, x->name.text, NULL);
@@ -1506,22 +1506,22 @@ check_identity_key(struct check *c, const struct sg_alter_table *a,
 	if (!col->n.identity) {
 		error(c, &col->n.loc, "a column added by alter table can be "
 		    "the primary key only as an identity column (%s ... "
-		    "identity primary key)", col->name.text);
+		    "identity primary key)", col->name);
 		return;
 	}
 	if (!col->n.primary_key) {
 		error(c, &col->n.loc, "an identity column added by alter "
 		    "table must be the table's new primary key (%s ... "
-		    "identity primary key)", col->name.text);
+		    "identity primary key)", col->name);
 		return;
 	}
 	if (col->n.unique)
 		error(c, &col->n.loc, "identity column %s is the primary key; "
-		    "it needs no unique", col->name.text);
+		    "it needs no unique", col->name);
 	if (a->target != NULL && has_primary_key(a->target))
 		error(c, &col->n.loc, "table %s already has a primary key: "
 		    "drop it first (drop primary key) to make %s the key",
-		    a->table.text, col->name.text);
+		    a->table.text, col->name);
 }
 
 /*
@@ -1557,11 +1557,11 @@ check_alter(struct check *c, struct sg_alter_table *a)
 				    "be guarded and named");
 			if (a->target != NULL && !x->guarded &&
 			    find_column(c, a->target,
-			    x->column->name.text)
+			    x->column->name)
 			    != NULL)
-				error(c, &x->column->name.loc, "table %s "
+				error(c, &x->column->n.loc, "table %s "
 				    "already has a column %s", a->table.text,
-				    x->column->name.text);
+				    x->column->name);
 			break;
 		case SG_ALTER_ADD_CONSTRAINT:
 			k = x->constraint;

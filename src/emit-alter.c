@@ -52,11 +52,11 @@ sg_emit_backfill(struct sg_emitter *e, const struct sg_change *c)
 	sg_buf_adds(b, "UPDATE ");
 	sg_buf_adds(b, table_sql(e, &t, c->table));
 	sg_buf_adds(b, " SET ");
-	sg_emit_ident(e, b, col->name.text);
+	sg_emit_ident(e, b, col->name);
 	sg_buf_adds(b, " = ");
 	sg_emit_value(e, b, sg_column_def(col));
 	sg_buf_adds(b, " WHERE ");
-	sg_emit_ident(e, b, col->name.text);
+	sg_emit_ident(e, b, col->name);
 	sg_buf_adds(b, " = ");
 	sg_emit_string(e, b, e->d->uuid.placeholder);
 	sg_emit_unit(e, SG_UNIT_STATEMENT, sg_buf_str(b));
@@ -77,7 +77,7 @@ sg_emit_identity_key(struct sg_emitter *e, const struct sg_change *c)
 	struct sg_tmpl_var	 vars[6];
 
 	sg_plan_column(e->d, col, &cp);
-	sg_emit_ident(e, &name, col->name.text);
+	sg_emit_ident(e, &name, col->name);
 	sg_emit_type(e, &type, cp.type);
 	sg_emit_ident(e, &seq, c->name);
 	vars[0] = (struct sg_tmpl_var){ "table", table_sql(e, &t, c->table) };
@@ -85,7 +85,7 @@ sg_emit_identity_key(struct sg_emitter *e, const struct sg_change *c)
 	    sg_emit_catalog(e, c->table) };
 	vars[2] = (struct sg_tmpl_var){ "column", sg_buf_str(&name) };
 	vars[3] = (struct sg_tmpl_var){ "column_name",
-	    sg_emit_catalog(e, col->name.text) };
+	    sg_emit_catalog(e, col->name) };
 	vars[4] = (struct sg_tmpl_var){ "type", sg_buf_str(&type) };
 	vars[5] = (struct sg_tmpl_var){ "sequence", sg_buf_str(&seq) };
 	sg_emit_units(e, e->d->identity_add_key.units,
@@ -118,7 +118,7 @@ sg_emit_add_columns(struct sg_emitter *e, const struct sg_change *c)
 		vars[2] = (struct sg_tmpl_var){ "column", sg_buf_str(&col) };
 		statement(e, a->add_column, vars, 3);
 		sg_emit_guarded(e, SG_OBJ_COLUMN, c->guarded,
-		    x->column->name.text, c->table);
+		    x->column->name, c->table);
 	} else {
 		for (n = c->node; n != c->end; n = n->next) {
 			x = (const void *)n;

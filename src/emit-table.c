@@ -45,7 +45,7 @@ void
 sg_emit_column(struct sg_emitter *e, struct sg_buf *b,
     const struct sg_column *c, const char *sequence)
 {
-	sg_emit_column_as(e, b, c, sequence, c->name.text, true);
+	sg_emit_column_as(e, b, c, sequence, c->name, true);
 }
 
 void
@@ -167,7 +167,7 @@ sg_emit_trigger(struct sg_emitter *e, const struct sg_change *c)
 {
 	const struct sg_column		*col = c->detail;
 	const char			*names[4] = { c->name, c->table,
-	    col->name.text, c->aux };
+	    col->name, c->aux };
 	struct sg_tmpl_var		 vars[4];
 
 	sg_emit_idents(e, names, 4, names);

@@ -26,7 +26,7 @@ sg_plan_alter_column(struct sg_plan *p, const struct sg_alter_table *a,
 	    x->column);
 	c = sg_plan_add(p, SG_CH_ALTER_COLUMN, &a->n, &x->n);
 	c->table = table;
-	c->name = x->column->name.text;
+	c->name = x->column->name;
 	c->detail = x->column;
 	sg_plan_reorg(p, d->alter.reorg_after[SG_REORG_ALTER_COLUMN], &a->n,
 	    table);

@@ -104,7 +104,7 @@ sg_plan_drop_column_key(struct sg_plan *p, const struct sg_change *f,
 	sg_plan_need(p, d->keys.drop.style == SG_GUARD_TEMPLATE ? "" : NULL,
 	    "keys.drop units", &col->n.loc);
 	id = sg_arena_alloc(p->arena, sizeof *id);
-	*id = sg_word_ident(&col->name);
+	*id = sg_column_ident(col);
 	k = sg_arena_alloc(p->arena, sizeof *k);
 	memset(k, 0, sizeof *k);
 	k->n.tag = SG_CONSTRAINT;

@@ -240,7 +240,7 @@ invert(struct sg_plan *p, const struct sg_change *f)
 			x = (const void *)n;
 			c = sg_plan_add(p, SG_CH_DROP_COLUMN, f->stmt, n);
 			c->table = f->table;
-			c->name = x->column->name.text;
+			c->name = x->column->name;
 			c->guarded = true;
 		}
 		for (i = first, j = p->n - 1; i < j; i++, j--) {
@@ -267,7 +267,7 @@ invert(struct sg_plan *p, const struct sg_change *f)
 		sg_plan_drop_column_key(p, f, f->detail);
 		c = sg_plan_add(p, SG_CH_DROP_COLUMN, f->stmt, f->node);
 		c->table = f->table;
-		c->name = ((const struct sg_column *)f->detail)->name.text;
+		c->name = ((const struct sg_column *)f->detail)->name;
 		c->guarded = true;
 		sg_plan_reorg(p, d->alter.reorg_after[SG_REORG_DROP_COLUMN],
 		    f->stmt, f->table);

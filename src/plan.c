@@ -218,7 +218,7 @@ made_name(struct sg_plan *p, const char *pattern,
 	pin = t != NULL ? sg_pin_for(&t->name, p->d->index) : NULL;
 	vars[0] = (struct sg_tmpl_var){ "table", pin != NULL ? pin->text :
 	    t != NULL ? t->name.ident.text : table };
-	vars[1] = (struct sg_tmpl_var){ "column", c->name.text };
+	vars[1] = (struct sg_tmpl_var){ "column", c->name };
 	sg_buf_reset(&p->scratch);
 	sg_tmpl_expand(&p->scratch, pattern, vars, 2);
 	made = sg_arena_strndup(p->arena, sg_buf_str(&p->scratch),
@@ -273,8 +273,8 @@ plan_column(struct sg_plan *p, const char *table, const struct sg_column *c,
 	if (cp.key_made_not_null)
 		adjust(p, &c->n.loc, "column %s.%s is made NOT NULL: %s "
 		    "requires NOT NULL on primary key and unique columns",
-		    table, c->name.text, d->name);
-	ident(p, c->name.text, &c->name.loc);
+		    table, c->name, d->name);
+	ident(p, c->name, &c->n.loc);
 	if (cp.def == SG_DEF_SEQUENCE)
 		ident(p, sequence, &c->n.loc);
 	if (cp.def == SG_DEF_PLACEHOLDER)
@@ -282,13 +282,13 @@ plan_column(struct sg_plan *p, const char *table, const struct sg_column *c,
 		    "'%s': %s "
 		    "cannot call uuid() in a column default; rows that exist "
 		    "are given one by an update, rows inserted later need "
-		    "their own", table, c->name.text,
+		    "their own", table, c->name,
 		    d->uuid.placeholder, d->name);
 	else if (cp.def == SG_DEF_TIMESTAMP)
 		adjust(p, &c->n.loc, "column %s.%s gets DEFAULT %s: without a "
 		    "default, %s (explicit_defaults_for_timestamp off) makes "
 		    "a NOT NULL TIMESTAMP change on every UPDATE or default "
-		    "to the zero date", table, c->name.text,
+		    "to the zero date", table, c->name,
 		    d->not_null_timestamp_default, d->name);
 }
 
@@ -314,7 +314,7 @@ references_primary_key(const struct sg_constraint *k)
 		if (el->tag == SG_COLUMN && el->primary_key)
 			return f->ref_columns->next == NULL && sg_name_eq(
 			    f->ref_columns->text, ((const struct sg_column *)
-			    el)->name.text);
+			    el)->name);
 		if (el->tag != SG_CONSTRAINT || ((const struct sg_constraint *)
 		    el)->kind != SG_PRIMARY_KEY)
 			continue;
@@ -535,7 +535,7 @@ plan_table(struct sg_plan *p, const struct sg_create_table *t)
 	c->guarded = t->if_not_exists;
 	ident(p, trig, &id->n.loc);
 	ident(p, table, &id->n.loc);
-	ident(p, id->name.text, &id->n.loc);
+	ident(p, id->name, &id->n.loc);
 	ident(p, seq, &id->n.loc);
 	/* CREATE OR REPLACE: safe to run again without a guard. */
 	c = sg_plan_add(p, SG_CH_CREATE_TRIGGER, &t->n, &t->n);

@@ -64,7 +64,7 @@ test_keywords_case_insensitive(void **state)
 		t = table_at(u, 0);
 		assert_string_equal(t->name.ident.text, "T");
 		c = column_at(t, 0);
-		assert_string_equal(c->name.text, "A");
+		assert_string_equal(c->name, "A");
 		assert_int_equal(c->type.kind, SG_T_INTEGER);
 		assert_non_null(c->opts);
 		assert_int_equal(c->opts->kind, SG_OPT_NOT_NULL);
@@ -85,7 +85,7 @@ test_names_keep_case(void **state)
 
 	parse_ok(u, "create table idn_Mixed (col_1$# integer);");
 	assert_string_equal(table_at(u, 0)->name.ident.text, "idn_Mixed");
-	assert_string_equal(column_at(table_at(u, 0), 0)->name.text,
+	assert_string_equal(column_at(table_at(u, 0), 0)->name,
 	    "col_1$#");
 }
 
@@ -135,14 +135,14 @@ test_unreserved_keywords_as_names(void **state)
 	t = table_at(u, 0);
 	assert_string_equal(t->name.ident.text, "KEY");
 	for (k = 0; k < sizeof cols / sizeof cols[0]; k++) {
-		assert_string_equal(column_at(t, (unsigned)k)->name.text,
+		assert_string_equal(column_at(t, (unsigned)k)->name,
 		    cols[k].name);
 		assert_int_equal(column_at(t, (unsigned)k)->type.kind,
 		    cols[k].kind);
 	}
 	/* The name's position is where it was written. */
-	assert_int_equal(loc_line(&column_at(t, 1)->name.loc), 3);
-	assert_int_equal(loc_col(&column_at(t, 1)->name.loc), 5);
+	assert_int_equal(loc_line(&column_at(t, 1)->n.loc), 3);
+	assert_int_equal(loc_col(&column_at(t, 1)->n.loc), 5);
 	i = index_at(u, 1);
 	assert_string_equal(i->name.ident.text, "INDEX");
 	assert_string_equal(i->table.text, "KEY");
@@ -173,12 +173,12 @@ test_quoted_names(void **state)
 	assert_int_equal(loc_off(&t->name.ident.loc), 13);
 	assert_int_equal(loc_byte(&t->name.ident.loc, t->name.ident.loc.end),
 	    23);
-	assert_string_equal(column_at(t, 0)->name.text, "default");
-	assert_int_equal(loc_col(&column_at(t, 0)->name.loc), 26);
+	assert_string_equal(column_at(t, 0)->name, "default");
+	assert_int_equal(loc_col(&column_at(t, 0)->n.loc), 26);
 	/* Quoted, a keyword is a name spelt as written. */
-	assert_string_equal(column_at(t, 1)->name.text, "key");
+	assert_string_equal(column_at(t, 1)->name, "key");
 	/* "--" inside quotes does not start a comment. */
-	assert_string_equal(column_at(t, 2)->name.text, "a--b");
+	assert_string_equal(column_at(t, 2)->name, "a--b");
 	assert_null(u->script.trailing);
 	assert_null(sg_comments_of(&u->script, &t->n));
 }
@@ -291,11 +291,11 @@ test_columns_count_characters(void **state)
 	t = table_at(u, 0);
 	assert_string_equal(t->name.ident.text, "\xc3\xa9t\xc3\xa9");
 	/* create table "été" (A: the A is character 21, byte 22. */
-	assert_int_equal(loc_line(&column_at(t, 0)->name.loc), 1);
-	assert_int_equal(loc_col(&column_at(t, 0)->name.loc), 21);
-	assert_int_equal(loc_off(&column_at(t, 0)->name.loc), 22);
-	assert_int_equal(loc_line(&column_at(t, 1)->name.loc), 2);
-	assert_int_equal(loc_col(&column_at(t, 1)->name.loc), 2);
+	assert_int_equal(loc_line(&column_at(t, 0)->n.loc), 1);
+	assert_int_equal(loc_col(&column_at(t, 0)->n.loc), 21);
+	assert_int_equal(loc_off(&column_at(t, 0)->n.loc), 22);
+	assert_int_equal(loc_line(&column_at(t, 1)->n.loc), 2);
+	assert_int_equal(loc_col(&column_at(t, 1)->n.loc), 2);
 	assert_int_equal(loc_col(&column_at(t, 1)->type.loc), 4);
 }
 

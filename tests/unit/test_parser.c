@@ -134,7 +134,7 @@ test_texts_kept_once(void **state)
 	assert_ptr_equal(c->text, d->text);
 	assert_string_equal(sg_column_def(column_at(table_at(u, 0), 4))->text,
 	    "it's");
-	assert_ptr_equal(column_at(table_at(u, 0), 5)->name.text,
+	assert_ptr_equal(column_at(table_at(u, 0), 5)->name,
 	    table_at(u, 0)->name.ident.text);
 }
 

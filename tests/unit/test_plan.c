@@ -484,10 +484,10 @@ test_rename_column_mysql(void **state)
 	assert_int_equal(p->changes[1].kind, SG_CH_RENAME_COLUMN);
 	assert_non_null(p->changes[1].detail);
 	assert_string_equal(((const struct sg_column *)p->changes[1].detail)->
-	    name.text, "A");
+	    name, "A");
 	assert_int_equal(p->changes[2].kind, SG_CH_RENAME_COLUMN);
 	assert_string_equal(((const struct sg_column *)p->changes[2].detail)->
-	    name.text, "D");
+	    name, "D");
 	assert_int_equal(p->changes[3].kind, SG_CH_ALTER_COLUMN);
 	sg_plan_free(p);
 }

@@ -43,6 +43,8 @@ static struct sg_constraint *foreign_key(struct sg_parse *, struct sg_name *,
 		    struct sg_ident *, struct sg_ident *, struct sg_ident *,
 		    unsigned, const struct sg_loc *);
 static struct sg_colopt *opt_ring_add(struct sg_colopt *, struct sg_colopt *);
+static struct sg_colopt *colopt(struct sg_parse *, enum sg_colopt_kind,
+		    const struct sg_loc *, size_t);
 
 /*
  * The parser's stack, whose size bounds how deeply a statement nests
@@ -400,48 +402,37 @@ column_options:
 column_option:
 	  NOT NULL_P
 		{
-			$$ = sg_arena_alloc(ps->arena, sizeof *$$);
-			$$->kind = SG_OPT_NOT_NULL;
-			$$->loc = @$;
+			$$ = colopt(ps, SG_OPT_NOT_NULL, &@$, sizeof *$$);
 		}
 	| NULL_P
 		{
-			$$ = sg_arena_alloc(ps->arena, sizeof *$$);
-			$$->kind = SG_OPT_NULL;
-			$$->loc = @$;
+			$$ = colopt(ps, SG_OPT_NULL, &@$, sizeof *$$);
 		}
 	| DEFAULT default_value
 		{
-			$$ = sg_arena_alloc(ps->arena, sizeof *$$);
-			$$->kind = SG_OPT_DEFAULT;
-			$$->value = $2;
-			$$->loc = @$;
+			$$ = colopt(ps, SG_OPT_DEFAULT, &@$,
+			    sizeof(struct sg_colopt_arg));
+			sg_colopt_arg($$)->value = $2;
 		}
 	| IDENTITY_P identity_options
 		{
-			$$ = sg_arena_alloc(ps->arena, sizeof *$$);
-			$$->kind = SG_OPT_IDENTITY;
-			$$->loc = @1;
+			$$ = colopt(ps, SG_OPT_IDENTITY, &@1, sizeof *$$);
 			RING_CLOSE($$->next, $2);
 		}
 	| PRIMARY KEY
 		{
-			$$ = sg_arena_alloc(ps->arena, sizeof *$$);
-			$$->kind = SG_OPT_PRIMARY_KEY;
-			$$->loc = @$;
+			$$ = colopt(ps, SG_OPT_PRIMARY_KEY, &@$, sizeof *$$);
 		}
 	| UNIQUE
 		{
-			$$ = sg_arena_alloc(ps->arena, sizeof *$$);
-			$$->kind = SG_OPT_UNIQUE;
-			$$->loc = @$;
+			$$ = colopt(ps, SG_OPT_UNIQUE, &@$, sizeof *$$);
 		}
 	| REFERENCES name_item '(' name_list ')' ref_actions
 		{
-			$$ = sg_arena_alloc(ps->arena, sizeof *$$);
-			$$->kind = SG_OPT_REFERENCES;
-			$$->loc = @$;
-			$$->fk = foreign_key(ps, NULL, NULL, $2, $4, $6, &@$);
+			$$ = colopt(ps, SG_OPT_REFERENCES, &@$,
+			    sizeof(struct sg_colopt_arg));
+			sg_colopt_arg($$)->fk = foreign_key(ps, NULL, NULL, $2,
+			    $4, $6, &@$);
 		}
 	;
 
@@ -455,17 +446,15 @@ identity_options:
 identity_option:
 	  SEQUENCE pinned_name
 		{
-			$$ = sg_arena_alloc(ps->arena, sizeof *$$);
-			$$->kind = SG_OPT_SEQUENCE;
-			$$->name = $2;
-			$$->loc = @$;
+			$$ = colopt(ps, SG_OPT_SEQUENCE, &@$,
+			    sizeof(struct sg_colopt_arg));
+			sg_colopt_arg($$)->name = $2;
 		}
 	| TRIGGER pinned_name
 		{
-			$$ = sg_arena_alloc(ps->arena, sizeof *$$);
-			$$->kind = SG_OPT_TRIGGER;
-			$$->name = $2;
-			$$->loc = @$;
+			$$ = colopt(ps, SG_OPT_TRIGGER, &@$,
+			    sizeof(struct sg_colopt_arg));
+			sg_colopt_arg($$)->name = $2;
 		}
 	;
 
@@ -1531,6 +1520,22 @@ opt_ring_add(struct sg_colopt *ring, struct sg_colopt *opts)
 		ring->next = opts;
 	}
 	return last;
+}
+
+/*
+ * A column option of kind at loc, size bytes: a struct sg_colopt, or a
+ * struct sg_colopt_arg for one with an argument.
+ */
+static struct sg_colopt *
+colopt(struct sg_parse *ps, enum sg_colopt_kind kind, const struct sg_loc *loc,
+    size_t size)
+{
+	struct sg_colopt	*o;
+
+	o = sg_arena_alloc(ps->arena, size);
+	o->kind = kind;
+	o->loc = *loc;
+	return o;
 }
 
 /* What t says beyond its kind and sizes, made at the first need. */

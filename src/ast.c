@@ -137,7 +137,7 @@ sg_column_def(const struct sg_column *col)
 
 	for (o = col->opts; o != NULL; o = o->next)
 		if (o->kind == SG_OPT_DEFAULT)
-			v = o->value;
+			v = sg_colopt_arg(o)->value;
 	return v;
 }
 
@@ -149,7 +149,7 @@ sg_column_fk(const struct sg_column *col)
 
 	for (o = col->opts; o != NULL; o = o->next)
 		if (o->kind == SG_OPT_REFERENCES)
-			fk = o->fk;
+			fk = sg_colopt_arg(o)->fk;
 	return fk;
 }
 
@@ -160,7 +160,7 @@ sg_column_named(const struct sg_column *col, enum sg_colopt_kind kind)
 
 	for (o = col->opts; o != NULL; o = o->next)
 		if (o->kind == kind)
-			return o->name;
+			return sg_colopt_arg(o)->name;
 	return NULL;
 }
 

@@ -229,17 +229,32 @@ enum sg_colopt_kind {
 	SG_OPT_REFERENCES	/* references T (C): a foreign key */
 };
 
-/* One column option as written; check.c folds them into the column. */
+/*
+ * One column option as written; check.c folds them into the column.
+ * Not null, null, identity, primary key and unique are this alone,
+ * the most common (issue 10); the others a struct sg_colopt_arg.
+ */
 struct sg_colopt {
 	struct sg_colopt	*next;
 	enum sg_colopt_kind	 kind;
 	struct sg_loc		 loc;
-	union {				/* by kind: one a column option */
+};
+
+struct sg_colopt_arg {
+	struct sg_colopt	 o;
+	union {				/* by kind */
 		struct sg_value		*value;	/* SG_OPT_DEFAULT */
 		struct sg_name		*name;	/* SG_OPT_SEQUENCE, _TRIGGER */
 		struct sg_constraint	*fk;	/* SG_OPT_REFERENCES */
 	};
 };
+
+/* Option o, which has an argument (const as strchr: the caller's o says). */
+static inline struct sg_colopt_arg *
+sg_colopt_arg(const struct sg_colopt *o)
+{
+	return (struct sg_colopt_arg *)o;
+}
 
 struct sg_create_table;
 

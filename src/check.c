@@ -465,6 +465,7 @@ static void
 check_column(struct check *c, struct sg_column *col)
 {
 	struct sg_colopt	*o;
+	struct sg_constraint	*fk;
 	const struct sg_value	*def;
 	bool			 null = false, sequence = false, trigger = false;
 	bool			 has_def = false, has_fk = false;
@@ -508,22 +509,23 @@ check_column(struct check *c, struct sg_column *col)
 			if (sequence)
 				error(c, &o->loc, "sequence given twice");
 			sequence = true;
-			check_name(c, o->name);
+			check_name(c, sg_colopt_arg(o)->name);
 			break;
 		case SG_OPT_TRIGGER:
 			if (trigger)
 				error(c, &o->loc, "trigger given twice");
 			trigger = true;
-			check_name(c, o->name);
+			check_name(c, sg_colopt_arg(o)->name);
 			break;
 		case SG_OPT_REFERENCES:
 			/* A foreign key of this column, as a table's. */
 			if (has_fk)
 				error(c, &o->loc, "references given twice");
 			has_fk = true;
-			o->fk->columns = sg_arena_alloc(c->script->arena,
-			    sizeof *o->fk->columns);
-			*o->fk->columns = sg_column_ident(col);
+			fk = sg_colopt_arg(o)->fk;
+			fk->columns = sg_arena_alloc(c->script->arena,
+			    sizeof *fk->columns);
+			*fk->columns = sg_column_ident(col);
 			break;
 		}
 	}

@@ -70,7 +70,7 @@ test_keywords_case_insensitive(void **state)
 		assert_int_equal(c->opts->kind, SG_OPT_NOT_NULL);
 		assert_non_null(c->opts->next);
 		assert_int_equal(c->opts->next->kind, SG_OPT_DEFAULT);
-		assert_string_equal(c->opts->next->value->text, "1");
+		assert_string_equal(sg_colopt_arg(c->opts->next)->value->text, "1");
 		assert_null(c->opts->next->next);
 		assert_null(c->n.next);
 		unit_free(u);
@@ -208,14 +208,14 @@ test_strings_doubled_quotes(void **state)
 		struct sg_colopt *o = column_at(t, (unsigned)k)->opts;
 
 		assert_int_equal(o->kind, SG_OPT_DEFAULT);
-		assert_int_equal(o->value->kind, SG_V_STRING);
-		assert_string_equal(o->value->text, want[k]);
+		assert_int_equal(sg_colopt_arg(o)->value->kind, SG_V_STRING);
+		assert_string_equal(sg_colopt_arg(o)->value->text, want[k]);
 	}
 	/* The value's span covers the quotes. */
-	assert_int_equal(loc_line(&column_at(t, 0)->opts->value->loc), 2);
-	assert_int_equal(loc_col(&column_at(t, 0)->opts->value->loc), 26);
-	assert_int_equal(column_at(t, 0)->opts->value->loc.end -
-	    column_at(t, 0)->opts->value->loc.off, strlen("'it''s'"));
+	assert_int_equal(loc_line(&sg_column_def(column_at(t, 0))->loc), 2);
+	assert_int_equal(loc_col(&sg_column_def(column_at(t, 0))->loc), 26);
+	assert_int_equal(sg_column_def(column_at(t, 0))->loc.end -
+	    sg_column_def(column_at(t, 0))->loc.off, strlen("'it''s'"));
 	/* No comment was made of "--" inside the string. */
 	assert_null(u->script.trailing);
 	assert_null(sg_comments_of(&u->script, &column_at(t, 4)->n));
@@ -231,10 +231,10 @@ test_numbers(void **state)
 	    "B integer default -1234, C decimal(10,2) default 1.50, "
 	    "D varchar(255), E char(3), F decimal(19,0));");
 	t = table_at(u, 0);
-	assert_int_equal(column_at(t, 0)->opts->value->kind, SG_V_NUMBER);
-	assert_string_equal(column_at(t, 0)->opts->value->text, "42");
-	assert_string_equal(column_at(t, 1)->opts->value->text, "-1234");
-	assert_string_equal(column_at(t, 2)->opts->value->text, "1.50");
+	assert_int_equal(sg_column_def(column_at(t, 0))->kind, SG_V_NUMBER);
+	assert_string_equal(sg_column_def(column_at(t, 0))->text, "42");
+	assert_string_equal(sg_column_def(column_at(t, 1))->text, "-1234");
+	assert_string_equal(sg_column_def(column_at(t, 2))->text, "1.50");
 	assert_int_equal(column_at(t, 2)->type.len, 10);
 	assert_int_equal(sg_type_scale(&column_at(t, 2)->type), 2);
 	assert_int_equal(column_at(t, 3)->type.len, 255);
@@ -318,8 +318,8 @@ test_non_ascii_text(void **state)
 	    "-- caf\xc3\xa9 \xe2\x80\x94 r\xc3\xa9sum\xc3\xa9");
 	t = table_at(u, 0);
 	o = column_at(t, 0)->opts;
-	assert_string_equal(o->value->text, "n\xc3\xa9");
-	assert_int_equal(loc_col(&o->value->loc), 38);
+	assert_string_equal(sg_colopt_arg(o)->value->text, "n\xc3\xa9");
+	assert_int_equal(loc_col(&sg_colopt_arg(o)->value->loc), 38);
 	/* 'né' is four characters wide: "not" follows at 43... */
 	assert_int_equal(loc_col(&o->next->loc), 43);
 	/* ...and at byte 22 (line 1) + 43 (line 2, é has two bytes). */

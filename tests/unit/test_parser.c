@@ -198,13 +198,14 @@ test_column_options(void **state)
 	assert_int_equal(loc_col(&o->loc), 28);
 	o = o->next;
 	assert_int_equal(o->kind, SG_OPT_SEQUENCE);
-	assert_string_equal(o->name->ident.text, "IDN_APPS_SEQ");
-	assert_string_equal(idents(u, o->name->pins->dialects), "postgresql");
-	assert_string_equal(o->name->pins->name.text, "apps_seq");
+	assert_string_equal(sg_colopt_arg(o)->name->ident.text, "IDN_APPS_SEQ");
+	assert_string_equal(idents(u, sg_colopt_arg(o)->name->pins->dialects),
+	    "postgresql");
+	assert_string_equal(sg_colopt_arg(o)->name->pins->name.text, "apps_seq");
 	o = o->next;
 	assert_int_equal(o->kind, SG_OPT_TRIGGER);
-	assert_string_equal(o->name->ident.text, "IDN_APPS_TRIG");
-	assert_null(o->name->pins);
+	assert_string_equal(sg_colopt_arg(o)->name->ident.text, "IDN_APPS_TRIG");
+	assert_null(sg_colopt_arg(o)->name->pins);
 	assert_null(o->next);
 
 	o = column_at(t, 1)->opts;
@@ -216,14 +217,14 @@ test_column_options(void **state)
 
 	o = column_at(t, 3)->opts;
 	assert_int_equal(o->kind, SG_OPT_DEFAULT);
-	assert_int_equal(o->value->kind, SG_V_NUMBER);
-	assert_string_equal(o->value->text, "0.5");
-	assert_int_equal(column_at(t, 4)->opts->value->kind, SG_V_TRUE);
-	assert_int_equal(column_at(t, 5)->opts->value->kind, SG_V_FALSE);
+	assert_int_equal(sg_colopt_arg(o)->value->kind, SG_V_NUMBER);
+	assert_string_equal(sg_colopt_arg(o)->value->text, "0.5");
+	assert_int_equal(sg_column_def(column_at(t, 4))->kind, SG_V_TRUE);
+	assert_int_equal(sg_column_def(column_at(t, 5))->kind, SG_V_FALSE);
 	o = column_at(t, 6)->opts;
-	assert_int_equal(o->value->kind, SG_V_CURRENT_TIMESTAMP);
+	assert_int_equal(sg_colopt_arg(o)->value->kind, SG_V_CURRENT_TIMESTAMP);
 	assert_int_equal(o->next->kind, SG_OPT_NOT_NULL);
-	assert_int_equal(column_at(t, 7)->opts->value->kind, SG_V_NULL);
+	assert_int_equal(sg_column_def(column_at(t, 7))->kind, SG_V_NULL);
 	assert_null(column_at(t, 8)->opts);
 	assert_int_equal(column_at(t, 10)->opts->kind, SG_OPT_PRIMARY_KEY);
 	/* The grammar only builds: check.c folds the options. */
@@ -337,8 +338,8 @@ test_locations(void **state)
 	c = column_at(t, 1);
 	assert_int_equal(loc_line(&c->n.loc), 4);
 	assert_int_equal(loc_end_line(&c->n.loc), 5);
-	assert_int_equal(loc_line(&c->opts->value->loc), 5);
-	assert_int_equal(loc_col(&c->opts->value->loc), 17);
+	assert_int_equal(loc_line(&sg_colopt_arg(c->opts)->value->loc), 5);
+	assert_int_equal(loc_col(&sg_colopt_arg(c->opts)->value->loc), 17);
 	assert_int_equal(loc_col(&c->opts->loc), 9);
 
 	assert_int_equal(loc_line(&index_at(u, 1)->n.loc), 7);

@@ -7,6 +7,7 @@
 #ifndef SG_AST_H
 #define SG_AST_H
 
+#include <assert.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -249,10 +250,15 @@ struct sg_colopt_arg {
 	};
 };
 
-/* Option o, which has an argument (const as strchr: the caller's o says). */
+/*
+ * Option o, which has an argument (const as strchr: the caller's o
+ * says).  An option without one is too short to be read as this.
+ */
 static inline struct sg_colopt_arg *
 sg_colopt_arg(const struct sg_colopt *o)
 {
+	assert(o->kind == SG_OPT_DEFAULT || o->kind == SG_OPT_SEQUENCE ||
+	    o->kind == SG_OPT_TRIGGER || o->kind == SG_OPT_REFERENCES);
 	return (struct sg_colopt_arg *)o;
 }
 
@@ -339,10 +345,14 @@ struct sg_foreign_key {
 	struct sg_create_table	*ref;		/* set by check, if declared */
 };
 
-/* Foreign key k as one (const as strchr: the caller's k says). */
+/*
+ * Foreign key k as one (const as strchr: the caller's k says).  Another
+ * key is too short to be read as this.
+ */
 static inline struct sg_foreign_key *
 sg_fk(const struct sg_constraint *k)
 {
+	assert(k->kind == SG_FOREIGN_KEY);
 	return (struct sg_foreign_key *)k;
 }
 

@@ -77,6 +77,37 @@ test_keywords_case_insensitive(void **state)
 	}
 }
 
+/*
+ * Keywords are compared eight bytes at a time, folded: a name a byte
+ * longer or shorter than a keyword, or longer than the comparison's
+ * words, stays a name, and a keyword in any case is the keyword.
+ */
+static void
+test_keywords_near_names(void **state)
+{
+	struct unit		*u = *state;
+	struct sg_create_table	*t;
+
+	parse_ok(u, "create table T (current_timestamp_ timestamp "
+	    "default CURRENT_timestamp, current_timestam integer, "
+	    "current_timestamx integer, primary_ integer, "
+	    "twenty_three_bytes_long integer, "
+	    "twenty_four_bytes_long__ timestamp default "
+	    "current_TIMESTAMP);");
+	t = table_at(u, 0);
+	assert_string_equal(column_at(t, 0)->name, "current_timestamp_");
+	assert_int_equal(sg_column_def(column_at(t, 0))->kind,
+	    SG_V_CURRENT_TIMESTAMP);
+	assert_string_equal(column_at(t, 1)->name, "current_timestam");
+	/* The same length as current_timestamp, apart in its third word. */
+	assert_string_equal(column_at(t, 2)->name, "current_timestamx");
+	assert_string_equal(column_at(t, 3)->name, "primary_");
+	assert_string_equal(column_at(t, 4)->name, "twenty_three_bytes_long");
+	assert_string_equal(column_at(t, 5)->name, "twenty_four_bytes_long__");
+	assert_int_equal(sg_column_def(column_at(t, 5))->kind,
+	    SG_V_CURRENT_TIMESTAMP);
+}
+
 /* Ordinary names keep their spelling; only keywords fold. */
 static void
 test_names_keep_case(void **state)
@@ -414,6 +445,7 @@ main(void)
 #define T(f)	cmocka_unit_test_setup_teardown(f, setup, teardown)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_keywords_case_insensitive),
+		T(test_keywords_near_names),
 		T(test_names_keep_case),
 		T(test_unreserved_keywords_as_names),
 		T(test_reserved_keyword_is_not_a_name),

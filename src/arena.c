@@ -234,3 +234,15 @@ sg_arena_used(const struct sg_arena *a)
 {
 	return a->total;
 }
+
+bool
+sg_arena_holds(const struct sg_arena *a, const void *p)
+{
+	const struct sg_chunk	*c;
+	const unsigned char	*q = p;
+
+	for (c = a->top; c != NULL; c = c->prev)
+		if (q >= c->data && q < c->data + c->used)
+			return true;
+	return false;
+}

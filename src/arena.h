@@ -5,6 +5,7 @@
 #ifndef SG_ARENA_H
 #define SG_ARENA_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct sg_arena;
@@ -34,5 +35,7 @@ char		*sg_arena_printf(struct sg_arena *, const char *, ...)
 void		 sg_arena_reset(struct sg_arena *);
 /* Bytes handed out so far (for the benchmark's memory report). */
 size_t		 sg_arena_used(const struct sg_arena *);
+/* Whether p points into memory the arena handed out. */
+bool		 sg_arena_holds(const struct sg_arena *, const void *);
 
 #endif

@@ -141,20 +141,31 @@ sg_plan_error(struct sg_plan *p, const struct sg_loc *loc, const char *fmt,
  * Names.
  */
 
-/* Notes, once a script, that a name is shortened or quoted here. */
+/*
+ * Notes, once a script, that a name is shortened or quoted here.  A
+ * name of the tree written as it is, is remembered as such: the tree's
+ * text never changes while it is planned, where a name made for the
+ * plan may give its bytes to another.
+ */
 static void
 ident(struct sg_plan *p, const char *name, const struct sg_loc *loc)
 {
 	const struct sg_dialect	*d = p->d;
 	const char		*s;
+	uintptr_t		 h = (uintptr_t)name;
 
+	if (sg_plan_plain(p, name))
+		return;
 	s = sg_names_short(d, p->arena, name);
 	if (s != name && sg_symtab_put(p->noted, name, (void *)s) == NULL)
 		adjust(p, loc, "%s is longer than %u characters; it is %s "
 		    "here (pin a name with [%s: NAME] to choose it)", name,
 		    d->max_name, s, d->name);
-	if (!sg_names_quoted(d, s))
+	if (!sg_names_quoted(d, s)) {
+		if (s == name && sg_arena_holds(p->script->arena, name))
+			p->plain[(h ^ h >> 10) & (SG_PLAN_PLAIN - 1)] = name;
 		return;
+	}
 	/* Keyed apart from long names: a quoted name is case-sensitive. */
 	if (sg_symtab_put(p->noted, sg_arena_printf(p->arena, "\"%s", s),
 	    (void *)s) == NULL)

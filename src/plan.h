@@ -88,6 +88,8 @@ struct sg_column_plan {
 	bool			 key_made_not_null;
 };
 
+#define SG_PLAN_PLAIN	1024	/* a power of two */
+
 struct sg_plan {
 	const struct sg_script	*script;
 	const struct sg_dialect	*d;
@@ -109,6 +111,12 @@ struct sg_plan {
 	struct sg_diag		*diag;
 	struct sg_adjust	*pending, **pending_tail;
 	struct sg_symtab	*noted;		/* names already noted */
+	/*
+	 * Names of the script's tree found written as they are, neither
+	 * shortened nor quoted (sg_plan_plain): most names are, and are
+	 * written many times (issue 10).
+	 */
+	const char		*plain[SG_PLAN_PLAIN];
 	struct sg_buf		 scratch;	/* kept across names made */
 	unsigned		 errors;
 	bool			 quiet;		/* no warnings */
@@ -161,6 +169,17 @@ const struct sg_key_prefix *sg_plan_prefixes(const struct sg_plan *,
 		    const struct sg_key_prefix *);
 /* The name nm has in the plan's dialect: its pin, or shortened. */
 const char	*sg_plan_name(const struct sg_plan *, const struct sg_name *);
+/*
+ * Whether name, planned already, is written as it is in the plan's
+ * dialect.  False may only mean "not known": ask the dialect then.
+ */
+static inline bool
+sg_plan_plain(const struct sg_plan *p, const char *name)
+{
+	uintptr_t	h = (uintptr_t)name;
+
+	return p->plain[(h ^ h >> 10) & (SG_PLAN_PLAIN - 1)] == name;
+}
 
 /* cascade.c: fills cascade_dropped and update_dropped (SQL Server). */
 void		 sg_cascade_plan(struct sg_plan *);

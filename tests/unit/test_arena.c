@@ -224,6 +224,30 @@ test_reset(void **state)
 	assert_true(all_zero(sg_arena_alloc(a, 200), 200));
 }
 
+/*
+ * The arena holds what it handed out, in every chunk, and nothing past
+ * it: not the next byte it would hand out, nor memory of its own kind
+ * that another arena gave.
+ */
+static void
+test_holds(void **state)
+{
+	struct sg_arena	*a = *state, *other = sg_arena_new();
+	char		*s, *big, local = 0;
+
+	s = sg_arena_strdup(a, "name");
+	big = sg_arena_alloc(a, 1024 * 1024);
+	assert_true(sg_arena_holds(a, s));
+	assert_true(sg_arena_holds(a, s + 4));
+	assert_true(sg_arena_holds(a, big));
+	assert_true(sg_arena_holds(a, big + 1024 * 1024 - 1));
+	assert_false(sg_arena_holds(a, big + 1024 * 1024));
+	assert_false(sg_arena_holds(a, &local));
+	assert_false(sg_arena_holds(a, sg_arena_strdup(other, "name")));
+	assert_false(sg_arena_holds(other, s));
+	sg_arena_free(other);
+}
+
 static void
 test_free_null(void **state)
 {
@@ -247,6 +271,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_strndup, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_printf, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reset, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_holds, setup, teardown),
 		cmocka_unit_test(test_free_null),
 	};
 

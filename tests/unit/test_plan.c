@@ -73,6 +73,37 @@ test_table_by_strategy(void **state)
 	sg_plan_free(p);
 }
 
+/*
+ * The names the plan remembers as written as they are: the tree's only,
+ * never a name quoted or shortened, nor one the plan made (its bytes
+ * are not the tree's, and may be another name's later).
+ */
+static void
+test_plain_names(void **state)
+{
+	struct unit		*u = *state;
+	struct sg_plan		*p;
+	struct sg_create_table	*t;
+	const char		*made;
+
+	p = plan(u, "create table T (ID integer identity, \"select\" integer, "
+	    "a_name_longer_than_sixty_four_characters_which_mysql_cannot_"
+	    "keep_it integer);", "postgresql", false);
+	t = table_at(u, 0);
+	assert_true(sg_plan_plain(p, t->name.ident.text));
+	assert_true(sg_plan_plain(p, column_at(t, 0)->name));
+	assert_false(sg_plan_plain(p, column_at(t, 1)->name));
+	made = p->changes[0].name;
+	assert_string_equal(made, "T_SEQ");
+	assert_false(sg_plan_plain(p, made));
+	sg_plan_free(p);
+	p = sg_plan_new(&u->script, dialect_named(reg, "mysql"), false,
+	    &u->cap.diag);
+	assert_true(sg_plan_plain(p, column_at(t, 0)->name));
+	assert_false(sg_plan_plain(p, column_at(t, 2)->name));
+	sg_plan_free(p);
+}
+
 /* An adjustment is on the change that needs it, and warned once. */
 static void
 test_adjustment_on_change(void **state)
@@ -599,6 +630,7 @@ main(void)
 #define T(f)	cmocka_unit_test_setup_teardown(f, unit_setup, unit_teardown)
 	const struct CMUnitTest tests[] = {
 		T(test_table_by_strategy),
+		T(test_plain_names),
 		T(test_drop_key),
 		T(test_drop_key_needs_keys),
 		T(test_identity_key),

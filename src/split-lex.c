@@ -103,6 +103,36 @@ step_code(struct sg_split_lex *lx, size_t pos, enum sg_split_unit *unit)
 }
 
 /* The bytes step_code looks at, whatever the client's rules. */
+#define A	(SG_SPLIT_ALPHA | SG_SPLIT_IDENT)
+#define R8(x)	x, x, x, x, x, x, x, x
+#define R16(x)	R8(x), R8(x)
+const unsigned char sg_split_class[256] = {
+	['\t'] = SG_SPLIT_SPACE, ['\n'] = SG_SPLIT_SPACE,
+	['\v'] = SG_SPLIT_SPACE, ['\f'] = SG_SPLIT_SPACE,
+	['\r'] = SG_SPLIT_SPACE, [' '] = SG_SPLIT_SPACE,
+	['0'] = SG_SPLIT_IDENT, ['1'] = SG_SPLIT_IDENT, ['2'] = SG_SPLIT_IDENT,
+	['3'] = SG_SPLIT_IDENT, ['4'] = SG_SPLIT_IDENT, ['5'] = SG_SPLIT_IDENT,
+	['6'] = SG_SPLIT_IDENT, ['7'] = SG_SPLIT_IDENT, ['8'] = SG_SPLIT_IDENT,
+	['9'] = SG_SPLIT_IDENT, ['_'] = SG_SPLIT_IDENT, ['$'] = SG_SPLIT_IDENT,
+	['A'] = A, ['B'] = A, ['C'] = A, ['D'] = A, ['E'] = A, ['F'] = A,
+	['G'] = A, ['H'] = A, ['I'] = A, ['J'] = A, ['K'] = A, ['L'] = A,
+	['M'] = A, ['N'] = A, ['O'] = A, ['P'] = A, ['Q'] = A, ['R'] = A,
+	['S'] = A, ['T'] = A, ['U'] = A, ['V'] = A, ['W'] = A, ['X'] = A,
+	['Y'] = A, ['Z'] = A,
+	['a'] = A, ['b'] = A, ['c'] = A, ['d'] = A, ['e'] = A, ['f'] = A,
+	['g'] = A, ['h'] = A, ['i'] = A, ['j'] = A, ['k'] = A, ['l'] = A,
+	['m'] = A, ['n'] = A, ['o'] = A, ['p'] = A, ['q'] = A, ['r'] = A,
+	['s'] = A, ['t'] = A, ['u'] = A, ['v'] = A, ['w'] = A, ['x'] = A,
+	['y'] = A, ['z'] = A,
+	/* 0x80 to 0xff: the bytes of UTF-8 sequences. */
+	[0x80] = R16(SG_SPLIT_IDENT), R16(SG_SPLIT_IDENT),
+	R16(SG_SPLIT_IDENT), R16(SG_SPLIT_IDENT), R16(SG_SPLIT_IDENT),
+	R16(SG_SPLIT_IDENT), R16(SG_SPLIT_IDENT), R16(SG_SPLIT_IDENT)
+};
+#undef R16
+#undef R8
+#undef A
+
 const bool sg_split_lex_special[256] = {
 	['-'] = true, ['#'] = true, ['/'] = true, ['\''] = true,
 	['"'] = true, ['`'] = true, ['['] = true, ['$'] = true

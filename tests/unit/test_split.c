@@ -14,9 +14,29 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <ctype.h>
 
 #include "dialect.h"
 #include "split.h"
+#include "split-int.h"
+
+/*
+ * The splitters' byte classes are a table: each byte's is what the C
+ * locale says, and UTF-8's bytes are name bytes, as in the servers.
+ */
+static void
+byte_classes(void **state)
+{
+	int	c;
+
+	(void)state;
+	for (c = 0; c < 256; c++) {
+		assert_int_equal(sg_split_space((char)c), c < 128 && isspace(c));
+		assert_int_equal(sg_split_alpha((char)c), c < 128 && isalpha(c));
+		assert_int_equal(sg_split_ident((char)c), c >= 128 ||
+		    isalnum(c) || c == '_' || c == '$');
+	}
+}
 
 struct run {
 	struct sg_split_result	 res;
@@ -1240,6 +1260,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(byte_classes),
 		cmocka_unit_test(sqlplus_semicolon_then_slash),
 		cmocka_unit_test(sqlplus_plsql),
 		cmocka_unit_test(sqlplus_blank_lines),

@@ -15,22 +15,34 @@ placeholder(const char *p)
 }
 
 /*
- * Appends a value; the lines after its first get the indentation of the
- * template line it stands on, so a statement nested in a guard block
- * reads as nested.
+ * Appends a value, for the placeholder at brace in tmpl; the lines after
+ * its first get the indentation of the template line it stands on, so a
+ * statement nested in a guard block reads as nested.  Most values are
+ * one line: the indentation is looked for only for those that are not
+ * (issue 10).
  */
 static void
-add_value(struct sg_buf *out, const char *v, const char *line,
-    size_t indent)
+add_value(struct sg_buf *out, const char *v, const char *tmpl,
+    const char *brace)
 {
-	const char	*nl;
+	const char	*nl, *line;
+	size_t		 indent;
 
-	while ((nl = strchr(v, '\n')) != NULL) {
+	if ((nl = strchr(v, '\n')) == NULL) {
+		sg_buf_adds(out, v);
+		return;
+	}
+	for (line = brace; line > tmpl && line[-1] != '\n'; line--)
+		continue;
+	indent = strspn(line, " \t");
+	if (line + indent > brace)
+		indent = (size_t)(brace - line);
+	do {
 		sg_buf_add(out, v, (size_t)(nl - v) + 1);
 		v = nl + 1;
 		if (*v != '\n' && *v != '\0')
 			sg_buf_add(out, line, indent);
-	}
+	} while ((nl = strchr(v, '\n')) != NULL);
 	sg_buf_adds(out, v);
 }
 
@@ -38,25 +50,20 @@ void
 sg_tmpl_expand(struct sg_buf *out, const char *tmpl,
     const struct sg_tmpl_var *vars, size_t nvars)
 {
-	const char	*p = tmpl, *brace, *line = tmpl;
-	size_t		 n, i, indent;
+	const char	*p = tmpl, *brace;
+	size_t		 n, i;
 
 	while ((brace = strchr(p, '{')) != NULL) {
 		sg_buf_add(out, p, (size_t)(brace - p));
 		n = placeholder(brace + 1);
 		for (i = 0; n > 0 && i < nvars; i++) {
-			if (strncmp(vars[i].name, brace + 1, n) == 0 &&
+			if (vars[i].name[0] == brace[1] &&
+			    strncmp(vars[i].name, brace + 1, n) == 0 &&
 			    vars[i].name[n] == '\0')
 				break;
 		}
 		if (n > 0 && i < nvars) {
-			for (line = brace; line > tmpl && line[-1] != '\n';
-			    line--)
-				continue;
-			indent = strspn(line, " \t");
-			if (line + indent > brace)
-				indent = (size_t)(brace - line);
-			add_value(out, vars[i].value, line, indent);
+			add_value(out, vars[i].value, tmpl, brace);
 			p = brace + n + 2;
 		} else {
 			sg_buf_addc(out, '{');

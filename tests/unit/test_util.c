@@ -305,6 +305,34 @@ test_tmpl_expand(void **state)
 	sg_buf_free(&b);
 }
 
+/*
+ * A value of several lines gets the indentation of the template line
+ * its placeholder stands on, after each of its line ends but a blank
+ * line's and its last.
+ */
+static void
+test_tmpl_multiline_value(void **state)
+{
+	static const struct sg_tmpl_var vars[] = {
+		{ "body", "A;\nB;\n\nC;" },
+		{ "tail", "D;\n" },
+	};
+	struct sg_buf	b = { 0 };
+
+	(void)state;
+	sg_tmpl_expand(&b, "BEGIN\n    {body}\nEND", vars, 2);
+	assert_string_equal(sg_buf_str(&b),
+	    "BEGIN\n    A;\n    B;\n\n    C;\nEND");
+	sg_buf_reset(&b);
+	sg_tmpl_expand(&b, "x\n\t  IF {body} {tail}", vars, 2);
+	assert_string_equal(sg_buf_str(&b),
+	    "x\n\t  IF A;\n\t  B;\n\n\t  C; D;\n");
+	sg_buf_reset(&b);
+	sg_tmpl_expand(&b, "{body}", vars, 2);
+	assert_string_equal(sg_buf_str(&b), "A;\nB;\n\nC;");
+	sg_buf_free(&b);
+}
+
 /* A "{" that does not open a known placeholder is copied as written. */
 static void
 test_tmpl_verbatim_braces(void **state)
@@ -743,6 +771,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_symtab_growth,
 		    arena_setup, arena_teardown),
 		cmocka_unit_test(test_tmpl_expand),
+		cmocka_unit_test(test_tmpl_multiline_value),
 		cmocka_unit_test(test_tmpl_verbatim_braces),
 		cmocka_unit_test(test_tmpl_check),
 		cmocka_unit_test(test_source_positions),

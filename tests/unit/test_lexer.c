@@ -108,6 +108,35 @@ test_keywords_near_names(void **state)
 	    SG_V_CURRENT_TIMESTAMP);
 }
 
+/*
+ * The scanner never backs up: "1.", "1e" and "1e+" are matched whole
+ * and all but the number given back, as are "${NAME" without its "}"
+ * and "<<'TAG" without its quote.  What follows is scanned again, at
+ * its own position.
+ */
+static void
+test_given_back(void **state)
+{
+	struct unit	*u = *state;
+
+	parse_ok(u, "insert into T (A) values (1.5), (2.50);");
+	unit_free(u);
+	*state = u = unit_new();
+	parse_fails(u, "insert into T (A) values (1.);",
+	    "t.sqlg:1:28: error: syntax error at '.', expected an operator, "
+	    "')' or ','\n", 1);
+	unit_free(u);
+	*state = u = unit_new();
+	parse_fails(u, "insert into T (A) values (1e+);",
+	    "t.sqlg:1:28: error: syntax error at 'e', expected an operator, "
+	    "')' or ','\n", 1);
+	unit_free(u);
+	*state = u = unit_new();
+	parse_fails(u, "create table T (A varchar(${N));",
+	    "t.sqlg:1:27: error: malformed placeholder: expected ${NAME}\n",
+	    1);
+}
+
 /* Ordinary names keep their spelling; only keywords fold. */
 static void
 test_names_keep_case(void **state)
@@ -446,6 +475,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_keywords_case_insensitive),
 		T(test_keywords_near_names),
+		T(test_given_back),
 		T(test_names_keep_case),
 		T(test_unreserved_keywords_as_names),
 		T(test_reserved_keyword_is_not_a_name),

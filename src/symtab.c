@@ -77,7 +77,7 @@ hash(const char *s, size_t n)
 }
 
 bool
-sg_name_eq(const char *a, const char *b)
+sg_name_fold_eq(const char *a, const char *b)
 {
 	for (; fold((unsigned char)*a) == fold((unsigned char)*b); a++, b++)
 		if (*a == '\0')

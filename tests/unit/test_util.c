@@ -135,6 +135,28 @@ test_buf_escaped(void **state)
 }
 
 /*
+ * Names compare without case, by their bytes: the same text at two
+ * places, and a first byte that differs in bit 0x20 only for a letter.
+ */
+static void
+test_name_eq(void **state)
+{
+	char	a[] = "Status_Code", b[] = "STATUS_CODE";
+
+	(void)state;
+	assert_true(sg_name_eq(a, a));
+	assert_true(sg_name_eq(a, b));
+	assert_true(sg_name_eq("", ""));
+	assert_true(sg_name_eq("a$1", "A$1"));
+	assert_false(sg_name_eq("@x", "`x"));
+	assert_false(sg_name_eq("ab", "abc"));
+	assert_false(sg_name_eq("abc", "ab"));
+	assert_false(sg_name_eq("", "a"));
+	assert_false(sg_name_eq("a_b", "a\x7f" "b"));
+	assert_false(sg_name_eq("id", "name"));
+}
+
+/*
  * Symbol table
  */
 
@@ -762,6 +784,7 @@ main(void)
 		cmocka_unit_test(test_buf_growth),
 		cmocka_unit_test(test_buf_reset_and_free),
 		cmocka_unit_test(test_buf_escaped),
+		cmocka_unit_test(test_name_eq),
 		cmocka_unit_test_setup_teardown(test_symtab_sized,
 		    arena_setup, arena_teardown),
 		cmocka_unit_test_setup_teardown(test_symtab_filter,

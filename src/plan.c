@@ -232,11 +232,17 @@ made_name(struct sg_plan *p, const char *pattern,
 	vars[1] = (struct sg_tmpl_var){ "column", c->name };
 	sg_buf_reset(&p->scratch);
 	sg_tmpl_expand(&p->scratch, pattern, vars, 2);
-	made = sg_arena_strndup(p->arena, sg_buf_str(&p->scratch),
+	/*
+	 * As long as its statement's changes: an identity's sequence and
+	 * trigger, two a table, were 0.3 MB of a large schema's scripts
+	 * (issue 10).  A name shortened is noted by name, for the whole
+	 * plan.
+	 */
+	made = sg_arena_strndup(p->notes, sg_buf_str(&p->scratch),
 	    p->scratch.len);
 	s = sg_names_short(p->d, p->arena, made);
 	if (s != made)
-		ident(p, made, &c->n.loc);
+		ident(p, sg_arena_strdup(p->arena, made), &c->n.loc);
 	return s;
 }
 

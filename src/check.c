@@ -706,11 +706,31 @@ count(const struct sg_ident *list)
 	return n;
 }
 
+/*
+ * What create table and alter table check alike of foreign key k: its
+ * order among the keys, its actions, its columns against the ones it
+ * references, and the table it references, which it returns if the
+ * script declares it.
+ */
+static struct sg_create_table *
+check_fk(struct check *c, struct sg_constraint *k)
+{
+	struct sg_foreign_key	*f = sg_fk(k);
+
+	k->fk = c->script->nfks++;
+	if (k->n.action_twice)
+		error(c, &k->n.loc, "on delete or on update is given twice");
+	if (count(k->columns) != count(f->ref_columns))
+		error(c, &k->n.loc, "foreign key has %u columns but "
+		    "references %u", count(k->columns), count(f->ref_columns));
+	f->ref = existing_table(c, &f->ref_table, "a foreign key references");
+	return f->ref;
+}
+
 static void
 check_constraint(struct check *c, struct sg_create_table *t,
     struct sg_constraint *k, bool *have_pk)
 {
-	struct sg_foreign_key	*f;
 	struct sg_create_table	*ref;
 	const struct sg_ident	*id;
 	struct sg_column	*rc;
@@ -733,18 +753,9 @@ check_constraint(struct check *c, struct sg_create_table *t,
 	}
 	if (k->kind != SG_FOREIGN_KEY)
 		return;
-	k->fk = c->script->nfks++;
-	if (k->n.action_twice)
-		error(c, &k->n.loc, "on delete or on update is given twice");
-	f = sg_fk(k);
-	if (count(k->columns) != count(f->ref_columns))
-		error(c, &k->n.loc, "foreign key has %u columns but "
-		    "references %u", count(k->columns), count(f->ref_columns));
-	ref = existing_table(c, &f->ref_table, "a foreign key references");
-	if (ref == NULL)
+	if ((ref = check_fk(c, k)) == NULL)
 		return;	/* a table the database already has */
-	f->ref = ref;
-	for (id = f->ref_columns; id != NULL; id = id->next) {
+	for (id = sg_fk(k)->ref_columns; id != NULL; id = id->next) {
 		if ((rc = find_column(c, ref, id->text)) == NULL)
 			error(c, &id->loc, "table %s has no column %s%s",
 			    ref->name.ident.text, id->text,
@@ -1582,19 +1593,7 @@ check_alter(struct check *c, struct sg_alter_table *a)
 			    k->kind == SG_FOREIGN_KEY);
 			if (k->kind == SG_FOREIGN_KEY) {
 				k->owner = a->target;
-				k->fk = c->script->nfks++;
-				if (k->n.action_twice)
-					error(c, &k->n.loc, "on delete or on "
-					    "update is given twice");
-				sg_fk(k)->ref = existing_table(c,
-				    &sg_fk(k)->ref_table,
-				    "a foreign key references");
-				if (count(k->columns) !=
-				    count(sg_fk(k)->ref_columns))
-					error(c, &k->n.loc, "foreign key has %u "
-					    "columns but references %u",
-					    count(k->columns),
-					    count(sg_fk(k)->ref_columns));
+				(void)check_fk(c, k);
 			}
 			break;
 		case SG_ALTER_DROP_COLUMN:

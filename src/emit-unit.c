@@ -56,8 +56,8 @@ sg_emit_value(struct sg_emitter *e, struct sg_buf *b, const struct sg_value *v)
 void
 sg_emit_ident(struct sg_emitter *e, struct sg_buf *b, const char *name)
 {
-	if (e->plan != NULL && e->plan->d == e->d &&
-	    sg_plan_plain(e->plan, name))
+	/* The emitter's dialect is its plan's (emit_begin). */
+	if (sg_plan_plain(e->plan, name))
 		sg_buf_adds(b, name);
 	else
 		sg_names_sql(b, e->d, e->arena, name);

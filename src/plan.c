@@ -152,7 +152,6 @@ ident(struct sg_plan *p, const char *name, const struct sg_loc *loc)
 {
 	const struct sg_dialect	*d = p->d;
 	const char		*s;
-	uintptr_t		 h = (uintptr_t)name;
 
 	if (sg_plan_plain(p, name))
 		return;
@@ -163,7 +162,7 @@ ident(struct sg_plan *p, const char *name, const struct sg_loc *loc)
 		    d->max_name, s, d->name);
 	if (!sg_names_quoted(d, s)) {
 		if (s == name && sg_arena_holds(p->script->arena, name))
-			p->plain[(h ^ h >> 10) & (SG_PLAN_PLAIN - 1)] = name;
+			p->plain[sg_plan_plain_slot(name)] = name;
 		return;
 	}
 	/* Keyed apart from long names: a quoted name is case-sensitive. */

@@ -169,6 +169,15 @@ const struct sg_key_prefix *sg_plan_prefixes(const struct sg_plan *,
 		    const struct sg_key_prefix *);
 /* The name nm has in the plan's dialect: its pin, or shortened. */
 const char	*sg_plan_name(const struct sg_plan *, const struct sg_name *);
+/* name's slot in sg_plan.plain: by its address. */
+static inline size_t
+sg_plan_plain_slot(const char *name)
+{
+	uintptr_t	h = (uintptr_t)name;
+
+	return (h ^ h >> 10) & (SG_PLAN_PLAIN - 1);
+}
+
 /*
  * Whether name, planned already, is written as it is in the plan's
  * dialect.  False may only mean "not known": ask the dialect then.
@@ -176,9 +185,7 @@ const char	*sg_plan_name(const struct sg_plan *, const struct sg_name *);
 static inline bool
 sg_plan_plain(const struct sg_plan *p, const char *name)
 {
-	uintptr_t	h = (uintptr_t)name;
-
-	return p->plain[(h ^ h >> 10) & (SG_PLAN_PLAIN - 1)] == name;
+	return p->plain[sg_plan_plain_slot(name)] == name;
 }
 
 /* cascade.c: fills cascade_dropped and update_dropped (SQL Server). */

@@ -18,14 +18,25 @@
 
 static const struct sg_split_lex_rules db2_rules = { .backslash = false };
 
-/* Warns about each ";" in [start, end) outside BEGIN ... END. */
+/* The blanks semicolons() passes over. */
+static bool
+blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/*
+ * Warns about each ";" in [start, end) outside BEGIN ... END.  run
+ * stops at ";" and where BEGIN or END may start, so that the code
+ * between is passed over whole (sg_split_run_end).
+ */
 static void
-semicolons(struct sg_splitter *s, size_t start, size_t end,
-    const char *term)
+semicolons(struct sg_splitter *s, const unsigned char *run, size_t start,
+    size_t end, const char *term)
 {
 	struct sg_split_lex	 lx;
 	enum sg_split_unit	 u;
-	size_t			 pos, next, n, begin = 0, stop = 0;
+	size_t			 pos, next, n, q, begin = 0, stop = 0;
 	size_t			 last = 0;
 	bool			 compound = false;
 
@@ -36,9 +47,17 @@ semicolons(struct sg_splitter *s, size_t start, size_t end,
 	/* The compound part runs from the first BEGIN to the last END. */
 	sg_split_lex_init(&lx, &db2_rules, s->t, end);
 	for (pos = start; pos < end; pos = next) {
+		if (lx.mode == SG_SPLIT_IN_CODE &&
+		    (next = sg_split_run_end(run, s->t, pos, end)) > pos) {
+			for (q = next; q > pos && blank(s->t[q - 1]); q--)
+				;
+			if (q > pos)
+				last = q - 1;
+			continue;
+		}
 		next = sg_split_lex_step(&lx, pos, &u);
 		if (u == SG_SPLIT_COMMENT || (u == SG_SPLIT_CODE &&
-		    s->t[pos] != '\0' && strchr(" \t\r\n", s->t[pos]) != NULL))
+		    blank(s->t[pos])))
 			continue;
 		last = pos;
 		if (u != SG_SPLIT_CODE || (n = sg_split_word(s, pos, end)) == 0)
@@ -52,6 +71,9 @@ semicolons(struct sg_splitter *s, size_t start, size_t end,
 	}
 	sg_split_lex_init(&lx, &db2_rules, s->t, end);
 	for (pos = start; pos < end; pos = next) {
+		if (lx.mode == SG_SPLIT_IN_CODE &&
+		    (next = sg_split_run_end(run, s->t, pos, end)) > pos)
+			continue;
 		next = sg_split_lex_step(&lx, pos, &u);
 		if (u != SG_SPLIT_CODE || s->t[pos] != ';' ||
 		    (compound && pos > begin && pos < stop))
@@ -75,7 +97,9 @@ sg_split_db2clp(struct sg_splitter *s)
 	pcre2_code	*setterm;
 	char		 term[3] = "/";
 	size_t		 tl = 1, bol, eol, fb, le, end, a, b;
+	unsigned char	 run[256];
 
+	sg_split_run_init(run, ";", "BE");
 	setterm = sg_split_re("--#SET[ \\t]+TERMINATOR[ \\t]+(\\S{1,2})\\s*$");
 	for (bol = 0; bol < s->len; bol = eol + 1) {
 		eol = sg_split_eol(s, bol);
@@ -102,12 +126,12 @@ sg_split_db2clp(struct sg_splitter *s)
 		s->open = false;
 		if ((end = sg_split_trim(s, s->start, le - tl)) > s->start) {
 			sg_split_add(s, s->start, end, s->start);
-			semicolons(s, s->start, end, term);
+			semicolons(s, run, s->start, end, term);
 		}
 	}
 	if (s->open) {
 		end = sg_split_trim(s, s->start, s->len);
-		semicolons(s, s->start, end, term);
+		semicolons(s, run, s->start, end, term);
 		sg_split_warn(s, end - 1, "the statement begun at line %u has "
 		    "no '%s' after it: db2 stops at the end of the file "
 		    "(DB21007E) and never runs it", sg_split_line(s, s->start),

@@ -17,9 +17,13 @@ sg_split_h2(struct sg_splitter *s)
 	struct sg_split_lex	 lx;
 	enum sg_split_unit	 u;
 	size_t			 pos, next;
+	unsigned char		 run[256];
 
 	sg_split_lex_init(&lx, &h2_rules, s->t, s->len);
+	sg_split_run_init(run, ";", "");
 	for (pos = 0; pos < s->len; pos = next) {
+		if ((next = sg_split_take(s, &lx, run, pos, s->len)) > pos)
+			continue;
 		if (lx.mode == SG_SPLIT_IN_CODE && s->t[pos] == ';') {
 			sg_split_end(s);
 			next = pos + 1;

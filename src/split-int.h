@@ -184,6 +184,101 @@ sg_split_feed(struct sg_splitter *s, size_t pos, size_t next,
 	}
 	s->last = next;
 }
+/*
+ * Plain code in runs.  Every byte of every script is read once per
+ * dialect (issue 10), and one at a time, through sg_split_lex_step and
+ * sg_split_feed, a byte of code cost some thirty instructions.  A
+ * client lists the bytes it must see one at a time (its terminator's
+ * first byte, say) and the letters that start the words it must see;
+ * sg_split_run_init adds the bytes that may open a quote or comment.
+ * sg_split_run then takes the code from pos up to the first such byte,
+ * or end, as sg_split_feed would take it byte by byte, and returns
+ * where it stopped.  Only in code: the lexer's mode is the caller's.
+ */
+enum {
+	SG_SPLIT_RUN_ON,	/* a byte the run takes */
+	SG_SPLIT_RUN_STOP,
+	SG_SPLIT_RUN_WORD	/* a stop where a word starts */
+};
+void	sg_split_run_init(unsigned char [256], const char *, const char *);
+
+/* Where the run from pos stops, or end: sg_split_run without feeding. */
+static inline size_t
+sg_split_run_end(const unsigned char run[256], const char *text, size_t pos,
+    size_t end)
+{
+	const unsigned char	*t = (const unsigned char *)text;
+	unsigned char		 k;
+
+	for (; pos < end; pos++) {
+		if ((k = run[t[pos]]) == SG_SPLIT_RUN_ON)
+			continue;
+		/* Inside a word, a word's letter is code like any other. */
+		if (k == SG_SPLIT_RUN_WORD && pos > 0 &&
+		    (sg_split_class[t[pos - 1]] & SG_SPLIT_IDENT))
+			continue;
+		break;
+	}
+	return pos;
+}
+
+static inline size_t
+sg_split_run(struct sg_splitter *s, const unsigned char run[256], size_t pos,
+    size_t end)
+{
+	size_t	next = sg_split_run_end(run, s->t, pos, end), last;
+
+	/* Blanks never start a statement (sg_split_feed). */
+	for (; pos < next && sg_split_space(s->t[pos]); pos++)
+		;
+	if (pos < next) {
+		for (last = next; sg_split_space(s->t[last - 1]); last--)
+			;
+		if (!s->open) {
+			s->open = true;
+			s->start = pos;
+		}
+		s->last = last;
+	}
+	return next;
+}
+
+/*
+ * Takes what it can from pos in one go, fed as stepping byte by byte
+ * would feed it: a run of plain code (sg_split_run), or the inside of a
+ * line comment or quote up to the byte that may end it.  Returns pos if
+ * the byte at pos is for the client to look at or the lexer to step.
+ */
+static inline size_t
+sg_split_take(struct sg_splitter *s, const struct sg_split_lex *lx,
+    const unsigned char run[256], size_t pos, size_t end)
+{
+	const char	*t = s->t, *nl;
+	size_t		 next;
+
+	switch (lx->mode) {
+	case SG_SPLIT_IN_CODE:
+		return sg_split_run(s, run, pos, end);
+	case SG_SPLIT_IN_LINE_COMMENT:
+		nl = memchr(t + pos, '\n', end - pos);
+		next = nl != NULL ? (size_t)(nl - t) : end;
+		if (next > pos && s->open)
+			s->last = next;
+		return next;
+	case SG_SPLIT_IN_QUOTE:
+		for (next = pos; next < end && t[next] != lx->close &&
+		    t[next] != '\\'; next++)
+			;
+		if (next > pos)
+			sg_split_feed(s, pos, next, SG_SPLIT_QUOTED);
+		return next;
+	case SG_SPLIT_IN_COMMENT:
+	case SG_SPLIT_IN_DOLLAR:
+		break;
+	}
+	return pos;
+}
+
 /* Ends the statement being read; NULL if it held nothing. */
 struct sg_split_stmt *sg_split_end(struct sg_splitter *);
 

@@ -138,6 +138,23 @@ const bool sg_split_lex_special[256] = {
 	['"'] = true, ['`'] = true, ['['] = true, ['$'] = true
 };
 
+void
+sg_split_run_init(unsigned char run[256], const char *stops,
+    const char *words)
+{
+	int	c;
+
+	for (c = 0; c < 256; c++)
+		run[c] = sg_split_lex_special[c] ? SG_SPLIT_RUN_STOP :
+		    SG_SPLIT_RUN_ON;
+	for (; *words != '\0'; words++) {
+		run[tolower((unsigned char)*words)] = SG_SPLIT_RUN_WORD;
+		run[toupper((unsigned char)*words)] = SG_SPLIT_RUN_WORD;
+	}
+	for (; *stops != '\0'; stops++)
+		run[(unsigned char)*stops] = SG_SPLIT_RUN_STOP;
+}
+
 size_t
 sg_split_lex_slow(struct sg_split_lex *lx, size_t pos,
     enum sg_split_unit *unit)

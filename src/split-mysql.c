@@ -37,6 +37,7 @@ struct mysql {
 	pcre2_code		*routine;
 	char			 delim[16];	/* the client's size */
 	size_t			 dlen;
+	unsigned char		 run[256];	/* sg_split_run's */
 	unsigned		 begins;	/* BEGIN and END words in the */
 	unsigned		 ends;		/* statement being read */
 };
@@ -45,6 +46,17 @@ struct mysql {
 #define SHOW(s, pos, end)						\
 	(int)((end) - (pos) > 40 ? 40 : (end) - (pos)), (s)->t + (pos),	\
 	(end) - (pos) > 40 ? "..." : ""
+
+/*
+ * The delimiter's first byte, which may be NUL, and the words word()
+ * looks at stop a run.
+ */
+static void
+set_run(struct mysql *m)
+{
+	sg_split_run_init(m->run, "", "BED");
+	m->run[(unsigned char)m->delim[0]] = SG_SPLIT_RUN_STOP;
+}
 
 /* The DELIMITER command's argument starts at pos, on [.., eol). */
 static void
@@ -69,6 +81,7 @@ command(struct mysql *m, size_t at, size_t pos, size_t eol)
 	m->dlen = b - a < sizeof m->delim ? b - a : sizeof m->delim - 1;
 	memcpy(m->delim, s->t + a, m->dlen);
 	m->delim[m->dlen] = '\0';
+	set_run(m);
 	if (q != '\0' && b < eol)
 		b++;
 	if ((b = sg_split_skip(s, b, eol)) < le)
@@ -147,6 +160,7 @@ sg_split_mysql(struct sg_splitter *s)
 	m.s = s;
 	strcpy(m.delim, ";");
 	m.dlen = 1;
+	set_run(&m);
 	m.delimiter = sg_split_re(DELIMITER_PATTERN);
 	m.routine = sg_split_re(ROUTINE_PATTERN);
 	sg_split_lex_init(&m.lx, &mysql_rules, s->t, s->len);
@@ -160,6 +174,9 @@ sg_split_mysql(struct sg_splitter *s)
 			continue;
 		}
 		for (pos = bol; pos < s->len && pos <= eol; pos = next) {
+			if ((next = sg_split_take(s, &m.lx, m.run, pos,
+			    eol)) > pos)
+				continue;
 			if (m.lx.mode == SG_SPLIT_IN_CODE) {
 				if (s->t[pos] == m.delim[0] &&
 				    s->len - pos >= m.dlen &&

@@ -23,10 +23,14 @@ sg_split_psql(struct sg_splitter *s)
 	enum sg_split_unit	 u;
 	size_t			 pos, next;
 	unsigned		 parens = 0;
+	unsigned char		 run[256];
 	char			 c;
 
 	sg_split_lex_init(&lx, &psql_rules, s->t, s->len);
+	sg_split_run_init(run, ";\\()", "");
 	for (pos = 0; pos < s->len; pos = next) {
+		if ((next = sg_split_take(s, &lx, run, pos, s->len)) > pos)
+			continue;
 		c = s->t[pos];
 		if (lx.mode == SG_SPLIT_IN_CODE) {
 			if (c == ';' && parens == 0) {

@@ -40,6 +40,7 @@ struct sqlcmd {
 	bool			 body;	/* runs to the batch end */
 	unsigned		 in_batch;	/* statements in this batch */
 	size_t			 batch_first;	/* its first one */
+	unsigned char		 run[256];	/* sg_split_run's */
 };
 
 static void
@@ -117,15 +118,23 @@ word(struct sqlcmd *c, size_t pos, size_t n)
 		c->depth--;
 }
 
-/* Steps over the unit at pos of a T-SQL line; returns what follows. */
+/*
+ * Steps over the unit at pos of the T-SQL line that ends at eol; returns
+ * what follows.
+ */
 static size_t
-step(struct sqlcmd *c, size_t pos)
+step(struct sqlcmd *c, size_t pos, size_t eol)
 {
 	struct sg_splitter	*s = c->s;
 	enum sg_split_unit	 u;
 	size_t			 next, n;
 	bool			 was = s->open;
 
+	if ((next = sg_split_take(s, &c->lx, c->run, pos, eol)) > pos) {
+		if (!was && s->open)
+			started(c, s->start);
+		return next;
+	}
 	if (c->lx.mode == SG_SPLIT_IN_CODE) {
 		if (s->t[pos] == ';' && c->depth == 0 && !c->body) {
 			end_statement(c);
@@ -160,6 +169,8 @@ sg_split_sqlcmd(struct sg_splitter *s)
 	c.command = sg_split_re(COMMAND_PATTERN);
 	c.routine = sg_split_re(ROUTINE_PATTERN);
 	sg_split_lex_init(&c.lx, &tsql_rules, s->t, s->len);
+	/* The words word() looks at. */
+	sg_split_run_init(c.run, ";", "BCE");
 	for (bol = 0; bol < s->len; bol = eol + 1) {
 		eol = sg_split_eol(s, bol);
 		lead = sg_split_lead(s, bol, eol);
@@ -184,7 +195,7 @@ sg_split_sqlcmd(struct sg_splitter *s)
 		    sg_split_match(s, c.command, bol, eol))
 			continue;
 		for (pos = bol; pos < s->len && pos <= eol;)
-			pos = step(&c, pos);
+			pos = step(&c, pos, eol);
 		/* A unit may run past this line (a quote, a comment). */
 		if (pos > eol + 1)
 			eol = pos - 1;

@@ -96,12 +96,21 @@ struct sqlplus {
 	bool			 held_blank;
 };
 
-/* Is [w, w+n) an abbreviation of name (upper case) SQL*Plus accepts? */
+/*
+ * Is [w, w+n) an abbreviation of name (upper case) SQL*Plus accepts?
+ * Byte by byte, as most words differ from a name in their first bytes.
+ */
 static bool
 abbrev(const char *w, size_t n, const char *name, size_t min)
 {
-	return n >= min && toupper((unsigned char)*w) == name[0] &&
-	    n <= strlen(name) && strncasecmp(w, name, n) == 0;
+	size_t	i;
+
+	if (n < min)
+		return false;
+	for (i = 0; i < n; i++)
+		if (name[i] == '\0' || toupper((unsigned char)w[i]) != name[i])
+			return false;
+	return true;
 }
 
 #define NCOMMANDS	(sizeof commands / sizeof commands[0])

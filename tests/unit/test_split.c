@@ -38,6 +38,45 @@ byte_classes(void **state)
 	}
 }
 
+/*
+ * A run of plain code stops where byte by byte stepping would look:
+ * at a byte that may open a quote or comment, at a byte the client
+ * named, and at a word's first letter where a word starts, not inside
+ * one.  What it takes is fed as sg_split_feed would: blanks never
+ * start a statement, and the statement ends after its last non-blank.
+ */
+static void
+code_runs(void **state)
+{
+	struct sg_splitter	s;
+	unsigned char		run[256];
+	const char		*t;
+
+	(void)state;
+	sg_split_run_init(run, ";", "BE");
+	t = "select x; y";
+	assert_int_equal(sg_split_run_end(run, t, 0, strlen(t)), 8);
+	t = "abc'd'";
+	assert_int_equal(sg_split_run_end(run, t, 0, strlen(t)), 3);
+	t = "a -- b";
+	assert_int_equal(sg_split_run_end(run, t, 0, strlen(t)), 2);
+	t = "xbegin end";
+	assert_int_equal(sg_split_run_end(run, t, 0, strlen(t)), 7);
+	assert_int_equal(sg_split_run_end(run, t, 8, strlen(t)), 10);
+	t = "Begin";
+	assert_int_equal(sg_split_run_end(run, t, 0, strlen(t)), 0);
+
+	memset(&s, 0, sizeof s);
+	s.t = t = "  \n ab c  \n;";
+	s.len = strlen(t);
+	assert_int_equal(sg_split_run(&s, run, 0, 3), 3);
+	assert_false(s.open);
+	assert_int_equal(sg_split_run(&s, run, 3, s.len), 11);
+	assert_true(s.open);
+	assert_int_equal(s.start, 4);
+	assert_int_equal(s.last, 8);
+}
+
 struct run {
 	struct sg_split_result	 res;
 	struct sg_source	 src;
@@ -49,7 +88,7 @@ struct run {
 
 static void
 split_as(struct run *r, enum sg_client client, const char *name,
-    const char *text)
+    const char *text, size_t len)
 {
 	struct sg_dialect	d;
 	struct sg_diag		diag;
@@ -60,7 +99,7 @@ split_as(struct run *r, enum sg_client client, const char *name,
 	d.client = client;
 	r->src.name = name;
 	r->src.text = text;
-	r->src.len = strlen(text);
+	r->src.len = len;
 	assert_non_null(f = open_memstream(&r->diag, &r->diaglen));
 	sg_diag_init(&diag, f);
 	diag.no_caret = true;
@@ -78,7 +117,7 @@ static void
 split_text(struct run *r, enum sg_client client, const char *text)
 {
 	memset(r, 0, sizeof *r);
-	split_as(r, client, "t.sql", text);
+	split_as(r, client, "t.sql", text, strlen(text));
 }
 
 /* Splits tests/seeds/split/name. */
@@ -102,7 +141,7 @@ split_seed(struct run *r, enum sg_client client, const char *name)
 	assert_non_null(r->file);
 	assert_int_equal(fread(r->file, 1, (size_t)n, f), (size_t)n);
 	fclose(f);
-	split_as(r, client, name, r->file);
+	split_as(r, client, name, r->file, (size_t)n);
 }
 
 static void
@@ -586,7 +625,8 @@ sqlcmd_seeds(void **state)
 static void
 mysql_delimiters(void **state)
 {
-	struct run	r;
+	static const char	nul[] = "DELIMITER \0\nSELECT 1\0SELECT 2\0\n";
+	struct run		r;
 
 	(void)state;
 	split_text(&r, SG_CLIENT_MYSQL,
@@ -630,6 +670,14 @@ mysql_delimiters(void **state)
 	expect(&r, 1, 1);
 	stmt_is(&r, 1, 2, "SELECT 1");
 	reported(&r, "t.sql:1:1: warning: DELIMITER needs an argument");
+	done(&r);
+
+	/* A NUL byte is a delimiter like any other (found by fuzzing). */
+	memset(&r, 0, sizeof r);
+	split_as(&r, SG_CLIENT_MYSQL, "t.sql", nul, sizeof nul - 1);
+	expect(&r, 2, 0);
+	stmt_is(&r, 1, 2, "SELECT 1");
+	stmt_is(&r, 2, 2, "SELECT 2");
 	done(&r);
 }
 
@@ -1261,6 +1309,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(byte_classes),
+		cmocka_unit_test(code_runs),
 		cmocka_unit_test(sqlplus_semicolon_then_slash),
 		cmocka_unit_test(sqlplus_plsql),
 		cmocka_unit_test(sqlplus_blank_lines),

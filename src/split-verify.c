@@ -161,6 +161,8 @@ same_bytes(const char *text, const struct sg_meant *m,
 struct verify {
 	const struct sg_dialect	*d;
 	const char		*text;
+	size_t			 len;
+	struct sg_line_cursor	 lines;	/* of text */
 	const struct sg_meant	*meant;
 	size_t			 n;
 	struct sg_diag		*diag;
@@ -190,7 +192,7 @@ verify_one(void *arg, const struct sg_split_stmt *st, size_t i)
 		return;
 	normalize(v->d, st->text != NULL ? st->text : v->text + st->off,
 	    st->text != NULL ? strlen(st->text) : st->len, &v->got);
-	v->got_line = st->line;
+	v->got_line = sg_lines_at(&v->lines, v->text, v->len, st->at);
 	if (i == v->n)
 		return;		/* reported once the count is known */
 	m = &v->meant[i];
@@ -203,7 +205,7 @@ verify_one(void *arg, const struct sg_split_stmt *st, size_t i)
 	    "%s script: %s would not send this statement as written: its "
 	    "statement %zu, from line %u of the script, is \"%s%.*s%s\" "
 	    "where sqlgen wrote \"%s%.*s%s\"", v->d->name, v->who, i + 1,
-	    st->line, SHOW(&v->got, k), SHOW(&v->want, k));
+	    v->got_line, SHOW(&v->got, k), SHOW(&v->want, k));
 	v->failed = true;
 }
 
@@ -226,6 +228,7 @@ sg_split_verify(const struct sg_dialect *d, enum sg_runner runner,
 	memset(&v, 0, sizeof v);
 	v.d = d;
 	v.text = text;
+	v.len = len;
 	v.meant = meant;
 	v.n = n;
 	v.diag = diag;

@@ -202,8 +202,15 @@ sg_split_add(struct sg_splitter *s, size_t off, size_t end, size_t at)
 	memset(st, 0, sizeof *st);
 	st->off = off;
 	st->len = end - off;
+	st->at = at;
 	st->repeat = 1;
-	sg_split_where(s, at, &st->line, &st->col);
+	/*
+	 * What is handed over is checked, and its line is wanted only if
+	 * it fails: counting lines for every statement was 3% of --all
+	 * (issue 10).
+	 */
+	if (res->each == NULL)
+		sg_split_where(s, at, &st->line, &st->col);
 	return st;
 }
 

@@ -37,8 +37,9 @@ const char *sg_runner_name(enum sg_runner);
 struct sg_split_stmt {
 	size_t		 off;	/* first byte in the source text */
 	size_t		 len;	/* without the terminator */
-	unsigned	 line;	/* where it is sent from, 1-based */
-	unsigned	 col;
+	size_t		 at;	/* the byte it is sent from */
+	unsigned	 line;	/* at's, 1-based; 0 when handed over */
+	unsigned	 col;	/* (sg_split_each: counted if needed) */
 	unsigned	 batch;	/* sqlcmd batch from 1; 0 elsewhere */
 	unsigned	 repeat; /* times the batch runs ("GO 3"): 1 */
 	size_t		 again;	/* the statement this one runs a

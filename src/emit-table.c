@@ -27,10 +27,16 @@ sg_emit_type(struct sg_emitter *e, struct sg_buf *b, const struct sg_type *t)
 {
 	struct sg_tmpl_var	vars[3];
 	char			nbuf[12], sbuf[12];
-	const char		*n, *s;
+	const char		*n, *s, *tmpl;
 
 	if (t->kind == SG_T_RAW) {
 		sg_buf_adds(b, t->more->raw);
+		return;
+	}
+	/* Most types have no size to fill in (INTEGER, TIMESTAMP). */
+	tmpl = e->d->types[t->kind];
+	if (strchr(tmpl, '{') == NULL) {
+		sg_buf_adds(b, tmpl);
 		return;
 	}
 	n = utoa(t->len, nbuf);
@@ -38,7 +44,7 @@ sg_emit_type(struct sg_emitter *e, struct sg_buf *b, const struct sg_type *t)
 	vars[0] = (struct sg_tmpl_var){ "n", n };
 	vars[1] = (struct sg_tmpl_var){ "p", n };
 	vars[2] = (struct sg_tmpl_var){ "s", s };
-	sg_tmpl_expand(b, e->d->types[t->kind], vars, 3);
+	sg_tmpl_expand(b, tmpl, vars, 3);
 }
 
 void

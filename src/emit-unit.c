@@ -329,26 +329,6 @@ sg_emit_comment(struct sg_buf *b, const char *text)
 	sg_buf_adds(b, text);
 }
 
-void
-sg_emit_comments(struct sg_buf *b, const struct sg_comment *list,
-    enum sg_comment_pos pos, const char *indent)
-{
-	const struct sg_comment	*c;
-
-	for (c = list; c != NULL; c = c->next_attached) {
-		if (c->pos != pos)
-			continue;
-		if (pos == SG_COMMENT_EOL) {
-			sg_buf_addc(b, ' ');
-			sg_emit_comment(b, c->text);
-			continue;
-		}
-		sg_buf_adds(b, indent);
-		sg_emit_comment(b, c->text);
-		sg_buf_addc(b, '\n');
-	}
-}
-
 /*
  * Whether a blank line stood between comments prev and c: two line ends
  * between them.  Comments of one file are looked at between the two;

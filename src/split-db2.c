@@ -99,7 +99,7 @@ sg_split_db2clp(struct sg_splitter *s)
 	size_t		 tl = 1, bol, eol, fb, le, end, a, b;
 	unsigned char	 run[256];
 
-	sg_split_run_init(run, ";", "BE");
+	sg_split_run_init(run, ";", 1, "BE");
 	setterm = sg_split_re("--#SET[ \\t]+TERMINATOR[ \\t]+(\\S{1,2})\\s*$");
 	for (bol = 0; bol < s->len; bol = eol + 1) {
 		eol = sg_split_eol(s, bol);

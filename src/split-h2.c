@@ -20,7 +20,7 @@ sg_split_h2(struct sg_splitter *s)
 	unsigned char		 run[256];
 
 	sg_split_lex_init(&lx, &h2_rules, s->t, s->len);
-	sg_split_run_init(run, ";", "");
+	sg_split_run_init(run, ";", 1, "");
 	for (pos = 0; pos < s->len; pos = next) {
 		if ((next = sg_split_take(s, &lx, run, pos, s->len)) > pos)
 			continue;

@@ -200,7 +200,9 @@ enum {
 	SG_SPLIT_RUN_STOP,
 	SG_SPLIT_RUN_WORD	/* a stop where a word starts */
 };
-void	sg_split_run_init(unsigned char [256], const char *, const char *);
+/* stops is nstops bytes, NUL among them maybe (mysql's delimiter). */
+void	sg_split_run_init(unsigned char [256], const char *, size_t,
+	    const char *);
 
 /* Where the run from pos stops, or end: sg_split_run without feeding. */
 static inline size_t
@@ -253,8 +255,9 @@ static inline size_t
 sg_split_take(struct sg_splitter *s, const struct sg_split_lex *lx,
     const unsigned char run[256], size_t pos, size_t end)
 {
-	const char	*t = s->t, *nl;
-	size_t		 next;
+	const char		*t = s->t, *nl;
+	enum sg_split_unit	 unit;
+	size_t			 next;
 
 	switch (lx->mode) {
 	case SG_SPLIT_IN_CODE:
@@ -262,21 +265,20 @@ sg_split_take(struct sg_splitter *s, const struct sg_split_lex *lx,
 	case SG_SPLIT_IN_LINE_COMMENT:
 		nl = memchr(t + pos, '\n', end - pos);
 		next = nl != NULL ? (size_t)(nl - t) : end;
-		if (next > pos && s->open)
-			s->last = next;
-		return next;
+		unit = SG_SPLIT_COMMENT;
+		break;
 	case SG_SPLIT_IN_QUOTE:
 		for (next = pos; next < end && t[next] != lx->close &&
 		    t[next] != '\\'; next++)
 			;
-		if (next > pos)
-			sg_split_feed(s, pos, next, SG_SPLIT_QUOTED);
-		return next;
-	case SG_SPLIT_IN_COMMENT:
-	case SG_SPLIT_IN_DOLLAR:
+		unit = SG_SPLIT_QUOTED;
 		break;
+	default:	/* slash-star comments and dollar quotes: stepped */
+		return pos;
 	}
-	return pos;
+	if (next > pos)
+		sg_split_feed(s, pos, next, unit);
+	return next;
 }
 
 /* Ends the statement being read; NULL if it held nothing. */

@@ -139,9 +139,10 @@ const bool sg_split_lex_special[256] = {
 };
 
 void
-sg_split_run_init(unsigned char run[256], const char *stops,
+sg_split_run_init(unsigned char run[256], const char *stops, size_t nstops,
     const char *words)
 {
+	size_t	i;
 	int	c;
 
 	for (c = 0; c < 256; c++)
@@ -151,8 +152,8 @@ sg_split_run_init(unsigned char run[256], const char *stops,
 		run[tolower((unsigned char)*words)] = SG_SPLIT_RUN_WORD;
 		run[toupper((unsigned char)*words)] = SG_SPLIT_RUN_WORD;
 	}
-	for (; *stops != '\0'; stops++)
-		run[(unsigned char)*stops] = SG_SPLIT_RUN_STOP;
+	for (i = 0; i < nstops; i++)
+		run[(unsigned char)stops[i]] = SG_SPLIT_RUN_STOP;
 }
 
 size_t

@@ -47,15 +47,11 @@ struct mysql {
 	(int)((end) - (pos) > 40 ? 40 : (end) - (pos)), (s)->t + (pos),	\
 	(end) - (pos) > 40 ? "..." : ""
 
-/*
- * The delimiter's first byte, which may be NUL, and the words word()
- * looks at stop a run.
- */
+/* The delimiter's first byte and the words word() looks at stop a run. */
 static void
 set_run(struct mysql *m)
 {
-	sg_split_run_init(m->run, "", "BED");
-	m->run[(unsigned char)m->delim[0]] = SG_SPLIT_RUN_STOP;
+	sg_split_run_init(m->run, m->delim, 1, "BED");
 }
 
 /* The DELIMITER command's argument starts at pos, on [.., eol). */

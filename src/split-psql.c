@@ -27,7 +27,7 @@ sg_split_psql(struct sg_splitter *s)
 	char			 c;
 
 	sg_split_lex_init(&lx, &psql_rules, s->t, s->len);
-	sg_split_run_init(run, ";\\()", "");
+	sg_split_run_init(run, ";\\()", 4, "");
 	for (pos = 0; pos < s->len; pos = next) {
 		if ((next = sg_split_take(s, &lx, run, pos, s->len)) > pos)
 			continue;

@@ -170,7 +170,7 @@ sg_split_sqlcmd(struct sg_splitter *s)
 	c.routine = sg_split_re(ROUTINE_PATTERN);
 	sg_split_lex_init(&c.lx, &tsql_rules, s->t, s->len);
 	/* The words word() looks at. */
-	sg_split_run_init(c.run, ";", "BCE");
+	sg_split_run_init(c.run, ";", 1, "BCE");
 	for (bol = 0; bol < s->len; bol = eol + 1) {
 		eol = sg_split_eol(s, bol);
 		lead = sg_split_lead(s, bol, eol);

@@ -53,7 +53,7 @@ code_runs(void **state)
 	const char		*t;
 
 	(void)state;
-	sg_split_run_init(run, ";", "BE");
+	sg_split_run_init(run, ";", 1, "BE");
 	t = "select x; y";
 	assert_int_equal(sg_split_run_end(run, t, 0, strlen(t)), 8);
 	t = "abc'd'";
